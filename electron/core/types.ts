@@ -1,0 +1,16 @@
+import type { EventName, Events, Result } from '../../shared/contract';
+
+/** Who is asking: lets the core send stream events back to that caller only. */
+export interface CallContext {
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+}
+
+/**
+ * The core as every shell sees it (Electron IPC, browser-mode socket, tests): one entry that
+ * validates a request against the shared contract and answers a Result, never throwing.
+ */
+export interface Core {
+  dispatch(route: unknown, input: unknown, context: CallContext): Promise<Result<unknown>>;
+  /** Closes the database and aborts streams in flight. */
+  dispose(): Promise<void>;
+}

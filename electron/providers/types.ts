@@ -1,0 +1,45 @@
+import type { EndpointConfig } from '../../shared/types/config';
+import type { ChatMessage } from '../../shared/types/chat';
+import type { NormalizedUsage } from '../../shared/types/usage';
+import type { ProviderError } from './provider-error';
+
+/** One concrete place to send a call: an endpoint, a model name there, and its key. */
+export interface ProviderTarget {
+  endpoint: EndpointConfig;
+  /** The model name as that endpoint knows it (`gpt-4o-mini`, `anthropic/claude-sonnet-4.5`). */
+  model: string;
+  /** From the keychain; undefined for endpoints that need none (a local Ollama). */
+  apiKey: string | undefined;
+}
+
+export interface ProviderRequest {
+  messages: ChatMessage[];
+  abortSignal?: AbortSignal;
+  maxOutputTokens?: number;
+}
+
+/**
+ * What an adapter streams, in the AI SDK's naming. Exactly one terminal part ends it:
+ * `finish`, or `error` (an error event in the stream, or a stream cut before its terminator).
+ */
+export type ProviderPart =
+  | { type: 'response-metadata'; modelId: string | undefined }
+  | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string }
+  | {
+      type: 'finish';
+      /** The provider's own finish value (`stop`, `end_turn`, `STOP`, ...). */
+      finishReason: string;
+      usage: NormalizedUsage | null;
+      /** The model that served, when the provider names it only at the end. */
+      servedModel?: string;
+      /** USD the provider itself reported for the call (OpenRouter's `usage.cost`). */
+      providerCostUSD?: number;
+    }
+  | { type: 'error'; error: ProviderError };
+
+/**
+ * Starts a streaming call. HTTP errors and connection failures before the stream opens are
+ * thrown as ProviderError; everything after comes as parts.
+ */
+export type StreamTarget = (target: ProviderTarget, request: ProviderRequest) => Promise<AsyncIterable<ProviderPart>>;

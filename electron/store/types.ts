@@ -1,0 +1,27 @@
+import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
+import type { UsageRecord } from '../../shared/types/usage';
+
+export interface UsageQuery {
+  /** ISO date or time; rows created at or after it. */
+  since?: string;
+  limit?: number;
+}
+
+/** Conversations, messages and the usage history, in one SQLite file. */
+export interface Store {
+  createConversation(input: { title: string }): ConversationSummary;
+  listConversations(): ConversationSummary[];
+  addMessage(input: {
+    conversationId: string;
+    role: StoredMessage['role'];
+    content: string;
+    model?: string | null;
+    status?: StoredMessage['status'];
+    usageId?: string | null;
+  }): StoredMessage;
+  listMessages(conversationId: string): StoredMessage[];
+  recordUsage(record: UsageRecord): void;
+  /** Newest first. */
+  listUsage(query?: UsageQuery): UsageRecord[];
+  close(): void;
+}

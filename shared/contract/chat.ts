@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { CallPart } from '../types/chat';
+import { route } from './define';
+
+export const chatMessageSchema = z.object({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string(),
+});
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  updatedAt: string;
+}
+
+export interface StoredMessage {
+  id: string;
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+  /** The model id that wrote it (assistant messages). */
+  model: string | null;
+  status: 'ok' | 'error' | 'cancelled' | 'interrupted' | null;
+  createdAt: string;
+}
+
+export const chatRoutes = {
+  /** Starts a routed streaming call; parts arrive as `chat.parts` events keyed by `streamId`. */
+  'chat.send': route<{ streamId: string; conversationId: string }>()(
+    z.object({
+      modelId: z.string().min(1, 'pick a model'),
+      messages: z.array(chatMessageSchema).min(1),
+      /** Continue this conversation; a new one is made when absent. */
+      conversationId: z.string().optional(),
+    }),
+  ),
+  /** Aborts the upstream request of a stream. */
+  'chat.cancel': route<{ isCancelled: boolean }>()(z.object({ streamId: z.string() })),
+  'conversations.list': route<ConversationSummary[]>()(z.object({})),
+  'conversations.messages': route<StoredMessage[]>()(z.object({ conversationId: z.string() })),
+};
+
+/** Events the core sends to the window that opened the stream. */
+export interface ChatEvents {
+  /** Parts of one stream, batched; the last batch holds its one terminal part. */
+  'chat.parts': { streamId: string; parts: CallPart[] };
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { chatRoutes, type ChatEvents } from './chat';
+import type { Result, Route } from './define';
+import { settingsRoutes } from './settings';
+import { usageRoutes } from './usage';
+
+/** Every request the renderer can make of the core. */
+export const routes = { ...settingsRoutes, ...chatRoutes, ...usageRoutes };
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+export type RouteInput<K extends RouteName> = z.input<Routes[K]['input']>;
+export type ParsedInput<K extends RouteName> = z.output<Routes[K]['input']>;
+export type RouteOutput<K extends RouteName> = Routes[K] extends Route<z.ZodType, infer O> ? O : never;
+
+/** Every event the core sends to the renderer. */
+export type Events = ChatEvents;
+export type EventName = keyof Events;
+
+/** The one object a renderer talks through: the preload's IPC bridge or browser mode's socket. */
+export interface SwitchboardBridge {
+  request<K extends RouteName>(route: K, input: RouteInput<K>): Promise<Result<RouteOutput<K>>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+/** Transport names, shared by the preload and the main process. */
+export const channels = { request: 'switchboard:request', event: 'switchboard:event' } as const;
+
+export function isRouteName(value: unknown): value is RouteName {
+  return typeof value === 'string' && Object.hasOwn(routes, value);
+}
+
+export type { Result } from './define';
+export type * from './chat';
+export type * from './settings';
+export type * from './usage';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { endpointIdSchema, endpointSchema, type EndpointConfig } from '../types/config';
+import { route } from './define';
+
+/** What the renderer may know of a key: whether it is set and its last four characters. */
+export interface KeyStatus {
+  isSet: boolean;
+  last4: string | null;
+}
+
+export type EndpointView = EndpointConfig & { key: KeyStatus };
+
+/** A model id the user can pick: a route name or `endpoint-id/model`. */
+export interface ModelOption {
+  id: string;
+  label: string;
+  isRoute: boolean;
+}
+
+export const settingsRoutes = {
+  /** Every configured endpoint with its key status. */
+  'endpoints.list': route<EndpointView[]>()(z.object({})),
+  /** Adds an endpoint, or replaces the one with the same id. */
+  'endpoints.save': route<EndpointView[]>()(endpointSchema),
+  'endpoints.remove': route<EndpointView[]>()(z.object({ id: endpointIdSchema })),
+  /** Stores a key in the OS keychain; the key never comes back. */
+  'keys.set': route<KeyStatus>()(
+    z.object({ endpointId: endpointIdSchema, key: z.string().trim().min(1, 'the key is empty') }),
+  ),
+  'keys.remove': route<KeyStatus>()(z.object({ endpointId: endpointIdSchema })),
+  /** Sends a one-word prompt to the model with the stored key. */
+  'keys.test': route<{ isWorking: boolean; message: string }>()(
+    z.object({ endpointId: endpointIdSchema, model: z.string().min(1) }),
+  ),
+  'models.list': route<ModelOption[]>()(z.object({})),
+};

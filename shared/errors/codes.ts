@@ -1,0 +1,36 @@
+/** Error codes the renderer and API clients branch on; messages are for people. */
+export const errorCodes = {
+  INVALID_INPUT: 'INVALID_INPUT',
+  UNKNOWN_ROUTE: 'UNKNOWN_ROUTE',
+  INTERNAL: 'INTERNAL',
+  CONFIG_INVALID: 'CONFIG_INVALID',
+  UNKNOWN_MODEL: 'UNKNOWN_MODEL',
+  UNKNOWN_ENDPOINT: 'UNKNOWN_ENDPOINT',
+  KEY_MISSING: 'KEY_MISSING',
+  KEYCHAIN_UNAVAILABLE: 'KEYCHAIN_UNAVAILABLE',
+  PROVIDER_AUTH: 'PROVIDER_AUTH',
+  PROVIDER_RATE_LIMITED: 'PROVIDER_RATE_LIMITED',
+  PROVIDER_UNAVAILABLE: 'PROVIDER_UNAVAILABLE',
+  PROVIDER_BAD_REQUEST: 'PROVIDER_BAD_REQUEST',
+  PROVIDER_NOT_FOUND: 'PROVIDER_NOT_FOUND',
+  PROVIDER_STREAM_ERROR: 'PROVIDER_STREAM_ERROR',
+  NETWORK: 'NETWORK',
+  TIMEOUT: 'TIMEOUT',
+  ALL_TARGETS_FAILED: 'ALL_TARGETS_FAILED',
+  INTERRUPTED: 'INTERRUPTED',
+  CANCELLED: 'CANCELLED',
+  STORAGE: 'STORAGE',
+} as const;
+export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
+
+/** An error with a stable code; messages never hold secrets. */
+export class SwitchboardError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SwitchboardError';
+  }
+}

@@ -1,0 +1,21 @@
+import type { Attempt, CallStatus, NormalizedUsage, UsageRecord } from './usage';
+
+/** One message of a chat, as sent to a model. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/**
+ * What a routed call streams, in order: attempts as they start and fail, text and reasoning
+ * deltas, and exactly one terminal part (`finish` or `error`), which carries the usage record.
+ */
+export type CallPart =
+  | { type: 'attempt-start'; target: string }
+  | { type: 'attempt-error'; attempt: Attempt }
+  | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string }
+  | { type: 'finish'; record: UsageRecord }
+  | { type: 'error'; code: string; message: string; record: UsageRecord };
+
+export type { Attempt, CallStatus, NormalizedUsage };

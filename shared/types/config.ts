@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Provider protocols Switchboard speaks. */
+export const endpointKinds = [
+  'openai',
+  'anthropic',
+  'google',
+  'openrouter',
+  'vercel',
+  'openai-compatible',
+] as const;
+export type EndpointKind = (typeof endpointKinds)[number];
+
+/** USD per million tokens. */
+export const modelPriceSchema = z.strictObject({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cacheRead: z.number().nonnegative().optional(),
+  cacheWrite: z.number().nonnegative().optional(),
+});
+export type ModelPrice = z.infer<typeof modelPriceSchema>;
+
+export const endpointIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use lowercase letters, digits, ".", "_" or "-" (e.g. "work-openai")');
+
+export const endpointSchema = z
+  .strictObject({
+    id: endpointIdSchema,
+    kind: z.enum(endpointKinds),
+    /** Required for `openai-compatible`; overrides the provider's default elsewhere. */
+    baseURL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Models offered in pickers; any model name is still accepted in a model id. */
+    models: z.array(z.string().min(1)).optional(),
+    /** Per-model prices that win over the bundled catalog. */
+    prices: z.record(z.string(), modelPriceSchema).optional(),
+  })
+  .refine((endpoint) => endpoint.kind !== 'openai-compatible' || endpoint.baseURL !== undefined, {
+    message: 'an "openai-compatible" endpoint needs a "baseURL" such as "http://127.0.0.1:11434/v1"',
+    path: ['baseURL'],
+  });
+export type EndpointConfig = z.infer<typeof endpointSchema>;
+
+export const routeSchema = z.strictObject({
+  /** Model ids (`endpoint-id/model`) tried in order. */
+  targets: z.array(z.string().regex(/^[^/]+\/.+$/, 'a target is "endpoint-id/model"')).min(1),
+});
+export type RouteConfig = z.infer<typeof routeSchema>;
+
+export const configSchema = z.strictObject({
+  endpoints: z.array(endpointSchema).default([]),
+  routes: z.record(z.string().regex(/^[^/]+$/, 'a route name has no "/"'), routeSchema).default({}),
+});
+export type SwitchboardConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,64 @@
+/**
+ * Token counts of one call, normalized the same way for every provider.
+ * `inputTokens` is the whole prompt (cache reads and writes included);
+ * `outputTokens` is everything generated (reasoning included).
+ */
+export interface NormalizedUsage {
+  inputTokens: number;
+  /** Prompt tokens read from the provider's cache. */
+  cacheReadTokens: number;
+  /** Prompt tokens written to the provider's cache. */
+  cacheWriteTokens: number;
+  outputTokens: number;
+  /** Part of `outputTokens` spent on reasoning; null where the provider does not report it. */
+  reasoningTokens: number | null;
+}
+
+/** Where a call's cost came from. `unknown` means no price was found: the cost is null, never 0. */
+export type CostSource = 'config' | 'catalog' | 'provider' | 'unknown';
+
+/** How a call ended. */
+export type CallStatus = 'ok' | 'error' | 'cancelled' | 'interrupted';
+
+/** Who made a call: the desktop/browser app, or a client of the local API. */
+export type CallSource = 'app' | 'api';
+
+/** One try at one target during a routed call. */
+export interface Attempt {
+  /** `endpoint-id/model`. */
+  target: string;
+  /** Milliseconds since the call started. */
+  startedAtMs: number;
+  durationMs: number;
+  /** Null when this attempt served the call. */
+  error: { code: string; message: string; status?: number } | null;
+}
+
+/** One usage row: everything measured about one call. Keys never appear here. */
+export interface UsageRecord {
+  id: string;
+  /** ISO 8601 time the call started. */
+  createdAt: string;
+  source: CallSource;
+  status: CallStatus;
+  /** The model id the caller asked for: `endpoint-id/model` or a route name. */
+  requestedModel: string;
+  /** The target that served (`endpoint-id/model`), null when none did. */
+  target: string | null;
+  /** The model as the provider named it in its response. */
+  servedModel: string | null;
+  /** The provider's own finish value (`stop`, `end_turn`, `STOP`, ...). */
+  finishReason: string | null;
+  timeToFirstTokenMs: number | null;
+  totalMs: number;
+  usage: NormalizedUsage | null;
+  /** Output tokens per second, measured from the first token to the end. */
+  tokensPerSecond: number | null;
+  /** USD; null when no price is known. */
+  costUSD: number | null;
+  costSource: CostSource;
+  attempts: Attempt[];
+  /** The final error message (no secrets) when status is not ok. */
+  error: string | null;
+  conversationId: string | null;
+}
