@@ -1,0 +1,43 @@
+import { SwitchboardError } from '../../shared/errors/codes';
+import { resolveDataDir } from '../core/paths';
+import { runKeys } from './keys-command';
+import { runServe } from './serve-command';
+import { runUsage } from './usage-command';
+
+const usage = `Usage: switchboard <command>
+
+  serve [--port N] [--json]                 browser mode and the local OpenAI-compatible API on 127.0.0.1
+  keys set <endpoint-id>                    store a key in the OS keychain (read from stdin)
+  keys list                                 endpoints with a key (last four characters only)
+  keys remove <endpoint-id>                 delete a key from the OS keychain
+  usage [--since DATE] [--format table|csv|json]   the call history
+
+Data directory: ${'$'}SWITCHBOARD_HOME, else the app's data folder.`;
+
+/** The CLI: every failure is one clear line on stderr and a non-zero exit. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const dataDir = resolveDataDir();
+  try {
+    switch (command) {
+      case 'serve':
+        return await runServe(dataDir, rest);
+      case 'keys':
+        return await runKeys(dataDir, rest);
+      case 'usage':
+        return await runUsage(dataDir, rest);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(`${usage}\n`);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new SwitchboardError('INVALID_INPUT', `unknown command "${command}"; run \`switchboard --help\``);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`switchboard: ${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,47 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SwitchboardError } from '../../shared/errors/codes';
+import { createCoreFromServices } from '../core/create-core';
+import { createServices } from '../core/services';
+import { startServer } from '../server/start-server';
+
+/** Where the built renderer sits next to this bundle (`out/main/cli.js` → `out/renderer`). */
+function defaultRendererDir(): string {
+  return process.env.SWITCHBOARD_RENDERER_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../renderer');
+}
+
+/** `switchboard serve [--port N] [--json]`: runs until interrupted. */
+export async function runServe(dataDir: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string', default: '0' }, json: { type: 'boolean', default: false } },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SwitchboardError('INVALID_INPUT', `--port "${values.port}" is not a port; use 0 to pick a free one`);
+  }
+  const services = createServices({ dataDir });
+  const core = createCoreFromServices(services);
+  let server;
+  try {
+    server = await startServer({ services, core, rendererDir: defaultRendererDir(), port });
+  } catch (error) {
+    await core.dispose();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new SwitchboardError('INVALID_INPUT', `port ${port} is in use; pick another with --port, or --port 0`);
+    }
+    throw error;
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ url: server.url, apiBase: server.apiBase, token: server.token })}\n`);
+  } else {
+    process.stdout.write(`Switchboard is running: open ${server.url} (local API ${server.apiBase}, key ${server.token}). Ctrl-C stops it.\n`);
+  }
+  const stop = () => {
+    void server.close().then(() => core.dispose()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../dispatch';
+import type { Services } from '../services';
+import { createStreamBatcher } from '../stream-batcher';
+
+type ChatHandlers = Pick<Handlers, 'chat.send' | 'chat.cancel' | 'conversations.list' | 'conversations.messages'>;
+
+/** Chat streams: each runs in the background and reports to the caller that opened it. */
+export function createChatHandlers(services: Services, streams: Map<string, AbortController>): ChatHandlers {
+  const { store, gateway } = services;
+
+  return {
+    'chat.send': async ({ modelId, messages, conversationId }, context) => {
+      const lastUser = [...messages].reverse().find((message) => message.role === 'user');
+      const conversation =
+        conversationId ?? store.createConversation({ title: (lastUser?.content ?? modelId).slice(0, 80) }).id;
+      if (lastUser) store.addMessage({ conversationId: conversation, role: 'user', content: lastUser.content });
+
+      const streamId = randomUUID();
+      const controller = new AbortController();
+      streams.set(streamId, controller);
+      const batcher = createStreamBatcher(streamId, context);
+
+      void (async () => {
+        let text = '';
+        for await (const part of gateway.stream({
+          modelId,
+          messages,
+          source: 'app',
+          signal: controller.signal,
+          conversationId: conversation,
+        })) {
+          if (part.type === 'text-delta') text += part.text;
+          if (part.type === 'finish' || part.type === 'error') {
+            const status = part.type === 'finish' ? 'ok' : part.record.status;
+            if (text.length > 0 || part.type === 'finish') {
+              store.addMessage({
+                conversationId: conversation,
+                role: 'assistant',
+                content: text,
+                model: part.record.target ?? modelId,
+                status,
+                usageId: part.record.id,
+              });
+            }
+          }
+          batcher.push(part);
+        }
+        streams.delete(streamId);
+      })().catch((error: unknown) => console.error('switchboard: chat stream failed:', error));
+
+      return { streamId, conversationId: conversation };
+    },
+    'chat.cancel': async ({ streamId }) => {
+      const controller = streams.get(streamId);
+      controller?.abort();
+      return { isCancelled: controller !== undefined };
+    },
+    'conversations.list': async () => store.listConversations(),
+    'conversations.messages': async ({ conversationId }) => store.listMessages(conversationId),
+  };
+}

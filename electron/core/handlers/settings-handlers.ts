@@ -1,0 +1,81 @@
+import type { EndpointView, ModelOption } from '../../../shared/contract';
+import { SwitchboardError } from '../../../shared/errors/codes';
+import { removeEndpoint, upsertEndpoint } from '../../config/edit-config';
+import { maskKey } from '../../keychain/mask-key';
+import type { Handlers } from '../dispatch';
+import type { Services } from '../services';
+
+type SettingsHandlers = Pick<
+  Handlers,
+  'endpoints.list' | 'endpoints.save' | 'endpoints.remove' | 'keys.set' | 'keys.remove' | 'keys.test' | 'models.list'
+>;
+
+export function createSettingsHandlers(services: Services): SettingsHandlers {
+  const { keychain } = services;
+
+  async function listEndpoints(): Promise<EndpointView[]> {
+    const config = services.readConfig();
+    return Promise.all(
+      config.endpoints.map(async (endpoint) => ({ ...endpoint, key: maskKey(await keychain.get(endpoint.id)) })),
+    );
+  }
+
+  function requireEndpoint(endpointId: string) {
+    const endpoint = services.readConfig().endpoints.find((candidate) => candidate.id === endpointId);
+    if (!endpoint) {
+      throw new SwitchboardError('UNKNOWN_ENDPOINT', `There is no endpoint "${endpointId}": add it in Settings first.`);
+    }
+    return endpoint;
+  }
+
+  return {
+    'endpoints.list': listEndpoints,
+    'endpoints.save': async (endpoint) => {
+      services.writeConfig(upsertEndpoint(services.readConfig(), endpoint));
+      return listEndpoints();
+    },
+    'endpoints.remove': async ({ id }) => {
+      services.writeConfig(removeEndpoint(services.readConfig(), id).config);
+      return listEndpoints();
+    },
+    'keys.set': async ({ endpointId, key }) => {
+      requireEndpoint(endpointId);
+      await keychain.set(endpointId, key);
+      return maskKey(key);
+    },
+    'keys.remove': async ({ endpointId }) => {
+      await keychain.remove(endpointId);
+      return maskKey(undefined);
+    },
+    'keys.test': async ({ endpointId, model }) => {
+      requireEndpoint(endpointId);
+      const modelId = `${endpointId}/${model}`;
+      let outcome = { isWorking: false, message: 'No answer.' };
+      for await (const part of services.gateway.stream({
+        modelId,
+        messages: [{ role: 'user', content: 'Reply with one word: ok' }],
+        source: 'app',
+        maxOutputTokens: 16,
+      })) {
+        if (part.type === 'finish') outcome = { isWorking: true, message: `${modelId} answered.` };
+        if (part.type === 'error') outcome = { isWorking: false, message: part.message };
+      }
+      return outcome;
+    },
+    'models.list': async () => {
+      const config = services.readConfig();
+      const options: ModelOption[] = Object.entries(config.routes).map(([name, route]) => ({
+        id: name,
+        label: `${name} (route: ${route.targets.join(' → ')})`,
+        isRoute: true,
+      }));
+      for (const endpoint of config.endpoints) {
+        const names = new Set([...(endpoint.models ?? []), ...Object.keys(endpoint.prices ?? {})]);
+        for (const name of names) {
+          options.push({ id: `${endpoint.id}/${name}`, label: `${endpoint.id}/${name}`, isRoute: false });
+        }
+      }
+      return options;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { SwitchboardConfig } from '../../shared/types/config';
+import { createPricer } from '../catalog/pricer';
+import { loadConfig, saveConfig } from '../config/config-file';
+import { resolveModelId } from '../config/resolve-model-id';
+import { createGateway } from '../gateway/gateway';
+import type { Gateway } from '../gateway/types';
+import { createKeytarKeychain } from '../keychain/keytar-keychain';
+import type { Keychain } from '../keychain/types';
+import { createStreamTarget } from '../providers/stream-target';
+import type { StreamTarget } from '../providers/types';
+import { openStore } from '../store/open-store';
+import type { Store } from '../store/types';
+
+/** Everything the shells share: one per data directory. */
+export interface Services {
+  dataDir: string;
+  readConfig(): SwitchboardConfig;
+  writeConfig(config: SwitchboardConfig): void;
+  keychain: Keychain;
+  store: Store;
+  gateway: Gateway;
+  dispose(): void;
+}
+
+export interface ServiceOptions {
+  dataDir: string;
+  /** Replaced only where the real one cannot run. */
+  keychain?: Keychain;
+  streamTarget?: StreamTarget;
+}
+
+/** The composition root of the core: wires config, keychain, store, catalog and gateway. */
+export function createServices(options: ServiceOptions): Services {
+  const { dataDir } = options;
+  const store = openStore(dataDir);
+  const keychain = options.keychain ?? createKeytarKeychain();
+  // Read on every call: the file is small and hand-edited, and edits should apply at once.
+  const readConfig = () => loadConfig(dataDir);
+  const gateway = createGateway({
+    resolve: (modelId) => resolveModelId(readConfig(), modelId).targets,
+    getKey: (endpointId) => keychain.get(endpointId),
+    streamTarget: options.streamTarget ?? createStreamTarget(),
+    price: createPricer(),
+    record: (record) => store.recordUsage(record),
+  });
+  return {
+    dataDir,
+    readConfig,
+    writeConfig: (config) => saveConfig(dataDir, config),
+    keychain,
+    store,
+    gateway,
+    dispose: () => store.close(),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Attempt, CallStatus, NormalizedUsage, UsageRecord } from '../../shared/types/usage';
+import type { CallRequest } from './types';
+import { tokensPerSecond } from './failover-policy';
+
+/** What one routed call has measured so far; turned into its usage row at the end. */
+export class CallState {
+  readonly attempts: Attempt[] = [];
+  target: string | null = null;
+  servedModel: string | null = null;
+  finishReason: string | null = null;
+  firstTokenAt: number | null = null;
+  usage: NormalizedUsage | null = null;
+  costUSD: number | null = null;
+  providerCostUSD: number | undefined;
+  costSource: UsageRecord['costSource'] = 'unknown';
+  text = '';
+
+  constructor(
+    readonly id: string,
+    readonly request: CallRequest,
+    readonly startedAt: number,
+    readonly startedAtIso: string,
+  ) {}
+
+  get hasOutput(): boolean {
+    return this.firstTokenAt !== null;
+  }
+
+  toRecord(status: CallStatus, endedAt: number, error: string | null): UsageRecord {
+    const streamingMs = this.firstTokenAt === null ? 0 : endedAt - this.firstTokenAt;
+    return {
+      id: this.id,
+      createdAt: this.startedAtIso,
+      source: this.request.source,
+      status,
+      requestedModel: this.request.modelId,
+      target: this.target,
+      servedModel: this.servedModel,
+      finishReason: this.finishReason,
+      timeToFirstTokenMs: this.firstTokenAt === null ? null : this.firstTokenAt - this.startedAt,
+      totalMs: endedAt - this.startedAt,
+      usage: this.usage,
+      tokensPerSecond: tokensPerSecond(this.usage?.outputTokens, streamingMs),
+      costUSD: this.costUSD,
+      costSource: this.costSource,
+      attempts: this.attempts,
+      error,
+      conversationId: this.request.conversationId ?? null,
+    };
+  }
+}

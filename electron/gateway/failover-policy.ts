@@ -1,0 +1,31 @@
+import type { ProviderError } from '../providers/provider-error';
+
+/**
+ * Whether a failed attempt may move on to the next target. After the first token the answer
+ * is already on screen, so it never does. Before it, everything moves on except a request the
+ * caller got wrong (400/422), which would fail at every target alike.
+ */
+export function shouldFailOver(error: ProviderError, hasOutput: boolean): boolean {
+  if (hasOutput) return false;
+  if (error.code === 'PROVIDER_BAD_REQUEST') return false;
+  return true;
+}
+
+/**
+ * Targets in the order to try them: those still cooling down after a rate limit go last, so a
+ * healthy target answers first, but a cooling one is still tried when nothing else is left.
+ */
+export function orderTargets<T extends { target: string }>(
+  targets: T[],
+  coolingUntil: ReadonlyMap<string, number>,
+  now: number,
+): T[] {
+  const isCooling = (entry: T) => (coolingUntil.get(entry.target) ?? 0) > now;
+  return [...targets.filter((entry) => !isCooling(entry)), ...targets.filter(isCooling)];
+}
+
+/** Output tokens per second from the first token to the end; null when not measurable. */
+export function tokensPerSecond(outputTokens: number | undefined, streamingMs: number): number | null {
+  if (outputTokens === undefined || outputTokens <= 0 || streamingMs <= 0) return null;
+  return Math.round((outputTokens / (streamingMs / 1000)) * 10) / 10;
+}
