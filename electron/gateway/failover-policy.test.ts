@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ProviderError } from '../providers/provider-error';
+import { orderTargets, shouldFailOver, tokensPerSecond } from './failover-policy';
+
+const error = (code: ProviderError['code'], status?: number) =>
+  new ProviderError({ code, message: code, status, isRetryable: true });
+
+describe('shouldFailOver', () => {
+  it('moves on before the first token for connection, auth, rate and server failures', () => {
+    for (const code of ['NETWORK', 'TIMEOUT', 'PROVIDER_AUTH', 'PROVIDER_RATE_LIMITED', 'PROVIDER_UNAVAILABLE', 'KEY_MISSING'] as const) {
+      expect(shouldFailOver(error(code), false)).toBe(true);
+    }
+  });
+  it('reports an invalid request at once: it would fail at every target', () => {
+    expect(shouldFailOver(error('PROVIDER_BAD_REQUEST', 400), false)).toBe(false);
+  });
+  it('never moves on after the first token', () => {
+    expect(shouldFailOver(error('PROVIDER_UNAVAILABLE', 529), true)).toBe(false);
+  });
+});
+
+describe('orderTargets', () => {
+  const targets = [{ target: 'a/x' }, { target: 'b/y' }, { target: 'c/z' }];
+  it('keeps the configured order when nothing is cooling down', () => {
+    expect(orderTargets(targets, new Map(), 1000).map((t) => t.target)).toEqual(['a/x', 'b/y', 'c/z']);
+  });
+  it('sends a rate-limited target to the back until its wait is over', () => {
+    const cooling = new Map([['a/x', 2000]]);
+    expect(orderTargets(targets, cooling, 1000).map((t) => t.target)).toEqual(['b/y', 'c/z', 'a/x']);
+    expect(orderTargets(targets, cooling, 2500).map((t) => t.target)).toEqual(['a/x', 'b/y', 'c/z']);
+  });
+});
+
+describe('tokensPerSecond', () => {
+  it('divides output tokens by the streaming time', () => {
+    expect(tokensPerSecond(100, 2000)).toBe(50);
+  });
+  it('is null when there is nothing to measure', () => {
+    expect(tokensPerSecond(undefined, 1000)).toBeNull();
+    expect(tokensPerSecond(10, 0)).toBeNull();
+  });
+});
