@@ -15,6 +15,7 @@ pkg-config --exists libsecret-1 2>/dev/null || missing+=(libsecret-1-dev)
 if [ "${1:-}" = "--tests" ]; then
   command -v dbus-run-session >/dev/null || missing+=(dbus dbus-bin)
   command -v gnome-keyring-daemon >/dev/null || missing+=(gnome-keyring)
+  command -v secret-tool >/dev/null || missing+=(libsecret-tools)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
 fi
 if [ ${#missing[@]} -gt 0 ]; then

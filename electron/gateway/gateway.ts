@@ -95,10 +95,13 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     const { request } = state;
     let iterable: AsyncIterable<ProviderPart>;
     try {
-      const apiKey = await dependencies.getKey(resolved.endpoint.id);
-      if (apiKey === undefined && resolved.endpoint.kind !== 'openai-compatible') {
-        return { kind: 'failed', error: missingKey(resolved.endpoint.id) };
-      }
+      const isKeyOptional = resolved.endpoint.kind === 'openai-compatible';
+      // A local server needs no key, so an unreachable keychain must not stop it.
+      const apiKey = await dependencies.getKey(resolved.endpoint.id).catch((error: unknown) => {
+        if (isKeyOptional) return undefined;
+        throw error;
+      });
+      if (apiKey === undefined && !isKeyOptional) return { kind: 'failed', error: missingKey(resolved.endpoint.id) };
       iterable = await dependencies.streamTarget(
         { endpoint: resolved.endpoint, model: resolved.model, apiKey },
         { messages: request.messages, abortSignal: request.signal, maxOutputTokens: request.maxOutputTokens },
