@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, saveConfig } from './config-file';
+import { removeEndpoint, upsertEndpoint } from './edit-config';
+import { resolveModelId } from './resolve-model-id';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'switchboard-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const example = {
+  endpoints: [
+    { id: 'work-openai', kind: 'openai' },
+    { id: 'local', kind: 'openai-compatible', baseURL: 'http://127.0.0.1:11434/v1', prices: { 'llama3.2': { input: 0.1, output: 0.2 } } },
+    { id: 'or', kind: 'openrouter' },
+  ],
+  routes: { fast: { targets: ['work-openai/gpt-4o-mini', 'local/llama3.2'] } },
+};
+
+describe('config.json', () => {
+  it('is empty when missing', () => {
+    expect(loadConfig(dir)).toEqual({ endpoints: [], routes: {} });
+  });
+
+  it("loads the issue's example and resolves routes and model ids", () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(example));
+    const config = loadConfig(dir);
+    expect(resolveModelId(config, 'fast').targets.map((t) => t.target)).toEqual(['work-openai/gpt-4o-mini', 'local/llama3.2']);
+    const [target] = resolveModelId(config, 'or/anthropic/claude-sonnet-4.5').targets;
+    expect(target).toMatchObject({ model: 'anthropic/claude-sonnet-4.5', target: 'or/anthropic/claude-sonnet-4.5' });
+    expect(target!.endpoint.kind).toBe('openrouter');
+  });
+
+  it('names the file, the field and the fix for a bad field', () => {
+    const broken = structuredClone(example) as { endpoints: Record<string, unknown>[] };
+    delete broken.endpoints[1]!.baseURL;
+    broken.endpoints[0]!.kind = 'openia';
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(broken));
+    expect(() => loadConfig(dir)).toThrow(/config\.json is not a valid Switchboard config/);
+    expect(() => loadConfig(dir)).toThrow(/endpoints\[0\]\.kind/);
+    expect(() => loadConfig(dir)).toThrow(/endpoints\[1\]\.baseURL: an "openai-compatible" endpoint needs a "baseURL"/);
+  });
+
+  it('names the line of a JSON syntax error', () => {
+    writeFileSync(join(dir, 'config.json'), '{\n  "endpoints": [\n    { "id": "x", }\n  ]\n}');
+    expect(() => loadConfig(dir)).toThrow(/not valid JSON at line 3/);
+  });
+
+  it('catches routes to unknown endpoints and duplicate ids', () => {
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ endpoints: [{ id: 'a', kind: 'openai' }, { id: 'a', kind: 'anthropic' }], routes: { r: { targets: ['b/m'] } } }),
+    );
+    expect(() => loadConfig(dir)).toThrow(/endpoints\[1\]\.id: "a" is used by another endpoint/);
+    expect(() => loadConfig(dir)).toThrow(/routes\.r\.targets\[0\]: "b\/m" names endpoint "b"/);
+  });
+
+  it('never overwrites a broken file', () => {
+    const text = '{ "endpoints": [ oops';
+    writeFileSync(join(dir, 'config.json'), text);
+    expect(() => saveConfig(dir, { endpoints: [], routes: {} })).toThrow(/not valid JSON/);
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(text);
+  });
+
+  it('saves edits that load back the same', () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(example));
+    const edited = upsertEndpoint(loadConfig(dir), { id: 'claude', kind: 'anthropic' });
+    saveConfig(dir, edited);
+    expect(loadConfig(dir).endpoints.map((e) => e.id)).toEqual(['work-openai', 'local', 'or', 'claude']);
+    expect(() => removeEndpoint(loadConfig(dir), 'local')).toThrow(/still a target of route "fast"/);
+    saveConfig(dir, removeEndpoint(loadConfig(dir), 'claude').config);
+    expect(loadConfig(dir).endpoints).toHaveLength(3);
+  });
+
+  it('explains unknown model ids', () => {
+    const config = { endpoints: [], routes: {} };
+    expect(() => resolveModelId(config, 'gpt-4o')).toThrow(/Unknown model "gpt-4o": use "endpoint-id\/model"/);
+    expect(() => resolveModelId(config, 'x/gpt-4o')).toThrow(/Unknown endpoint "x"/);
+  });
+});

@@ -1,0 +1,28 @@
+import type { EndpointConfig, SwitchboardConfig } from '../../shared/types/config';
+import { SwitchboardError } from '../../shared/errors/codes';
+
+/** Adds the endpoint, or replaces the one with its id, keeping the order. */
+export function upsertEndpoint(config: SwitchboardConfig, endpoint: EndpointConfig): SwitchboardConfig {
+  const index = config.endpoints.findIndex((candidate) => candidate.id === endpoint.id);
+  const endpoints = [...config.endpoints];
+  if (index === -1) endpoints.push(endpoint);
+  else endpoints[index] = endpoint;
+  return { ...config, endpoints };
+}
+
+/** Removes an endpoint; refuses while a route still sends calls to it. */
+export function removeEndpoint(config: SwitchboardConfig, id: string): { config: SwitchboardConfig } {
+  if (!config.endpoints.some((endpoint) => endpoint.id === id)) {
+    throw new SwitchboardError('UNKNOWN_ENDPOINT', `There is no endpoint "${id}".`);
+  }
+  const users = Object.entries(config.routes)
+    .filter(([, route]) => route.targets.some((target) => target.startsWith(`${id}/`)))
+    .map(([name]) => name);
+  if (users.length > 0) {
+    throw new SwitchboardError(
+      'CONFIG_INVALID',
+      `Endpoint "${id}" is still a target of route ${users.map((name) => `"${name}"`).join(', ')}: remove it from those routes in config.json first.`,
+    );
+  }
+  return { config: { ...config, endpoints: config.endpoints.filter((endpoint) => endpoint.id !== id) } };
+}
