@@ -1,0 +1,46 @@
+/** Schema versions, applied in order; `PRAGMA user_version` records how many ran. */
+export const migrations: string[] = [
+  `
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+    content TEXT NOT NULL,
+    model TEXT,
+    status TEXT,
+    usage_id TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX messages_by_conversation ON messages (conversation_id, created_at);
+  CREATE TABLE usage (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('app', 'api')),
+    status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'cancelled', 'interrupted')),
+    requested_model TEXT NOT NULL,
+    target TEXT,
+    served_model TEXT,
+    finish_reason TEXT,
+    time_to_first_token_ms REAL,
+    total_ms REAL NOT NULL,
+    input_tokens INTEGER,
+    cache_read_tokens INTEGER,
+    cache_write_tokens INTEGER,
+    output_tokens INTEGER,
+    reasoning_tokens INTEGER,
+    tokens_per_second REAL,
+    cost_usd REAL,
+    cost_source TEXT NOT NULL,
+    attempts TEXT NOT NULL,
+    error TEXT,
+    conversation_id TEXT
+  );
+  CREATE INDEX usage_by_time ON usage (created_at);
+  `,
+];

@@ -1,0 +1,83 @@
+import type { UsageRecord } from '../../shared/types/usage';
+
+/** A usage row as SQLite holds it. */
+export interface UsageRow {
+  id: string;
+  created_at: string;
+  source: UsageRecord['source'];
+  status: UsageRecord['status'];
+  requested_model: string;
+  target: string | null;
+  served_model: string | null;
+  finish_reason: string | null;
+  time_to_first_token_ms: number | null;
+  total_ms: number;
+  input_tokens: number | null;
+  cache_read_tokens: number | null;
+  cache_write_tokens: number | null;
+  output_tokens: number | null;
+  reasoning_tokens: number | null;
+  tokens_per_second: number | null;
+  cost_usd: number | null;
+  cost_source: UsageRecord['costSource'];
+  attempts: string;
+  error: string | null;
+  conversation_id: string | null;
+}
+
+export function toUsageRow(record: UsageRecord): UsageRow {
+  return {
+    id: record.id,
+    created_at: record.createdAt,
+    source: record.source,
+    status: record.status,
+    requested_model: record.requestedModel,
+    target: record.target,
+    served_model: record.servedModel,
+    finish_reason: record.finishReason,
+    time_to_first_token_ms: record.timeToFirstTokenMs,
+    total_ms: record.totalMs,
+    input_tokens: record.usage?.inputTokens ?? null,
+    cache_read_tokens: record.usage?.cacheReadTokens ?? null,
+    cache_write_tokens: record.usage?.cacheWriteTokens ?? null,
+    output_tokens: record.usage?.outputTokens ?? null,
+    reasoning_tokens: record.usage?.reasoningTokens ?? null,
+    tokens_per_second: record.tokensPerSecond,
+    cost_usd: record.costUSD,
+    cost_source: record.costSource,
+    attempts: JSON.stringify(record.attempts),
+    error: record.error,
+    conversation_id: record.conversationId,
+  };
+}
+
+export function fromUsageRow(row: UsageRow): UsageRecord {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    source: row.source,
+    status: row.status,
+    requestedModel: row.requested_model,
+    target: row.target,
+    servedModel: row.served_model,
+    finishReason: row.finish_reason,
+    timeToFirstTokenMs: row.time_to_first_token_ms,
+    totalMs: row.total_ms,
+    usage:
+      row.input_tokens === null || row.output_tokens === null
+        ? null
+        : {
+            inputTokens: row.input_tokens,
+            cacheReadTokens: row.cache_read_tokens ?? 0,
+            cacheWriteTokens: row.cache_write_tokens ?? 0,
+            outputTokens: row.output_tokens,
+            reasoningTokens: row.reasoning_tokens,
+          },
+    tokensPerSecond: row.tokens_per_second,
+    costUSD: row.cost_usd,
+    costSource: row.cost_source,
+    attempts: JSON.parse(row.attempts) as UsageRecord['attempts'],
+    error: row.error,
+    conversationId: row.conversation_id,
+  };
+}
