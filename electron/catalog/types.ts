@@ -4,6 +4,8 @@ import type { CostSource, NormalizedUsage } from '../../shared/types/usage';
 export interface CostInput {
   /** The endpoint's kind, to pick the catalog's provider. */
   endpointKind: string;
+  /** The endpoint's base URL: names the provider behind an OpenAI-compatible endpoint (Groq, xAI, ...). */
+  baseURL?: string;
   /** The model as the target names it (`gpt-4o-mini`, `anthropic/claude-sonnet-4.5`). */
   model: string;
   /** The model the provider said served, when known; tried after `model`. */

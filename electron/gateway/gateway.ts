@@ -159,6 +159,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     }
     const result = dependencies.price({
       endpointKind: resolved.endpoint.kind,
+      baseURL: resolved.endpoint.baseURL,
       model: resolved.model,
       servedModel: state.servedModel,
       usage: state.usage,

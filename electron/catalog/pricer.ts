@@ -1,0 +1,64 @@
+import { calcPrice, type PriceOptions } from '@pydantic/genai-prices';
+import type { NormalizedUsage } from '../../shared/types/usage';
+import { costFromRates } from './config-price';
+import type { CostInput, CostResult, PriceCall } from './types';
+
+const catalogProviders: Record<string, string> = {
+  openai: 'openai',
+  anthropic: 'anthropic',
+  google: 'google',
+  openrouter: 'openrouter',
+};
+
+/** The catalog's lookups to try for a model at an endpoint, most specific first. */
+function lookups(input: CostInput, model: string): Array<{ model: string; options?: PriceOptions }> {
+  const at = input.at ? { timestamp: input.at } : {};
+  const providerId = catalogProviders[input.endpointKind];
+  if (providerId) return [{ model, options: { providerId, ...at } }];
+  const tries: Array<{ model: string; options?: PriceOptions }> = [];
+  if (input.endpointKind === 'vercel' && model.includes('/')) {
+    // The gateway names models `vendor/model`, priced as the vendor prices them.
+    const [vendor, ...rest] = model.split('/');
+    tries.push({ model: rest.join('/'), options: { providerId: vendor === 'xai' ? 'x-ai' : vendor!, ...at } });
+  }
+  if (input.baseURL) tries.push({ model, options: { providerApiUrl: input.baseURL, ...at } });
+  tries.push({ model, options: at });
+  return tries;
+}
+
+function catalogCost(input: CostInput, usage: NormalizedUsage): number | null {
+  // genai-prices counts the whole prompt as input_tokens, cache included, like NormalizedUsage.
+  const catalogUsage = {
+    input_tokens: usage.inputTokens,
+    cache_read_tokens: usage.cacheReadTokens,
+    cache_write_tokens: usage.cacheWriteTokens,
+    output_tokens: usage.outputTokens,
+  };
+  const models = [input.model, input.servedModel].filter((model): model is string => typeof model === 'string' && model.length > 0);
+  for (const model of models) {
+    for (const lookup of lookups(input, model)) {
+      try {
+        const result = calcPrice(catalogUsage, lookup.model, lookup.options);
+        if (result) return result.total_price;
+      } catch {
+        // An unknown provider id is a miss, not a failure.
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Prices a call: the user's config prices, else the bundled catalog (offline; never updated
+ * from the network), else what the provider reported, else unknown (null, never 0).
+ */
+export function createPricer(): PriceCall {
+  return (input: CostInput): CostResult => {
+    const configPrice = input.configPrices?.[input.model] ?? (input.servedModel ? input.configPrices?.[input.servedModel] : undefined);
+    if (configPrice) return { costUSD: costFromRates(configPrice, input.usage), source: 'config' };
+    const catalog = catalogCost(input, input.usage);
+    if (catalog !== null) return { costUSD: catalog, source: 'catalog' };
+    if (input.providerCostUSD !== undefined) return { costUSD: input.providerCostUSD, source: 'provider' };
+    return { costUSD: null, source: 'unknown' };
+  };
+}
