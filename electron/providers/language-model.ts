@@ -1,0 +1,50 @@
+import { createAnthropic } from '@ai-sdk/anthropic';
+import { createGoogle } from '@ai-sdk/google';
+import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import type { LanguageModelV4 } from '@ai-sdk/provider';
+import type { EndpointKind } from '../../shared/types/config';
+import type { ProviderTarget } from './types';
+
+/** The wire protocol each endpoint kind speaks: it decides how usage is read from raw events. */
+export type WireProtocol = 'openai-chat' | 'openai-responses' | 'anthropic' | 'google';
+
+export const wireProtocols: Record<EndpointKind, WireProtocol> = {
+  openai: 'openai-responses',
+  anthropic: 'anthropic',
+  google: 'google',
+  openrouter: 'openai-chat',
+  vercel: 'openai-chat',
+  'openai-compatible': 'openai-chat',
+};
+
+/** OpenAI-compatible gateways, reached through the AI SDK's OpenAI-compatible provider. */
+const compatibleBaseURLs: Partial<Record<EndpointKind, string>> = {
+  openrouter: 'https://openrouter.ai/api/v1',
+  vercel: 'https://ai-gateway.vercel.sh/v1',
+};
+
+/** The AI SDK model for a target; `fetch` is injectable for timeouts. */
+export function createLanguageModel(target: ProviderTarget, fetch?: typeof globalThis.fetch): LanguageModelV4 {
+  const { endpoint, model, apiKey } = target;
+  const common = { apiKey: apiKey ?? '', baseURL: endpoint.baseURL, fetch };
+  switch (endpoint.kind) {
+    case 'openai':
+      return createOpenAI(common).responses(model);
+    case 'anthropic':
+      return createAnthropic(common).languageModel(model);
+    case 'google':
+      return createGoogle(common).languageModel(model);
+    case 'openrouter':
+    case 'vercel':
+    case 'openai-compatible':
+      return createOpenAICompatible({
+        name: endpoint.id,
+        baseURL: endpoint.baseURL ?? compatibleBaseURLs[endpoint.kind]!,
+        apiKey,
+        fetch,
+        // Usage arrives only when asked for, in a last chunk with no choices.
+        includeUsage: true,
+      }).chatModel(model);
+  }
+}

@@ -1,0 +1,2 @@
+export { startFakeProvider, type FakeProvider, type FakeResponse, type RecordedRequest } from './fake-provider';
+export { capturesDir, loadCapture, loadExpected, type ExpectedResult } from './captures';
