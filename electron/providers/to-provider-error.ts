@@ -1,4 +1,4 @@
-import { APICallError } from '@ai-sdk/provider';
+import { APICallError, InvalidResponseDataError } from '@ai-sdk/provider';
 import type { ErrorCode } from '../../shared/errors/codes';
 import { ProviderError } from './provider-error';
 import { retryAfterMs } from './retry-after';
@@ -76,6 +76,10 @@ export function toProviderError(error: unknown, endpointId: string, apiKey: stri
 export function streamErrorToProviderError(error: unknown, endpointId: string, apiKey: string | undefined): ProviderError {
   if (ProviderError.isInstance(error) || APICallError.isInstance(error) || error instanceof TypeError) {
     return toProviderError(error, endpointId, apiKey);
+  }
+  if (InvalidResponseDataError.isInstance(error) && /ended without/i.test(error.message)) {
+    // The SDK's word for a stream cut before its finish: an interruption, not a provider error.
+    return new ProviderError({ code: 'INTERRUPTED', isRetryable: true, message: `${endpointId} closed the stream before it finished` });
   }
   const body = describeBody(error);
   const message = redact(body.message ?? (error instanceof Error ? error.message : JSON.stringify(error)), apiKey);
