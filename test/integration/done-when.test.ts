@@ -1,0 +1,119 @@
+// The walking skeleton end to end, as a user runs it: keys through the CLI into the OS keychain,
+// `switchboard serve`, the official `openai` client streaming through a route with a dead first
+// target, and the call in `switchboard usage`.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeProvider, type FakeProvider } from '../fake-provider';
+import { runCli, startServe, type ServeProcess } from './cli-process';
+
+const hasKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
+const apiKey = 'sk-local-test-9f8e7d6c5b4a';
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-keyring.sh)', () => {
+  let home: string;
+  let fake: FakeProvider;
+  let serve: ServeProcess;
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
+    fake = await startFakeProvider();
+    fake.setDefault({ kind: 'text', text: 'Hello from the local model.', model: 'llama3.2', usage: { inputTokens: 12, outputTokens: 7 } });
+    const config = {
+      endpoints: [
+        { id: 'dead', kind: 'openai-compatible', baseURL: `http://127.0.0.1:${await closedPort()}/v1` },
+        { id: 'local', kind: 'openai-compatible', baseURL: `${fake.url}/v1`, prices: { 'llama3.2': { input: 0.1, output: 0.2 } } },
+      ],
+      routes: { fast: { targets: ['dead/llama3.2', 'local/llama3.2'] } },
+    };
+    await writeFile(join(home, 'config.json'), JSON.stringify(config, null, 2));
+    const set = await runCli(['keys', 'set', 'local'], { home, stdin: `${apiKey}\n` });
+    expect(set.stderr).not.toContain(apiKey);
+    expect(set.code, set.stderr).toBe(0);
+    serve = await startServe(home);
+  });
+
+  afterAll(async () => {
+    await serve?.stop();
+    await fake?.close();
+    await runCli(['keys', 'remove', 'local'], { home });
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('refuses API calls without the token', async () => {
+    const response = await fetch(`${serve.apiBase}/models`);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_api_key');
+  });
+
+  it('streams through the route with the official openai client, failing over from the dead target', async () => {
+    const client = new OpenAI({ baseURL: serve.apiBase, apiKey: serve.token, maxRetries: 0 });
+    const { data: stream, response } = await client.chat.completions
+      .create({
+        model: 'fast',
+        messages: [{ role: 'user', content: 'Say hello' }],
+        stream: true,
+        stream_options: { include_usage: true },
+      })
+      .withResponse();
+    expect(response.headers.get('x-switchboard-target')).toBe('local/llama3.2');
+    let text = '';
+    let usage: OpenAI.CompletionUsage | null | undefined;
+    const models = new Set<string>();
+    for await (const chunk of stream) {
+      models.add(chunk.model);
+      text += chunk.choices[0]?.delta.content ?? '';
+      if (chunk.usage) usage = chunk.usage;
+    }
+    expect(text).toBe('Hello from the local model.');
+    expect([...models]).toEqual(['local/llama3.2']);
+    expect(usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 });
+    // The key from the keychain reached the provider, and only there.
+    const upstream = fake.requests.at(-1)!;
+    expect(upstream.headers.authorization).toBe(`Bearer ${apiKey}`);
+  });
+
+  it('shows the call in `switchboard usage` with tokens, time to first token and cost', async () => {
+    const { code, stdout, stderr } = await runCli(['usage', '--format', 'json'], { home });
+    expect(code, stderr).toBe(0);
+    const [row] = JSON.parse(stdout);
+    expect(row).toMatchObject({ source: 'api', status: 'ok', requestedModel: 'fast', target: 'local/llama3.2' });
+    expect(row.usage).toMatchObject({ inputTokens: 12, outputTokens: 7 });
+    expect(row.timeToFirstTokenMs).toBeGreaterThan(0);
+    expect(row.costUSD).toBeCloseTo((12 * 0.1 + 7 * 0.2) / 1e6, 12);
+    expect(row.attempts.map((attempt: { target: string }) => attempt.target)).toEqual(['dead/llama3.2', 'local/llama3.2']);
+    expect(row.attempts[0].error.code).toBe('NETWORK');
+
+    const table = await runCli(['usage'], { home });
+    expect(table.stdout).toContain('local/llama3.2');
+  });
+
+  it('keeps the key in the OS keychain and nowhere in the data directory', async () => {
+    const { stdout } = await promisify(execFile)('secret-tool', ['lookup', 'service', 'Switchboard', 'account', 'local']);
+    expect(stdout).toBe(apiKey);
+    const listed = await runCli(['keys', 'list'], { home });
+    expect(listed.stdout).toMatch(/local\s+••••5b4a/);
+    expect(listed.stdout).not.toContain(apiKey);
+    for (const file of await filesUnder(home)) {
+      expect((await readFile(file)).includes(apiKey), file).toBe(false);
+    }
+  });
+});
