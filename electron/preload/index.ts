@@ -1,6 +1,7 @@
 // The preload exposes exactly one object, the contract's bridge, and nothing of Electron.
 import { contextBridge, ipcRenderer } from 'electron';
-import { channels, type SwitchboardBridge } from '../../shared/contract';
+import { channels } from '../../shared/contract/channels';
+import type { SwitchboardBridge } from '../../shared/contract';
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();

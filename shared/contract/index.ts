@@ -22,8 +22,7 @@ export interface SwitchboardBridge {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
 
-/** Transport names, shared by the preload and the main process. */
-export const channels = { request: 'switchboard:request', event: 'switchboard:event' } as const;
+export { channels } from './channels';
 
 export function isRouteName(value: unknown): value is RouteName {
   return typeof value === 'string' && Object.hasOwn(routes, value);

@@ -1,15 +1,8 @@
 import { z } from 'zod';
 
-/** Provider protocols Switchboard speaks. */
-export const endpointKinds = [
-  'openai',
-  'anthropic',
-  'google',
-  'openrouter',
-  'vercel',
-  'openai-compatible',
-] as const;
-export type EndpointKind = (typeof endpointKinds)[number];
+import { endpointKinds } from './endpoint-kinds';
+
+export { endpointKinds, type EndpointKind } from './endpoint-kinds';
 
 /** USD per million tokens. */
 export const modelPriceSchema = z.strictObject({

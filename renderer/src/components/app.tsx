@@ -1,0 +1,59 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../store/app-store';
+import type { Screen } from '../store/types';
+import { ChatScreen } from './chat-screen';
+import { CompareScreen } from './compare-screen';
+import { SettingsScreen } from './settings-screen';
+import { UsageScreen } from './usage-screen';
+
+const screens: { id: Screen; label: string }[] = [
+  { id: 'chat', label: 'Chat' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'usage', label: 'Usage' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export function App() {
+  const { screen, setScreen, notice, setNotice, isConnected } = useAppStore(
+    useShallow((state) => ({ screen: state.screen, setScreen: state.setScreen, notice: state.notice, setNotice: state.setNotice, isConnected: state.isConnected })),
+  );
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Switchboard</h1>
+        <nav aria-label="Screens">
+          {screens.map((entry) => (
+            <button
+              key={entry.id}
+              type="button"
+              className="nav-button"
+              aria-current={screen === entry.id ? 'page' : undefined}
+              onClick={() => setScreen(entry.id)}
+            >
+              {entry.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {!isConnected && (
+        <div role="alert" className="notice notice-error">
+          Lost connection to Switchboard. Is <code>switchboard serve</code> still running? Reconnecting…
+        </div>
+      )}
+      {notice && (
+        <div role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice-${notice.kind}`}>
+          <span>{notice.message}</span>
+          <button type="button" aria-label="Dismiss message" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      <main className="app-main">
+        {screen === 'chat' && <ChatScreen />}
+        {screen === 'compare' && <CompareScreen />}
+        {screen === 'usage' && <UsageScreen />}
+        {screen === 'settings' && <SettingsScreen />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../store/app-store';
+import { ModelPicker } from './model-picker';
+import { StreamPane } from './stream-pane';
+
+export function ChatScreen() {
+  const { chat, setChatModel, sendChat, newChat } = useAppStore(
+    useShallow((state) => ({ chat: state.chat, setChatModel: state.setChatModel, sendChat: state.sendChat, newChat: state.newChat })),
+  );
+  const [draft, setDraft] = useState('');
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    setDraft('');
+    void sendChat(text);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter sends; Shift+Enter keeps a new line.
+    if (event.key === 'Enter' && !event.shiftKey) submit(event);
+  };
+
+  return (
+    <section aria-labelledby="chat-title" className="screen">
+      <div className="toolbar">
+        <h2 id="chat-title">Chat</h2>
+        <ModelPicker label="Model" value={chat.modelId} onChange={setChatModel} />
+        <button type="button" onClick={newChat}>
+          New chat
+        </button>
+      </div>
+      <ol className="transcript" aria-label="Conversation">
+        {chat.entries.map((entry) => (
+          <li key={entry.id} className={`entry entry-${entry.role}`}>
+            {entry.streamId ? <StreamPane streamId={entry.streamId} /> : <p aria-label="You said">{entry.content}</p>}
+          </li>
+        ))}
+      </ol>
+      <form className="composer" onSubmit={submit}>
+        <label className="field field-grow">
+          <span>Message</span>
+          <textarea rows={3} value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown} />
+        </label>
+        <button type="submit" className="primary">
+          Send
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../store/app-store';
+import { ModelPicker } from './model-picker';
+import { StreamPane } from './stream-pane';
+
+export function CompareScreen() {
+  const state = useAppStore(
+    useShallow((s) => ({
+      compare: s.compare,
+      setComparePrompt: s.setComparePrompt,
+      setCompareModel: s.setCompareModel,
+      addCompareModel: s.addCompareModel,
+      removeCompareModel: s.removeCompareModel,
+      runCompare: s.runCompare,
+      cancelStream: s.cancelStream,
+    })),
+  );
+  const { compare } = state;
+  return (
+    <section aria-labelledby="compare-title" className="screen">
+      <h2 id="compare-title">Compare</h2>
+      <form
+        className="compare-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void state.runCompare();
+        }}
+      >
+        <label className="field field-grow">
+          <span>Prompt</span>
+          <textarea rows={3} value={compare.prompt} onChange={(event) => state.setComparePrompt(event.target.value)} />
+        </label>
+        <div className="compare-models">
+          {compare.modelIds.map((modelId, index) => (
+            <div key={index} className="compare-model">
+              <ModelPicker label={`Model ${index + 1}`} value={modelId} onChange={(value) => state.setCompareModel(index, value)} />
+              {compare.modelIds.length > 2 && (
+                <button type="button" aria-label={`Remove model ${index + 1}`} onClick={() => state.removeCompareModel(index)}>
+                  Remove
+                </button>
+              )}
+            </div>
+          ))}
+          <button type="button" onClick={state.addCompareModel}>
+            Add model
+          </button>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Compare
+          </button>
+          <button type="button" onClick={() => compare.streamIds.forEach((id) => id && void state.cancelStream(id))}>
+            Stop all
+          </button>
+        </div>
+      </form>
+      <div className="compare-panes" role="group" aria-label="Answers side by side">
+        {compare.streamIds.map((streamId, index) =>
+          streamId ? <StreamPane key={streamId} streamId={streamId} showMetrics label={`Answer ${index + 1}`} /> : null,
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import type { EndpointView } from '../../../shared/contract';
+import { useAppStore } from '../store/app-store';
+
+export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
+  const { setKey, removeKey, testKey, removeEndpoint } = useAppStore.getState();
+  const [key, setKeyDraft] = useState('');
+  const [testModel, setTestModel] = useState(endpoint.models?.[0] ?? '');
+  const [testResult, setTestResult] = useState<string | null>(null);
+
+  const saveKey = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await setKey(endpoint.id, key)) setKeyDraft('');
+  };
+  const runTest = async () => {
+    setTestResult('Testing…');
+    const result = await testKey(endpoint.id, testModel);
+    setTestResult(result ? `${result.isWorking ? 'Works' : 'Failed'}: ${result.message}` : null);
+  };
+
+  return (
+    <article className="endpoint-card" aria-label={`Endpoint ${endpoint.id}`}>
+      <header>
+        <strong>{endpoint.id}</strong> <span className="kind">{endpoint.kind}</span>
+        {endpoint.baseURL && <code>{endpoint.baseURL}</code>}
+        <span className="key-status">{endpoint.key.isSet ? `Key set ••••${endpoint.key.last4}` : 'No key'}</span>
+      </header>
+      <form className="inline-form" onSubmit={(event) => void saveKey(event)}>
+        <label className="field">
+          <span>API key for {endpoint.id}</span>
+          <input type="password" autoComplete="off" value={key} onChange={(event) => setKeyDraft(event.target.value)} />
+        </label>
+        <button type="submit" disabled={key.trim().length === 0}>
+          Save key
+        </button>
+        {endpoint.key.isSet && (
+          <button type="button" onClick={() => void removeKey(endpoint.id)}>
+            Remove key
+          </button>
+        )}
+      </form>
+      <div className="inline-form">
+        <label className="field">
+          <span>Test model for {endpoint.id}</span>
+          <input value={testModel} placeholder="model name" onChange={(event) => setTestModel(event.target.value)} />
+        </label>
+        <button type="button" disabled={!testModel} onClick={() => void runTest()}>
+          Test
+        </button>
+        <button type="button" className="danger" onClick={() => void removeEndpoint(endpoint.id)}>
+          Remove endpoint
+        </button>
+      </div>
+      {testResult && <p role="status">{testResult}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,54 @@
+import { useAppStore } from '../store/app-store';
+import { formatCost, formatMs, formatRate } from './format';
+
+/** One streaming answer; subscribes to its own stream only, so other panes do not re-render. */
+export function StreamPane(props: { streamId: string; showMetrics?: boolean; label?: string }) {
+  const view = useAppStore((state) => state.streams[props.streamId]);
+  const cancelStream = useAppStore((state) => state.cancelStream);
+  if (!view) return null;
+  const record = view.record;
+  return (
+    <article className={`answer answer-${view.status}`} aria-label={props.label ?? `Answer from ${view.target ?? view.modelId}`} aria-busy={view.status === 'streaming'}>
+      <header className="answer-header">
+        <span className="answer-model">{view.target ?? view.modelId}</span>
+        <span className="answer-status" role="status">
+          {view.status === 'streaming' ? 'streaming…' : view.status}
+        </span>
+        {view.status === 'streaming' && (
+          <button type="button" onClick={() => void cancelStream(props.streamId)}>
+            Stop
+          </button>
+        )}
+      </header>
+      {view.failedAttempts.length > 0 && (
+        <ul className="attempts" aria-label="Failed attempts">
+          {view.failedAttempts.map((attempt) => (
+            <li key={`${attempt.target}-${attempt.startedAtMs}`}>
+              {attempt.target} failed: {attempt.error?.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.reasoning && (
+        <details className="reasoning">
+          <summary>Reasoning</summary>
+          <p>{view.reasoning}</p>
+        </details>
+      )}
+      <p className="answer-text">{view.text}</p>
+      {view.error && <p className="answer-error">{view.error.message}</p>}
+      {props.showMetrics && (
+        <dl className="metrics" aria-label="Metrics">
+          <dt>Time to first token</dt>
+          <dd>{formatMs(record?.timeToFirstTokenMs)}</dd>
+          <dt>Speed</dt>
+          <dd>{formatRate(record?.tokensPerSecond)}</dd>
+          <dt>Tokens</dt>
+          <dd>{record?.usage ? `${record.usage.inputTokens} in / ${record.usage.outputTokens} out` : '–'}</dd>
+          <dt>Cost</dt>
+          <dd>{record ? formatCost(record.costUSD) : '–'}</dd>
+        </dl>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getBridge } from './bridge/get-bridge';
+import { App } from './components/app';
+import { useAppStore } from './store/app-store';
+import './styles.css';
+
+const bridge = getBridge((isConnected) => useAppStore.setState({ isConnected }));
+useAppStore.getState().connect(bridge);
+void useAppStore.getState().loadSettings();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,28 @@
+import { create } from 'zustand';
+import type { ChatEvents } from '../../../shared/contract';
+import { applyParts, earlyParts } from './apply-parts';
+import { createChatSlice } from './chat-slice';
+import { createCompareUsageSlice } from './compare-usage-slice';
+import { createSettingsSlice } from './settings-slice';
+import type { AppState } from './types';
+
+/** The one store: slices side by side, stream batches folded in as they arrive. */
+export const useAppStore = create<AppState>()((set, get, store) => ({
+  bridge: null,
+  isConnected: true,
+  screen: 'chat',
+  notice: null,
+  setScreen: (screen) => set({ screen }),
+  setNotice: (notice) => set({ notice }),
+  connect(bridge) {
+    set({ bridge });
+    bridge.on('chat.parts', ({ streamId, parts }: ChatEvents['chat.parts']) => {
+      const view = get().streams[streamId];
+      if (view) set({ streams: { ...get().streams, [streamId]: applyParts(view, parts) } });
+      else earlyParts.set(streamId, [...(earlyParts.get(streamId) ?? []), ...parts]);
+    });
+  },
+  ...createSettingsSlice(set, get, store),
+  ...createChatSlice(set, get, store),
+  ...createCompareUsageSlice(set, get, store),
+}));

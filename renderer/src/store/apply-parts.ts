@@ -1,0 +1,45 @@
+import type { CallPart } from '../../../shared/types/chat';
+import type { StreamView } from './types';
+
+/** Folds a batch of stream parts into the pane's view. */
+export function applyParts(view: StreamView, parts: CallPart[]): StreamView {
+  const next = { ...view };
+  for (const part of parts) {
+    switch (part.type) {
+      case 'attempt-start':
+        next.target = part.target;
+        break;
+      case 'attempt-error':
+        next.failedAttempts = [...next.failedAttempts, part.attempt];
+        break;
+      case 'text-delta':
+        next.text += part.text;
+        break;
+      case 'reasoning-delta':
+        next.reasoning += part.text;
+        break;
+      case 'finish':
+        next.status = 'ok';
+        next.record = part.record;
+        next.target = part.record.target;
+        break;
+      case 'error':
+        next.status = part.record.status === 'ok' ? 'error' : part.record.status;
+        next.record = part.record;
+        next.error = { code: part.code, message: part.message };
+        break;
+    }
+  }
+  return next;
+}
+
+/** Parts that arrived before their stream's view existed (the answer to `chat.send` can come after them). */
+export const earlyParts = new Map<string, CallPart[]>();
+
+export function newStreamView(modelId: string, streamId?: string): StreamView {
+  const view: StreamView = { modelId, text: '', reasoning: '', status: 'streaming', target: null, failedAttempts: [], record: null, error: null };
+  const parts = streamId ? earlyParts.get(streamId) : undefined;
+  if (!parts) return view;
+  earlyParts.delete(streamId!);
+  return applyParts(view, parts);
+}

@@ -1,0 +1,45 @@
+import type { StateCreator } from 'zustand';
+import { call } from './call';
+import { newStreamView } from './apply-parts';
+import type { AppState } from './types';
+
+type ChatSlice = Pick<AppState, 'streams' | 'chat' | 'setChatModel' | 'sendChat' | 'newChat' | 'startStream' | 'cancelStream'>;
+
+export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => ({
+  streams: {},
+  chat: { conversationId: null, modelId: '', entries: [] },
+  setChatModel: (modelId) => set({ chat: { ...get().chat, modelId } }),
+  newChat: () => set({ chat: { ...get().chat, conversationId: null, entries: [] } }),
+  async startStream(modelId, messages, conversationId) {
+    const started = await call(get, set, 'chat.send', { modelId, messages, conversationId });
+    if (started) set({ streams: { ...get().streams, [started.streamId]: newStreamView(modelId, started.streamId) } });
+    return started;
+  },
+  async sendChat(text) {
+    const { chat, streams } = get();
+    if (!chat.modelId) {
+      set({ notice: { kind: 'error', message: 'Pick a model first.' } });
+      return;
+    }
+    // Earlier answers go back as context; a failed one with no text is left out.
+    const history = chat.entries.flatMap((entry) => {
+      const content = entry.streamId ? (streams[entry.streamId]?.text ?? '') : entry.content;
+      return content ? [{ role: entry.role, content }] : [];
+    });
+    const userEntry = { id: crypto.randomUUID(), role: 'user' as const, content: text };
+    set({ chat: { ...chat, entries: [...chat.entries, userEntry] } });
+    const started = await get().startStream(chat.modelId, [...history, { role: 'user', content: text }], chat.conversationId ?? undefined);
+    if (!started) return;
+    const current = get().chat;
+    set({
+      chat: {
+        ...current,
+        conversationId: started.conversationId,
+        entries: [...current.entries, { id: started.streamId, role: 'assistant', content: '', streamId: started.streamId }],
+      },
+    });
+  },
+  async cancelStream(streamId) {
+    await call(get, set, 'chat.cancel', { streamId });
+  },
+});

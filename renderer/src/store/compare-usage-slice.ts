@@ -1,0 +1,39 @@
+import type { StateCreator } from 'zustand';
+import { call } from './call';
+import type { AppState } from './types';
+
+type CompareUsageSlice = Pick<
+  AppState,
+  'compare' | 'usage' | 'setComparePrompt' | 'setCompareModel' | 'addCompareModel' | 'removeCompareModel' | 'runCompare' | 'loadUsage'
+>;
+
+export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsageSlice> = (set, get) => ({
+  compare: { prompt: '', modelIds: ['', ''], streamIds: [] },
+  usage: null,
+  setComparePrompt: (prompt) => set({ compare: { ...get().compare, prompt } }),
+  setCompareModel(index, modelId) {
+    const modelIds = [...get().compare.modelIds];
+    modelIds[index] = modelId;
+    set({ compare: { ...get().compare, modelIds } });
+  },
+  addCompareModel: () => set({ compare: { ...get().compare, modelIds: [...get().compare.modelIds, ''] } }),
+  removeCompareModel(index) {
+    const { compare } = get();
+    set({ compare: { ...compare, modelIds: compare.modelIds.filter((_, i) => i !== index), streamIds: compare.streamIds.filter((_, i) => i !== index) } });
+  },
+  async runCompare() {
+    const { prompt, modelIds } = get().compare;
+    const chosen = modelIds.filter((id) => id.length > 0);
+    if (!prompt.trim() || chosen.length < 2) {
+      set({ notice: { kind: 'error', message: 'Write a prompt and pick at least two models.' } });
+      return;
+    }
+    // All panes start together, so their times to first token are comparable.
+    const started = await Promise.all(chosen.map((modelId) => get().startStream(modelId, [{ role: 'user', content: prompt }])));
+    set({ compare: { ...get().compare, modelIds: chosen, streamIds: started.map((entry) => entry?.streamId ?? '') } });
+  },
+  async loadUsage() {
+    const usage = await call(get, set, 'usage.list', { limit: 200 });
+    if (usage) set({ usage });
+  },
+});

@@ -1,0 +1,58 @@
+import type { EndpointView, ModelOption, SwitchboardBridge, UsageSummary } from '../../../shared/contract';
+import type { EndpointConfig } from '../../../shared/types/config';
+import type { Attempt, UsageRecord } from '../../../shared/types/usage';
+
+export type Screen = 'chat' | 'compare' | 'usage' | 'settings';
+
+/** One streaming answer as the screens show it. */
+export interface StreamView {
+  modelId: string;
+  text: string;
+  reasoning: string;
+  status: 'streaming' | 'ok' | 'error' | 'cancelled' | 'interrupted';
+  target: string | null;
+  failedAttempts: Attempt[];
+  record: UsageRecord | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface ChatEntry {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  streamId?: string;
+}
+
+export interface AppState {
+  bridge: SwitchboardBridge | null;
+  isConnected: boolean;
+  screen: Screen;
+  notice: { kind: 'error' | 'info'; message: string } | null;
+  endpoints: EndpointView[];
+  models: ModelOption[];
+  streams: Record<string, StreamView>;
+  chat: { conversationId: string | null; modelId: string; entries: ChatEntry[] };
+  compare: { prompt: string; modelIds: string[]; streamIds: string[] };
+  usage: UsageSummary | null;
+
+  connect(bridge: SwitchboardBridge): void;
+  setScreen(screen: Screen): void;
+  setNotice(notice: AppState['notice']): void;
+  loadSettings(): Promise<void>;
+  saveEndpoint(endpoint: EndpointConfig): Promise<boolean>;
+  removeEndpoint(id: string): Promise<void>;
+  setKey(endpointId: string, key: string): Promise<boolean>;
+  removeKey(endpointId: string): Promise<void>;
+  testKey(endpointId: string, model: string): Promise<{ isWorking: boolean; message: string } | null>;
+  setChatModel(modelId: string): void;
+  sendChat(text: string): Promise<void>;
+  newChat(): void;
+  startStream(modelId: string, messages: { role: 'user' | 'assistant' | 'system'; content: string }[], conversationId?: string): Promise<{ streamId: string; conversationId: string } | null>;
+  cancelStream(streamId: string): Promise<void>;
+  setComparePrompt(prompt: string): void;
+  setCompareModel(index: number, modelId: string): void;
+  addCompareModel(): void;
+  removeCompareModel(index: number): void;
+  runCompare(): Promise<void>;
+  loadUsage(): Promise<void>;
+}
