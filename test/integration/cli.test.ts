@@ -1,0 +1,84 @@
+// The CLI as a user runs it: built bundle, real keychain, real SQLite file.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../electron/store/open-store';
+import { runCli } from './cli-process';
+
+const hasKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
+let home: string;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'switchboard-cli-'));
+  await writeFile(join(home, 'config.json'), JSON.stringify({ endpoints: [{ id: 'cli-openai', kind: 'openai' }] }));
+});
+afterAll(() => rm(home, { recursive: true, force: true }));
+
+describe('switchboard CLI', () => {
+  it('explains an unknown command in one line and exits non-zero', async () => {
+    const { code, stderr } = await runCli(['frobnicate'], { home });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('switchboard: unknown command "frobnicate"; run `switchboard --help`');
+  });
+
+  it('rejects a bad --since and a bad --format', async () => {
+    expect((await runCli(['usage', '--since', 'yesterday-ish'], { home })).stderr).toMatch(/--since "yesterday-ish" is not a date/);
+    expect((await runCli(['usage', '--format', 'xml'], { home })).stderr).toMatch(/--format "xml" is unknown; use table, csv or json/);
+  });
+
+  it('prints usage as csv and json, newest first, with unknown costs as unknown', async () => {
+    const store = openStore(home);
+    const base = {
+      source: 'app' as const, status: 'ok' as const, requestedModel: 'm', target: 'cli-openai/gpt-4o-mini', servedModel: null,
+      finishReason: 'stop', timeToFirstTokenMs: 100, totalMs: 500, tokensPerSecond: 20, attempts: [], error: null, conversationId: null,
+      usage: { inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 5, reasoningTokens: null },
+    };
+    store.recordUsage({ ...base, id: 'old', createdAt: '2026-10-01T10:00:00.000Z', costUSD: 0.5, costSource: 'catalog' });
+    store.recordUsage({ ...base, id: 'new', createdAt: '2026-11-20T10:00:00.000Z', costUSD: null, costSource: 'unknown' });
+    store.close();
+
+    const json = await runCli(['usage', '--format', 'json'], { home });
+    expect(JSON.parse(json.stdout).map((row: { id: string }) => row.id)).toEqual(['new', 'old']);
+    const since = await runCli(['usage', '--format', 'json', '--since', '2026-11-01'], { home });
+    expect(JSON.parse(since.stdout).map((row: { id: string }) => row.id)).toEqual(['new']);
+    const csv = await runCli(['usage', '--format', 'csv'], { home });
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^time,source,status,model,target,input_tokens,output_tokens/);
+    expect(lines[1]).toMatch(/,unknown$/);
+    expect(lines[2]).toMatch(/,0\.500000$/);
+    const table = await runCli(['usage'], { home });
+    expect(table.stdout).toMatch(/2 calls, total \$0\.500000 \(1 call without a price left out\)/);
+  });
+
+  it.skipIf(!hasKeyring)('sets a key from stdin, lists it masked and removes it', async () => {
+    const set = await runCli(['keys', 'set', 'cli-openai'], { home, stdin: 'sk-cli-test-abcd1234\n' });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain('••••1234');
+    expect(set.stdout + set.stderr).not.toContain('sk-cli-test-abcd1234');
+    const listed = await runCli(['keys', 'list'], { home });
+    expect(listed.stdout).toMatch(/cli-openai\s+••••1234/);
+    expect(listed.stdout).not.toContain('sk-cli-test');
+    expect((await runCli(['keys', 'remove', 'cli-openai'], { home })).stdout).toMatch(/Removed the key of cli-openai/);
+    expect((await runCli(['keys', 'list'], { home })).stdout).toMatch(/cli-openai\s+no key/);
+  });
+
+  it('refuses an empty key and a key in argv position', async () => {
+    const empty = await runCli(['keys', 'set', 'cli-openai'], { home, stdin: '' });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/no key on stdin/);
+    const bad = await runCli(['keys', 'set', 'Not An Id'], { home });
+    expect(bad.stderr).toMatch(/needs an endpoint id/);
+  });
+
+  it.skipIf(!hasKeyring)('says how to get a keychain when no Secret Service answers, and stores nothing', async () => {
+    const result = await runCli(['keys', 'set', 'cli-openai'], {
+      home,
+      stdin: 'sk-never-stored-9999',
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^switchboard: The OS keychain is unavailable .*Secret Service/);
+    expect(result.stderr).not.toContain('sk-never-stored-9999');
+  });
+});
