@@ -32,6 +32,8 @@ export interface FakeProvider {
   /** Answers the next request with this, then falls back to the default. */
   enqueue(...responses: FakeResponse[]): void;
   setDefault(response: FakeResponse): void;
+  /** Drops queued responses, so one test's leftovers never answer the next. */
+  clearQueue(): void;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,9 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     enqueue: (...responses) => queue.push(...responses),
     setDefault: (response) => {
       fallback = response;
+    },
+    clearQueue: () => {
+      queue.length = 0;
     },
     close: async () => {
       server.closeAllConnections();

@@ -12,7 +12,8 @@ export const useAppStore = create<AppState>()((set, get, store) => ({
   isConnected: true,
   screen: 'chat',
   notice: null,
-  setScreen: (screen) => set({ screen }),
+  // Leaving a screen clears its confirmations; errors stay until dismissed.
+  setScreen: (screen) => set({ screen, notice: get().notice?.kind === 'info' ? null : get().notice }),
   setNotice: (notice) => set({ notice }),
   connect(bridge) {
     set({ bridge });

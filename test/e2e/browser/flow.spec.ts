@@ -1,0 +1,84 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { startFakeProvider, type FakeProvider } from '../../fake-provider';
+import { startApp } from './app-server';
+import { SwitchboardPage } from './pages';
+
+/** A full-page screenshot kept as a test artifact (test-results/browser/...). */
+async function snapshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+let fake: FakeProvider;
+let app: Awaited<ReturnType<typeof startApp>>;
+
+test.beforeAll(async () => {
+  fake = await startFakeProvider();
+  app = await startApp();
+});
+test.beforeEach(() => fake.clearQueue());
+test.afterAll(async () => {
+  await app?.dispose();
+  await fake?.close();
+});
+
+test('add an endpoint and key, chat, compare two models, and see the usage', async ({ page }, testInfo) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  // The token leaves the address bar once the page has it.
+  await expect(page).toHaveURL(/\/$/);
+
+  await ui.addEndpoint('fake', 'openai-compatible', `${fake.url}/v1`, 'fast-model, slow-model');
+  await ui.setKey('fake', 'sk-browser-test-7777');
+  expect(await page.content()).not.toContain('sk-browser-test-7777');
+
+  fake.enqueue({ kind: 'text', text: 'Hello from the fake model, streamed in pieces.', model: 'fast-model', deltas: 6, delayMs: 30, usage: { inputTokens: 9, outputTokens: 11 } });
+  await ui.chat('fake/fast-model', 'Say hello');
+  const answer = page.getByRole('article', { name: 'Answer from fake/fast-model' });
+  await expect(answer.getByText('Hello from the fake model, streamed in pieces.')).toBeVisible();
+  await expect(answer.getByRole('status')).toHaveText('ok');
+  expect(fake.requests.at(-1)!.headers.authorization).toBe('Bearer sk-browser-test-7777');
+  await snapshot(page, testInfo, 'chat');
+
+  fake.enqueue(
+    { kind: 'text', text: 'First pane answer.', model: 'fast-model', usage: { inputTokens: 5, outputTokens: 4 } },
+    { kind: 'text', text: 'Second pane answer.', model: 'slow-model', usage: { inputTokens: 5, outputTokens: 4 } },
+  );
+  await ui.compare('Compare me', ['fake/fast-model', 'fake/slow-model']);
+  const panes = page.getByRole('group', { name: 'Answers side by side' });
+  await expect(panes.getByRole('article')).toHaveCount(2);
+  await expect(panes.getByText(/(First|Second) pane answer\./)).toHaveCount(2);
+  for (const pane of await panes.getByRole('article').all()) {
+    await expect(pane.getByRole('status')).toHaveText('ok');
+    await expect(pane.getByRole('definition').first()).toHaveText(/\d+ ms/);
+  }
+  await snapshot(page, testInfo, 'compare');
+
+  await ui.open('Usage');
+  const table = page.getByRole('table', { name: 'Recent calls' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row').filter({ hasText: 'fake/slow-model' })).toHaveCount(1);
+  await expect(table.getByRole('cell', { name: 'app', exact: true })).toHaveCount(3);
+  await expect(page.getByRole('status').filter({ hasText: 'without a price left out' })).toHaveText(/3 calls without a price left out/);
+  await snapshot(page, testInfo, 'usage');
+});
+
+test('a dead endpoint is reported clearly and the partial answer of an interrupted call is kept', async ({ page }) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  fake.enqueue({ kind: 'text', text: 'This answer will break off halfway through.', deltas: 6, errorAfterDeltas: 3, delayMs: 20 });
+  await ui.chat('fake/fast-model', 'Start talking');
+  const answer = page.getByRole('article', { name: 'Answer from fake/fast-model' });
+  await expect(answer.getByRole('status')).toHaveText('interrupted');
+  await expect(answer.getByText(/stopped mid-answer/)).toBeVisible();
+  await expect(answer.locator('.answer-text')).not.toBeEmpty();
+
+  await ui.chat('nowhere/model', 'Hello?');
+  await expect(page.getByRole('article', { name: 'Answer from nowhere/model' }).getByText(/Unknown endpoint "nowhere"/)).toBeVisible();
+});
+
+test('refuses a browser without the token', async ({ page }) => {
+  const response = await page.goto(app.url.replace(/\?token=.*/, ''));
+  expect(response?.status()).toBe(401);
+});

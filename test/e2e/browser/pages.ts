@@ -1,0 +1,47 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Page objects: each screen as a person uses it, by role and label. */
+export class SwitchboardPage {
+  constructor(readonly page: Page) {}
+
+  async open(screen: 'Chat' | 'Compare' | 'Usage' | 'Settings') {
+    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
+    await expect(this.page.getByRole('heading', { level: 2, name: screen })).toBeVisible();
+  }
+
+  async addEndpoint(id: string, kind: string, baseURL: string, models: string) {
+    await this.open('Settings');
+    const form = this.page.getByRole('form', { name: 'Add an endpoint' });
+    await form.getByLabel('Endpoint id').fill(id);
+    await form.getByLabel('Kind').selectOption(kind);
+    await form.getByLabel('Base URL').fill(baseURL);
+    await form.getByLabel('Models (comma-separated)').fill(models);
+    await form.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect(this.page.getByRole('article', { name: `Endpoint ${id}` })).toBeVisible();
+  }
+
+  async setKey(id: string, key: string) {
+    const card = this.page.getByRole('article', { name: `Endpoint ${id}` });
+    await card.getByLabel(`API key for ${id}`).fill(key);
+    await card.getByRole('button', { name: 'Save key' }).click();
+    await expect(card.getByText(`Key set ••••${key.slice(-4)}`)).toBeVisible();
+  }
+
+  async chat(model: string, message: string) {
+    await this.open('Chat');
+    await this.page.getByRole('combobox', { name: 'Model' }).fill(model);
+    const box = this.page.getByRole('textbox', { name: 'Message' });
+    await box.fill(message);
+    await box.press('Enter');
+  }
+
+  async compare(prompt: string, models: string[]) {
+    await this.open('Compare');
+    await this.page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    for (const [index, model] of models.entries()) {
+      if (index >= 2) await this.page.getByRole('button', { name: 'Add model' }).click();
+      await this.page.getByRole('combobox', { name: `Model ${index + 1}` }).fill(model);
+    }
+    await this.page.getByRole('region', { name: 'Compare' }).getByRole('button', { name: 'Compare', exact: true }).click();
+  }
+}
