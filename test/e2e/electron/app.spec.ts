@@ -1,0 +1,68 @@
+// The same flow as browser mode, in the desktop app, plus the window's security settings.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { startFakeProvider, type FakeProvider } from '../../fake-provider';
+import { repoRoot } from '../../integration/cli-process';
+import { SwitchboardPage } from '../browser/pages';
+import { findElectronBinary } from './electron-binary';
+
+const binary = findElectronBinary();
+test.skip('reason' in binary, 'reason' in binary ? binary.reason : '');
+
+let app: ElectronApplication;
+let page: Page;
+let fake: FakeProvider;
+let home: string;
+
+test.beforeAll(async () => {
+  if (!('path' in binary)) return;
+  home = await mkdtemp(join(tmpdir(), 'switchboard-electron-'));
+  fake = await startFakeProvider();
+  app = await electron.launch({
+    executablePath: binary.path,
+    args: [resolve(repoRoot, 'out/main/index.js'), `--user-data-dir=${join(home, 'profile')}`],
+    env: { ...process.env, SWITCHBOARD_HOME: home },
+  });
+  page = await app.firstWindow();
+});
+test.afterAll(async () => {
+  await app?.close();
+  await fake?.close();
+  if (home) await rm(home, { recursive: true, force: true });
+});
+
+test('the window is sandboxed and isolated, and the page sees only the bridge', async () => {
+  const preferences = await app.evaluate(({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    const web = (contents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+    return { sandbox: web.sandbox, contextIsolation: web.contextIsolation, nodeIntegration: web.nodeIntegration };
+  });
+  expect(preferences).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  expect(await page.evaluate(() => Object.keys(window.switchboard ?? {}).sort())).toEqual(['on', 'request']);
+  expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+});
+
+test('navigation away and new windows are blocked', async () => {
+  const before = page.url();
+  await page.evaluate(() => window.open('https://example.com', '_blank'));
+  expect(app.windows()).toHaveLength(1);
+  await page.evaluate(() => {
+    window.location.href = 'https://example.com';
+  });
+  await page.waitForTimeout(300);
+  expect(page.url()).toBe(before);
+});
+
+test('add an endpoint and key, chat, and see the usage', async () => {
+  const ui = new SwitchboardPage(page);
+  await ui.addEndpoint('fake', 'openai-compatible', `${fake.url}/v1`, 'fast-model');
+  await ui.setKey('fake', 'sk-electron-test-5555');
+  fake.enqueue({ kind: 'text', text: 'Hello from the desktop.', model: 'fast-model' });
+  await ui.chat('fake/fast-model', 'Say hello');
+  await expect(page.getByRole('article', { name: 'Answer from fake/fast-model' }).getByText('Hello from the desktop.')).toBeVisible();
+  await ui.open('Usage');
+  await expect(page.getByRole('table', { name: 'Recent calls' }).getByRole('row')).toHaveCount(2);
+});
