@@ -9,6 +9,22 @@ let failed = 0;
 let skipped = 0;
 const missing = [];
 
+/** Why Playwright skipped tests, once per reason. */
+function skipReasons(report) {
+  const reasons = new Set();
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'skipped') continue;
+        for (const annotation of test.annotations ?? []) if (annotation.type === 'skip' && annotation.description) reasons.add(annotation.description);
+      }
+    }
+    (suite.suites ?? []).forEach(visit);
+  };
+  (report.suites ?? []).forEach(visit);
+  return reasons;
+}
+
 const vitest = read('vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests;
@@ -23,6 +39,7 @@ for (const name of ['playwright-browser.json', 'playwright-electron.json']) {
     continue;
   }
   passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+  for (const reason of skipReasons(report)) console.log(`Skipped in ${name.replace('.json', '')}: ${reason}`);
   failed += report.stats.unexpected ?? 0;
   skipped += report.stats.skipped ?? 0;
 }
