@@ -40,17 +40,17 @@ test('the window is sandboxed and isolated, and the page sees only the bridge', 
     return { sandbox: web.sandbox, contextIsolation: web.contextIsolation, nodeIntegration: web.nodeIntegration };
   });
   expect(preferences).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-  expect(await page.evaluate(() => Object.keys(window.switchboard ?? {}).sort())).toEqual(['on', 'request']);
+  expect(await page.evaluate(() => Object.keys((globalThis as { switchboard?: object }).switchboard ?? {}).sort())).toEqual(['on', 'request']);
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
 });
 
 test('navigation away and new windows are blocked', async () => {
   const before = page.url();
-  await page.evaluate(() => window.open('https://example.com', '_blank'));
+  await page.evaluate(() => (globalThis as unknown as { open(url: string, target: string): unknown }).open('https://example.com', '_blank'));
   expect(app.windows()).toHaveLength(1);
   await page.evaluate(() => {
-    window.location.href = 'https://example.com';
+    (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com';
   });
   await page.waitForTimeout(300);
   expect(page.url()).toBe(before);
