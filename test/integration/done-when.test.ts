@@ -91,10 +91,43 @@ describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-key
     expect(upstream.headers.authorization).toBe(`Bearer ${apiKey}`);
   });
 
+  it('answers non-streaming calls and lists models in OpenAI\'s schema', async () => {
+    const client = new OpenAI({ baseURL: serve.apiBase, apiKey: serve.token, maxRetries: 0 });
+    const models = await client.models.list();
+    expect(models.data.map((model) => model.id)).toEqual(['fast', 'local/llama3.2']);
+    fake.enqueue({ kind: 'text', text: 'Not streamed.', model: 'llama3.2', usage: { inputTokens: 3, outputTokens: 2 } });
+    const completion = await client.chat.completions.create({ model: 'local/llama3.2', messages: [{ role: 'user', content: 'Hi' }] });
+    expect(completion.choices[0]!.message.content).toBe('Not streamed.');
+    expect(completion.model).toBe('local/llama3.2');
+    expect(completion.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 2 });
+  });
+
+  it('reaches the client as an error, never a clean end, when the stream breaks after the first token', async () => {
+    const client = new OpenAI({ baseURL: serve.apiBase, apiKey: serve.token, maxRetries: 0 });
+    fake.enqueue({ kind: 'text', text: 'This will break off', deltas: 4, errorAfterDeltas: 2 });
+    const stream = await client.chat.completions.create({ model: 'local/llama3.2', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+    let text = '';
+    await expect(
+      (async () => {
+        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+      })(),
+    ).rejects.toThrow(/stopped mid-answer/);
+    expect(text.length).toBeGreaterThan(0);
+  });
+
+  it('answers an unknown model with 404 model_not_found', async () => {
+    const client = new OpenAI({ baseURL: serve.apiBase, apiKey: serve.token, maxRetries: 0 });
+    await expect(client.chat.completions.create({ model: 'gpt-5', messages: [{ role: 'user', content: 'Hi' }] })).rejects.toMatchObject({
+      status: 404,
+      code: 'model_not_found',
+    });
+  });
+
   it('shows the call in `switchboard usage` with tokens, time to first token and cost', async () => {
     const { code, stdout, stderr } = await runCli(['usage', '--format', 'json'], { home });
     expect(code, stderr).toBe(0);
-    const [row] = JSON.parse(stdout);
+    const rows = JSON.parse(stdout) as { requestedModel: string }[];
+    const row = rows.find((entry) => entry.requestedModel === 'fast') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(row).toMatchObject({ source: 'api', status: 'ok', requestedModel: 'fast', target: 'local/llama3.2' });
     expect(row.usage).toMatchObject({ inputTokens: 12, outputTokens: 7 });
     expect(row.timeToFirstTokenMs).toBeGreaterThan(0);
