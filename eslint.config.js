@@ -27,9 +27,23 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer is DOM-only and sees the contract as types.
+    // The renderer is DOM-only and sees the contract as types: zod schemas stay in the core.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['contract', 'contract/index', 'contract/chat', 'contract/settings', 'contract/usage', 'contract/define', 'types/config'].map(
+                (path) => `**/shared/${path}`,
+              ),
+              allowTypeImports: true,
+              message: 'Import the contract with `import type`; values the renderer needs live in zod-free files.',
+            },
+          ],
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {
