@@ -35,9 +35,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['contract', 'contract/index', 'contract/chat', 'contract/settings', 'contract/usage', 'contract/define', 'types/config'].map(
-                (path) => `**/shared/${path}`,
-              ),
+              regex: '/shared/(contract(/(index|chat|settings|usage|define))?|types/config)$',
               allowTypeImports: true,
               message: 'Import the contract with `import type`; values the renderer needs live in zod-free files.',
             },
