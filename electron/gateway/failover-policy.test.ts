@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../providers/provider-error';
-import { orderTargets, shouldFailOver, tokensPerSecond } from './failover-policy';
+import { orderTargets, retryDelayMs, shouldFailOver, tokensPerSecond } from './failover-policy';
 
 const error = (code: ProviderError['code'], status?: number) =>
   new ProviderError({ code, message: code, status, isRetryable: true });
@@ -38,5 +38,21 @@ describe('tokensPerSecond', () => {
   it('is null when there is nothing to measure', () => {
     expect(tokensPerSecond(undefined, 1000)).toBeNull();
     expect(tokensPerSecond(10, 0)).toBeNull();
+  });
+});
+
+describe('retryDelayMs', () => {
+  it('retries the last target once after a passing failure', () => {
+    expect(retryDelayMs(error('PROVIDER_UNAVAILABLE', 503), true, false)).toBe(250);
+    expect(retryDelayMs(error('PROVIDER_UNAVAILABLE', 503), false, false)).toBeNull();
+    expect(retryDelayMs(error('PROVIDER_UNAVAILABLE', 503), true, true)).toBeNull();
+  });
+  it('waits as asked, but not for long, and never retries a rejected key', () => {
+    const limited = new ProviderError({ code: 'PROVIDER_RATE_LIMITED', message: 'x', isRetryable: true, retryAfterMs: 1500 });
+    expect(retryDelayMs(limited, true, false)).toBe(1500);
+    const longWait = new ProviderError({ code: 'PROVIDER_RATE_LIMITED', message: 'x', isRetryable: true, retryAfterMs: 60_000 });
+    expect(retryDelayMs(longWait, true, false)).toBeNull();
+    expect(retryDelayMs(error('PROVIDER_AUTH', 401), true, false)).toBeNull();
+    expect(retryDelayMs(new ProviderError({ code: 'NETWORK', message: 'x could not be reached: connection refused', isRetryable: true }), true, false)).toBeNull();
   });
 });

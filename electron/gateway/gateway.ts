@@ -4,7 +4,7 @@ import { SwitchboardError } from '../../shared/errors/codes';
 import { ProviderError } from '../providers/provider-error';
 import type { ProviderPart } from '../providers/types';
 import { CallState } from './call-state';
-import { orderTargets, shouldFailOver } from './failover-policy';
+import { orderTargets, retryDelayMs, shouldFailOver } from './failover-policy';
 import type { CallRequest, Gateway, GatewayDependencies, ResolvedTarget } from './types';
 
 type AttemptOutcome =
@@ -42,7 +42,10 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     }
 
     let lastError: ProviderError | undefined;
-    for (const resolved of targets) {
+    const queue = [...targets];
+    let hasRetried = false;
+    while (queue.length > 0) {
+      const resolved = queue.shift()!;
       if (request.signal?.aborted) break;
       yield { type: 'attempt-start', target: resolved.target };
       const attemptStart = now();
@@ -76,6 +79,12 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       if (!shouldFailOver(error, false)) {
         yield fail(error.code, error.message, 'error');
         return;
+      }
+      const delay = retryDelayMs(error, queue.length === 0, hasRetried);
+      if (delay !== null) {
+        hasRetried = true;
+        await sleep(delay, request.signal);
+        queue.push(resolved);
       }
     }
 
@@ -171,6 +180,16 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
   }
 
   return { stream };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
 }
 
 function missingKey(endpointId: string): ProviderError {

@@ -133,11 +133,30 @@ describe('routed calls', () => {
 
   it('says every target failed, with each reason, when none answers', async () => {
     fake.enqueue({ kind: 'http-error', status: 500, body: { error: { message: 'boom' } } });
-    backup.enqueue({ kind: 'http-error', status: 503, body: { error: { message: 'down' } } });
+    // The last target gets one more try after a passing failure, so it must fail twice.
+    backup.enqueue(
+      { kind: 'http-error', status: 503, body: { error: { message: 'down' } } },
+      { kind: 'http-error', status: 503, body: { error: { message: 'down' } } },
+    );
     const { last, record } = await run('pair');
     expect(last).toMatchObject({ type: 'error', code: 'ALL_TARGETS_FAILED' });
     expect((last as { message: string }).message).toMatch(/Every target of pair failed\. primary\/m: .*boom \| backup\/m: .*down/);
     expect(record.status).toBe('error');
+  });
+
+  it('tries the last target once more after a passing failure, waiting as asked', async () => {
+    fake.enqueue({ kind: 'http-error', status: 503, body: { error: { message: 'overloaded' } }, headers: { 'retry-after-ms': '50' } });
+    const { text, record } = await run('primary/m');
+    expect(text).toBe('from primary');
+    expect(record.attempts.map((attempt) => [attempt.target, attempt.error?.code ?? null])).toEqual([['primary/m', 'PROVIDER_UNAVAILABLE'], ['primary/m', null]]);
+    expect(record.attempts[1]!.startedAtMs).toBeGreaterThanOrEqual(50);
+  });
+
+  it('does not retry when the provider asks for a long wait', async () => {
+    fake.enqueue({ kind: 'http-error', status: 429, body: { error: { message: 'quota' } }, headers: { 'retry-after': '60' } });
+    const { last, record } = await run('primary/m');
+    expect(last).toMatchObject({ type: 'error', code: 'PROVIDER_RATE_LIMITED' });
+    expect(record.attempts).toHaveLength(1);
   });
 
   it('names what exists when the model id is unknown', async () => {
