@@ -82,3 +82,16 @@ test('refuses a browser without the token', async ({ page }) => {
   const response = await page.goto(app.url.replace(/\?token=.*/, ''));
   expect(response?.status()).toBe(401);
 });
+
+test('every screen is reachable from the keyboard', async ({ page }) => {
+  await page.goto(app.url);
+  for (const screen of ['Compare', 'Usage', 'Settings', 'Chat']) {
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2, name: screen })).toBeVisible();
+  }
+  // From the message box, Tab reaches Send.
+  await page.getByRole('textbox', { name: 'Message' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeFocused();
+});
