@@ -34,7 +34,12 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 
 /** `GET /v1/models`: routes first, then each endpoint's listed and priced models. */
 export function handleModels(services: Services, response: ServerResponse) {
-  const config = services.readConfig();
+  let config;
+  try {
+    config = services.readConfig();
+  } catch (error) {
+    return sendError(response, (error as { code?: string }).code ?? 'INTERNAL', (error as Error).message);
+  }
   const data = [
     ...Object.keys(config.routes).map((id) => ({ id, object: 'model', created: 0, owned_by: 'switchboard-route' })),
     ...config.endpoints.flatMap((endpoint) =>

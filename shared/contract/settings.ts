@@ -6,6 +6,8 @@ import { route } from './define';
 export interface KeyStatus {
   isSet: boolean;
   last4: string | null;
+  /** Set when the keychain could not be asked: the status is then unknown, not "no key". */
+  problem?: string;
 }
 
 export type EndpointView = EndpointConfig & { key: KeyStatus };

@@ -1,4 +1,4 @@
-import type { EndpointView, ModelOption } from '../../../shared/contract';
+import type { EndpointView, KeyStatus, ModelOption } from '../../../shared/contract';
 import { SwitchboardError } from '../../../shared/errors/codes';
 import { removeEndpoint, upsertEndpoint } from '../../config/edit-config';
 import { maskKey } from '../../keychain/mask-key';
@@ -15,9 +15,15 @@ export function createSettingsHandlers(services: Services): SettingsHandlers {
 
   async function listEndpoints(): Promise<EndpointView[]> {
     const config = services.readConfig();
-    return Promise.all(
-      config.endpoints.map(async (endpoint) => ({ ...endpoint, key: maskKey(await keychain.get(endpoint.id)) })),
-    );
+    // Settings stay usable without a keychain: each endpoint says why its key status is unknown.
+    const keyStatus = async (endpointId: string): Promise<KeyStatus> => {
+      try {
+        return maskKey(await keychain.get(endpointId));
+      } catch (error) {
+        return { isSet: false, last4: null, problem: (error as Error).message };
+      }
+    };
+    return Promise.all(config.endpoints.map(async (endpoint) => ({ ...endpoint, key: await keyStatus(endpoint.id) })));
   }
 
   function requireEndpoint(endpointId: string) {

@@ -1,0 +1,109 @@
+// The core as the shells see it: one dispatch that validates, answers Results and never throws.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallPart } from '../../shared/types/chat';
+import { createCoreFromServices } from '../../electron/core/create-core';
+import { createServices } from '../../electron/core/services';
+import type { Core } from '../../electron/core/types';
+import { startServer, type RunningServer } from '../../electron/server/start-server';
+import { startFakeProvider, type FakeProvider } from '../fake-provider';
+
+let home: string;
+let core: Core;
+let fake: FakeProvider;
+let server: RunningServer;
+const events: { event: string; payload: { streamId: string; parts: CallPart[] } }[] = [];
+const context = { emit: (event: string, payload: unknown) => events.push({ event, payload: payload as never }) };
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'switchboard-core-'));
+  fake = await startFakeProvider();
+  const services = createServices({ dataDir: home });
+  core = createCoreFromServices(services);
+  server = await startServer({ services, core, rendererDir: home, port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+  await core.dispose();
+  await fake.close();
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('core dispatch', () => {
+  it('refuses unknown routes and invalid input with codes, never by throwing', async () => {
+    expect(await core.dispatch('files.delete', {}, context)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ROUTE' } });
+    const invalid = await core.dispatch('endpoints.save', { id: 'Bad Id', kind: 'openai' }, context);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!invalid.ok && invalid.error.message).toMatch(/id/);
+    const noBase = await core.dispatch('endpoints.save', { id: 'local', kind: 'openai-compatible' }, context);
+    expect(!noBase.ok && noBase.error.message).toMatch(/needs a "baseURL"/);
+  });
+
+  it('saves endpoints to config.json and streams a chat to the caller', async () => {
+    const saved = await core.dispatch('endpoints.save', { id: 'local', kind: 'openai-compatible', baseURL: `${fake.url}/v1`, models: ['m'] }, context);
+    expect(saved).toMatchObject({ ok: true, data: [{ id: 'local', key: { isSet: false, last4: null } }] });
+    if (process.env.SWITCHBOARD_TEST_KEYRING !== '1') {
+      // Without a Secret Service the status is unknown, and says so.
+      expect((saved as { data: { key: { problem?: string } }[] }).data[0]!.key.problem).toMatch(/keychain is unavailable/);
+    }
+    expect(JSON.parse(await readFile(join(home, 'config.json'), 'utf8')).endpoints[0].id).toBe('local');
+    expect(await core.dispatch('models.list', {}, context)).toMatchObject({ ok: true, data: [{ id: 'local/m', isRoute: false }] });
+
+    fake.enqueue({ kind: 'text', text: 'Streamed to the window that asked.', deltas: 5 });
+    const sent = await core.dispatch('chat.send', { modelId: 'local/m', messages: [{ role: 'user', content: 'Hi' }] }, context);
+    expect(sent.ok).toBe(true);
+    const { streamId, conversationId } = (sent as { data: { streamId: string; conversationId: string } }).data;
+    await expect.poll(() => events.flatMap((entry) => entry.payload.parts).some((part) => part.type === 'finish'), { timeout: 5000 }).toBe(true);
+    const parts = events.filter((entry) => entry.payload.streamId === streamId).flatMap((entry) => entry.payload.parts);
+    expect(parts.filter((part) => part.type === 'text-delta').map((part) => (part as { text: string }).text).join('')).toBe('Streamed to the window that asked.');
+    expect(parts.filter((part) => part.type === 'finish' || part.type === 'error')).toHaveLength(1);
+    // Batched: fewer events than parts.
+    expect(events.length).toBeLessThan(parts.length);
+    const messages = await core.dispatch('conversations.messages', { conversationId }, context);
+    expect(messages).toMatchObject({ ok: true, data: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Streamed to the window that asked.', model: 'local/m', status: 'ok' }] });
+  });
+
+  it('keeps a broken config.json and says how to fix it', async () => {
+    const broken = '{ "endpoints": [ { "id": "x" } ] }';
+    await writeFile(join(home, 'config.json'), broken);
+    const result = await core.dispatch('endpoints.save', { id: 'other', kind: 'openai' }, context);
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID' } });
+    expect(!result.ok && result.error.message).toMatch(/endpoints\[0\]\.kind/);
+    expect(await readFile(join(home, 'config.json'), 'utf8')).toBe(broken);
+  });
+});
+
+describe('browser-mode socket', () => {
+  const open = (url: string, origin?: string) =>
+    new Promise<string>((resolve) => {
+      const socket = new WebSocket(url, origin ? { origin } : {});
+      socket.on('open', () => {
+        socket.close();
+        resolve('open');
+      });
+      socket.on('error', () => resolve('refused'));
+    });
+  const socketUrl = () => `${server.apiBase.replace('http', 'ws').replace('/v1', '')}/bridge`;
+
+  it('needs the token and the page’s own origin', async () => {
+    const own = server.apiBase.replace('/v1', '');
+    expect(await open(`${socketUrl()}?token=${server.token}`, own)).toBe('open');
+    expect(await open(`${socketUrl()}?token=wrong`, own)).toBe('refused');
+    expect(await open(`${socketUrl()}?token=${server.token}`, 'http://evil.example')).toBe('refused');
+  });
+
+  it('refuses requests whose Host is not loopback (DNS rebinding)', async () => {
+    const status = await new Promise<number | undefined>((resolve) => {
+      const request = httpRequest(`${server.apiBase}/models`, { headers: { authorization: `Bearer ${server.token}`, host: 'evil.example' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      request.end();
+    });
+    expect(status).toBe(403);
+  });
+});
