@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointKind } from '../../shared/types/config';
-import { capturesDir, startFakeProvider, type FakeProvider } from '../../test/fake-provider';
+import { capturesDir, deadPort, startFakeProvider, type FakeProvider } from '../../test/fake-provider';
 import { ProviderError } from './provider-error';
 import { createStreamTarget } from './stream-target';
 import type { ProviderPart, ProviderTarget } from './types';
@@ -81,10 +80,7 @@ describe('provider errors', () => {
   });
 
   it('reports a refused connection', async () => {
-    const server = createServer();
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const { port } = server.address() as { port: number };
-    await new Promise((done) => server.close(done));
+    const port = await deadPort();
     const error = await failure(stream(target('openai-compatible', `http://127.0.0.1:${port}/v1`), { messages }));
     expect(error).toMatchObject({ code: 'NETWORK', isRetryable: true });
     expect(error.message).toBe('fake could not be reached: connection refused (is the server running?)');

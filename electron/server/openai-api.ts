@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { listModels } from '../config/list-models';
 import type { Services } from '../core/services';
 import {
   chatCompletionRequestSchema,
@@ -40,17 +41,12 @@ export function handleModels(services: Services, response: ServerResponse) {
   } catch (error) {
     return sendError(response, (error as { code?: string }).code ?? 'INTERNAL', (error as Error).message);
   }
-  const data = [
-    ...Object.keys(config.routes).map((id) => ({ id, object: 'model', created: 0, owned_by: 'switchboard-route' })),
-    ...config.endpoints.flatMap((endpoint) =>
-      [...new Set([...(endpoint.models ?? []), ...Object.keys(endpoint.prices ?? {})])].map((model) => ({
-        id: `${endpoint.id}/${model}`,
-        object: 'model',
-        created: 0,
-        owned_by: endpoint.id,
-      })),
-    ),
-  ];
+  const data = listModels(config).map((model) => ({
+    id: model.id,
+    object: 'model',
+    created: 0,
+    owned_by: model.isRoute ? 'switchboard-route' : model.owner,
+  }));
   sendJson(response, 200, { object: 'list', data });
 }
 

@@ -1,2 +1,3 @@
 export { startFakeProvider, type FakeProvider, type FakeResponse, type RecordedRequest } from './fake-provider';
 export { capturesDir, loadCapture, loadExpected, type ExpectedResult } from './captures';
+export { deadPort } from './dead-port';

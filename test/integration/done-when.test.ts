@@ -3,25 +3,17 @@
 // target, and the call in `switchboard usage`.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeProvider, type FakeProvider } from '../fake-provider';
+import { deadPort, startFakeProvider, type FakeProvider } from '../fake-provider';
 import { runCli, startServe, type ServeProcess } from './cli-process';
 
 const hasKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
 const apiKey = 'sk-local-test-9f8e7d6c5b4a';
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -39,7 +31,7 @@ describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-key
     fake.setDefault({ kind: 'text', text: 'Hello from the local model.', model: 'llama3.2', usage: { inputTokens: 12, outputTokens: 7 } });
     const config = {
       endpoints: [
-        { id: 'dead', kind: 'openai-compatible', baseURL: `http://127.0.0.1:${await closedPort()}/v1` },
+        { id: 'dead', kind: 'openai-compatible', baseURL: `http://127.0.0.1:${await deadPort()}/v1` },
         { id: 'local', kind: 'openai-compatible', baseURL: `${fake.url}/v1`, prices: { 'llama3.2': { input: 0.1, output: 0.2 } } },
       ],
       routes: { fast: { targets: ['dead/llama3.2', 'local/llama3.2'] } },

@@ -1,6 +1,5 @@
 // Routed calls through the real core (config file, SQLite, adapters) against fake providers.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import type { CallPart } from '../../shared/types/chat';
 import { createServices, type Services } from '../../electron/core/services';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
 import { createStreamTarget } from '../../electron/providers/stream-target';
-import { startFakeProvider, type FakeProvider } from '../fake-provider';
+import { deadPort, startFakeProvider, type FakeProvider } from '../fake-provider';
 
 let home: string;
 let fake: FakeProvider;
@@ -16,13 +15,6 @@ let backup: FakeProvider;
 let services: Services;
 const hasKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
 const keychain = createKeytarKeychain();
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 async function run(modelId: string, signal?: AbortSignal) {
   const parts: CallPart[] = [];

@@ -1,6 +1,7 @@
 import type { EndpointView, KeyStatus, ModelOption } from '../../../shared/contract';
 import { SwitchboardError } from '../../../shared/errors/codes';
 import { removeEndpoint, upsertEndpoint } from '../../config/edit-config';
+import { listModels } from '../../config/list-models';
 import { maskKey } from '../../keychain/mask-key';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
@@ -68,20 +69,11 @@ export function createSettingsHandlers(services: Services): SettingsHandlers {
       }
       return outcome;
     },
-    'models.list': async () => {
-      const config = services.readConfig();
-      const options: ModelOption[] = Object.entries(config.routes).map(([name, route]) => ({
-        id: name,
-        label: `${name} (route: ${route.targets.join(' → ')})`,
-        isRoute: true,
-      }));
-      for (const endpoint of config.endpoints) {
-        const names = new Set([...(endpoint.models ?? []), ...Object.keys(endpoint.prices ?? {})]);
-        for (const name of names) {
-          options.push({ id: `${endpoint.id}/${name}`, label: `${endpoint.id}/${name}`, isRoute: false });
-        }
-      }
-      return options;
-    },
+    'models.list': async (): Promise<ModelOption[]> =>
+      listModels(services.readConfig()).map((model) => ({
+        id: model.id,
+        label: model.isRoute ? `${model.id} (route: ${model.targets!.join(' → ')})` : model.id,
+        isRoute: model.isRoute,
+      })),
   };
 }
