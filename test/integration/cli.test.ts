@@ -22,6 +22,16 @@ describe('switchboard CLI', () => {
     expect(stderr.trim()).toBe('switchboard: unknown command "frobnicate"; run `switchboard --help`');
   });
 
+  it('reports a broken config.json in one line that names the field, and leaves the file alone', async () => {
+    const broken = await mkdtemp(join(tmpdir(), 'switchboard-cli-broken-'));
+    await writeFile(join(broken, 'config.json'), JSON.stringify({ endpoints: [{ id: 'x', kind: 'openai-compatible' }] }));
+    const { code, stderr } = await runCli(['keys', 'list'], { home: broken });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/config\.json is not a valid Switchboard config: endpoints\[0\]\.baseURL: an "openai-compatible" endpoint needs a "baseURL"/);
+    await rm(broken, { recursive: true, force: true });
+  });
+
   it('rejects a bad --since and a bad --format', async () => {
     expect((await runCli(['usage', '--since', 'yesterday-ish'], { home })).stderr).toMatch(/--since "yesterday-ish" is not a date/);
     expect((await runCli(['usage', '--format', 'xml'], { home })).stderr).toMatch(/--format "xml" is unknown; use table, csv or json/);
