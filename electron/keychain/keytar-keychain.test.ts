@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { lookUpInOsKeychain } from '../../test/integration/os-keychain';
 import { createKeytarKeychain } from './keytar-keychain';
 import { maskKey } from './mask-key';
 
@@ -20,10 +19,10 @@ describe.skipIf(!hasKeyring)('OS keychain through keytar (a real Secret Service:
     await keychain.set('test-endpoint', 'sk-test-0001');
     expect(await keychain.get('test-endpoint')).toBe('sk-test-0001');
     expect(await keychain.list()).toContain('test-endpoint');
-    const { stdout } = await promisify(execFile)('secret-tool', ['lookup', 'service', 'Switchboard', 'account', 'test-endpoint']);
-    expect(stdout).toBe('sk-test-0001');
+    expect(await lookUpInOsKeychain('test-endpoint')).toBe('sk-test-0001');
     expect(await keychain.remove('test-endpoint')).toBe(true);
     expect(await keychain.get('test-endpoint')).toBeUndefined();
+    expect(await lookUpInOsKeychain('test-endpoint')).toBeNull();
     expect(await keychain.remove('test-endpoint')).toBe(false);
   });
 });

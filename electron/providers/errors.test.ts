@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 const apiKey = 'sk-secret-key-do-not-leak-1234';
-const target = (kind: EndpointKind = 'openai-compatible', baseURL = `${fake.url}${kind === 'google' ? '/v1beta' : '/v1'}`): ProviderTarget => ({
+const target = (
+  kind: EndpointKind = 'openai-compatible',
+  baseURL = `${fake.url}${kind === 'google' ? '/v1beta' : '/v1'}`,
+): ProviderTarget => ({
   endpoint: { id: 'fake', kind, baseURL },
   model: 'some-model',
   apiKey,
@@ -45,7 +48,11 @@ describe('provider errors', () => {
     [529, 'PROVIDER_UNAVAILABLE', true],
     [400, 'PROVIDER_BAD_REQUEST', false],
   ] as const)('maps HTTP %i to %s (retryable: %s)', async (status, code, isRetryable) => {
-    fake.enqueue({ kind: 'http-error', status, body: { error: { message: `status ${status} for key ${apiKey}`, type: 'x' } } });
+    fake.enqueue({
+      kind: 'http-error',
+      status,
+      body: { error: { message: `status ${status} for key ${apiKey}`, type: 'x' } },
+    });
     const error = await failure(stream(target(), { messages }));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ code, status, isRetryable });
@@ -54,13 +61,43 @@ describe('provider errors', () => {
   });
 
   it('names the fix for a rejected key', async () => {
-    fake.enqueue({ kind: 'http-error', status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } });
+    fake.enqueue({
+      kind: 'http-error',
+      status: 401,
+      body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } },
+    });
     const error = await failure(stream(target('anthropic'), { messages }));
-    expect(error.message).toBe('fake answered 401: invalid x-api-key: check the key with `switchboard keys set fake` or in Settings');
+    expect(error.message).toBe(
+      'fake answered 401: invalid x-api-key: check the key with `switchboard keys set fake` or in Settings',
+    );
+  });
+
+  it('hides a key the provider echoed half-masked', async () => {
+    const masked = `${apiKey.slice(0, 8)}${'*'.repeat(20)}${apiKey.slice(-4)}`;
+    fake.enqueue({
+      kind: 'http-error',
+      status: 401,
+      body: {
+        error: {
+          message: `Incorrect API key provided: ${masked}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+          code: 'invalid_api_key',
+        },
+      },
+    });
+    const error = await failure(stream(target('openai'), { messages }));
+    expect(error.message).toContain(
+      'Incorrect API key provided: [redacted key]. You can find your API key at https://platform.openai.com/account/api-keys.',
+    );
+    expect(error.message).not.toContain(apiKey.slice(0, 8));
   });
 
   it('reads retry-after and Gemini RetryInfo', async () => {
-    fake.enqueue({ kind: 'http-error', status: 429, body: { error: { message: 'slow down' } }, headers: { 'retry-after': '7' } });
+    fake.enqueue({
+      kind: 'http-error',
+      status: 429,
+      body: { error: { message: 'slow down' } },
+      headers: { 'retry-after': '7' },
+    });
     expect((await failure(stream(target(), { messages }))).retryAfterMs).toBe(7000);
     const body = readFileSync(resolve(capturesDir, 'google/google-429-retry-info.json'), 'utf8');
     fake.enqueue({ kind: 'http-error', status: 429, body });
@@ -70,10 +107,15 @@ describe('provider errors', () => {
   });
 
   it('reports captured invalid-parameter bodies as bad requests', async () => {
-    for (const file of ['openai-chat/reasoning-model-legacy-parameter-error.json', 'openai-responses/reasoning-model-temperature-error.json']) {
+    for (const file of [
+      'openai-chat/reasoning-model-legacy-parameter-error.json',
+      'openai-responses/reasoning-model-temperature-error.json',
+    ]) {
       const body = readFileSync(resolve(capturesDir, file), 'utf8');
       fake.enqueue({ kind: 'http-error', status: 400, body });
-      const error = await failure(stream(target(file.startsWith('openai-responses') ? 'openai' : 'openai-compatible'), { messages }));
+      const error = await failure(
+        stream(target(file.startsWith('openai-responses') ? 'openai' : 'openai-compatible'), { messages }),
+      );
       expect(error).toMatchObject({ code: 'PROVIDER_BAD_REQUEST', isRetryable: false });
       expect(error.message).toContain((JSON.parse(body) as { error: { message: string } }).error.message);
     }
@@ -93,28 +135,37 @@ describe('provider errors', () => {
 
   it('gives up on a provider that never answers', async () => {
     fake.enqueue({ kind: 'hang' });
-    expect(await failure(stream(target(), { messages }))).toMatchObject({ code: 'TIMEOUT', message: 'fake did not answer in time' });
+    expect(await failure(stream(target(), { messages }))).toMatchObject({
+      code: 'TIMEOUT',
+      message: 'fake did not answer in time',
+    });
   });
 
-  it.each(['openai-compatible', 'anthropic', 'google', 'openai'] as const)('marks a %s stream cut before its end as interrupted', async (kind) => {
-    fake.enqueue({ kind: 'text', text: 'A long answer that will not finish', deltas: 6, cutAfterDeltas: 3 });
-    let text = '';
-    let error: ProviderError | undefined;
-    for await (const part of await stream(target(kind), { messages })) {
-      if (part.type === 'text-delta') text += part.text;
-      if (part.type === 'error') error = part.error;
-      expect(part.type).not.toBe('finish');
-    }
-    expect(text.length).toBeGreaterThan(0);
-    expect(error).toMatchObject({ code: 'INTERRUPTED' });
-  });
+  it.each(['openai-compatible', 'anthropic', 'google', 'openai'] as const)(
+    'marks a %s stream cut before its end as interrupted',
+    async (kind) => {
+      fake.enqueue({ kind: 'text', text: 'A long answer that will not finish', deltas: 6, cutAfterDeltas: 3 });
+      let text = '';
+      let error: ProviderError | undefined;
+      for await (const part of await stream(target(kind), { messages })) {
+        if (part.type === 'text-delta') text += part.text;
+        if (part.type === 'error') error = part.error;
+        expect(part.type).not.toBe('finish');
+      }
+      expect(text.length).toBeGreaterThan(0);
+      expect(error).toMatchObject({ code: 'INTERRUPTED' });
+    },
+  );
 
   it('turns an error event after text into an error part', async () => {
     fake.enqueue({ kind: 'text', text: 'Partial answer here', deltas: 4, errorAfterDeltas: 2 });
     const parts: ProviderPart[] = [];
     for await (const part of await stream(target('anthropic'), { messages })) parts.push(part);
     expect(parts.filter((part) => part.type === 'text-delta').length).toBe(2);
-    expect(parts.at(-1)).toMatchObject({ type: 'error', error: { code: 'PROVIDER_STREAM_ERROR', providerType: 'overloaded_error' } });
+    expect(parts.at(-1)).toMatchObject({
+      type: 'error',
+      error: { code: 'PROVIDER_STREAM_ERROR', providerType: 'overloaded_error' },
+    });
   });
 
   it('aborts the upstream request when cancelled', async () => {
@@ -125,7 +176,12 @@ describe('provider errors', () => {
     await iterator.next();
     controller.abort();
     await Promise.race([iterator.next(), new Promise((done) => setTimeout(done, 200))]);
-    await expect(Promise.race([fake.requests.at(-1)!.aborted.then(() => 'closed'), new Promise((done) => setTimeout(() => done('open'), 2000))])).resolves.toBe('closed');
+    await expect(
+      Promise.race([
+        fake.requests.at(-1)!.aborted.then(() => 'closed'),
+        new Promise((done) => setTimeout(() => done('open'), 2000)),
+      ]),
+    ).resolves.toBe('closed');
   });
 
   it('sends each provider its own auth header', async () => {

@@ -5,9 +5,13 @@ import { retryAfterMs } from './retry-after';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Removes the key wherever a provider echoed it back. */
+/** A key echoed half-masked, as OpenAI does: `sk-proj-****…****1234`. */
+const maskedKeyPattern = /[\w-]*\*{3,}[\w-]*/g;
+
+/** Removes the key wherever a provider echoed it back, whole or half-masked. */
 export function redact(text: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= 4 ? text.split(apiKey).join('[redacted key]') : text;
+  const withoutKey = apiKey && apiKey.length >= 4 ? text.split(apiKey).join('[redacted key]') : text;
+  return withoutKey.replace(maskedKeyPattern, '[redacted key]');
 }
 
 function codeForStatus(status: number): { code: ErrorCode; isRetryable: boolean } {
@@ -36,7 +40,7 @@ export function describeBody(body: unknown): { message?: string; type?: string }
       return { message: body.slice(0, 300) || undefined };
     }
   } else if (body && typeof body === 'object') json = body as Json;
-  const error = (Array.isArray(json) ? json[0]?.error : json?.error ?? json) as Json | undefined;
+  const error = (Array.isArray(json) ? json[0]?.error : (json?.error ?? json)) as Json | undefined;
   if (!error || typeof error !== 'object') return {};
   const message = typeof error.message === 'string' ? error.message : undefined;
   const type = [error.type, error.code, error.status].find((value) => typeof value === 'string');
@@ -61,25 +65,45 @@ export function toProviderError(error: unknown, endpointId: string, apiKey: stri
   }
   const cause = (error as { cause?: { code?: string } })?.cause ?? error;
   const systemCode = (cause as { code?: string })?.code ?? (error as { code?: string })?.code;
-  if ((error as Error)?.name === 'TimeoutError' || systemCode === 'ETIMEDOUT' || systemCode === 'UND_ERR_HEADERS_TIMEOUT') {
+  if (
+    (error as Error)?.name === 'TimeoutError' ||
+    systemCode === 'ETIMEDOUT' ||
+    systemCode === 'UND_ERR_HEADERS_TIMEOUT'
+  ) {
     return new ProviderError({ code: 'TIMEOUT', isRetryable: true, message: `${endpointId} did not answer in time` });
   }
   const reason =
-    systemCode === 'ECONNREFUSED' ? 'connection refused (is the server running?)'
-    : systemCode === 'ECONNRESET' || systemCode === 'UND_ERR_SOCKET' ? 'the connection was reset'
-    : systemCode === 'ENOTFOUND' ? 'the host name does not resolve'
-    : redact(error instanceof Error ? error.message : String(error), apiKey);
-  return new ProviderError({ code: 'NETWORK', isRetryable: true, message: `${endpointId} could not be reached: ${reason}`, cause: error });
+    systemCode === 'ECONNREFUSED'
+      ? 'connection refused (is the server running?)'
+      : systemCode === 'ECONNRESET' || systemCode === 'UND_ERR_SOCKET'
+        ? 'the connection was reset'
+        : systemCode === 'ENOTFOUND'
+          ? 'the host name does not resolve'
+          : redact(error instanceof Error ? error.message : String(error), apiKey);
+  return new ProviderError({
+    code: 'NETWORK',
+    isRetryable: true,
+    message: `${endpointId} could not be reached: ${reason}`,
+    cause: error,
+  });
 }
 
 /** An error event inside a stream: before the first token the gateway moves on. */
-export function streamErrorToProviderError(error: unknown, endpointId: string, apiKey: string | undefined): ProviderError {
+export function streamErrorToProviderError(
+  error: unknown,
+  endpointId: string,
+  apiKey: string | undefined,
+): ProviderError {
   if (ProviderError.isInstance(error) || APICallError.isInstance(error) || error instanceof TypeError) {
     return toProviderError(error, endpointId, apiKey);
   }
   if (InvalidResponseDataError.isInstance(error) && /ended without/i.test(error.message)) {
     // The SDK's word for a stream cut before its finish: an interruption, not a provider error.
-    return new ProviderError({ code: 'INTERRUPTED', isRetryable: true, message: `${endpointId} closed the stream before it finished` });
+    return new ProviderError({
+      code: 'INTERRUPTED',
+      isRetryable: true,
+      message: `${endpointId} closed the stream before it finished`,
+    });
   }
   const body = describeBody(error);
   const message = redact(body.message ?? (error instanceof Error ? error.message : JSON.stringify(error)), apiKey);

@@ -1,19 +1,17 @@
 // The walking skeleton end to end, as a user runs it: keys through the CLI into the OS keychain,
 // `switchboard serve`, the official `openai` client streaming through a route with a dead first
 // target, and the call in `switchboard usage`.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadPort, startFakeProvider, type FakeProvider } from '../fake-provider';
 import { runCli, startServe, type ServeProcess } from './cli-process';
+import { lookUpInOsKeychain } from './os-keychain';
 
 const hasKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
 const apiKey = 'sk-local-test-9f8e7d6c5b4a';
-
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -28,11 +26,21 @@ describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-key
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
     fake = await startFakeProvider();
-    fake.setDefault({ kind: 'text', text: 'Hello from the local model.', model: 'llama3.2', usage: { inputTokens: 12, outputTokens: 7 } });
+    fake.setDefault({
+      kind: 'text',
+      text: 'Hello from the local model.',
+      model: 'llama3.2',
+      usage: { inputTokens: 12, outputTokens: 7 },
+    });
     const config = {
       endpoints: [
         { id: 'dead', kind: 'openai-compatible', baseURL: `http://127.0.0.1:${await deadPort()}/v1` },
-        { id: 'local', kind: 'openai-compatible', baseURL: `${fake.url}/v1`, prices: { 'llama3.2': { input: 0.1, output: 0.2 } } },
+        {
+          id: 'local',
+          kind: 'openai-compatible',
+          baseURL: `${fake.url}/v1`,
+          prices: { 'llama3.2': { input: 0.1, output: 0.2 } },
+        },
       ],
       routes: { fast: { targets: ['dead/llama3.2', 'local/llama3.2'] } },
     };
@@ -83,12 +91,20 @@ describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-key
     expect(upstream.headers.authorization).toBe(`Bearer ${apiKey}`);
   });
 
-  it('answers non-streaming calls and lists models in OpenAI\'s schema', async () => {
+  it("answers non-streaming calls and lists models in OpenAI's schema", async () => {
     const client = new OpenAI({ baseURL: serve.apiBase, apiKey: serve.token, maxRetries: 0 });
     const models = await client.models.list();
     expect(models.data.map((model) => model.id)).toEqual(['fast', 'local/llama3.2']);
-    fake.enqueue({ kind: 'text', text: 'Not streamed.', model: 'llama3.2', usage: { inputTokens: 3, outputTokens: 2 } });
-    const completion = await client.chat.completions.create({ model: 'local/llama3.2', messages: [{ role: 'user', content: 'Hi' }] });
+    fake.enqueue({
+      kind: 'text',
+      text: 'Not streamed.',
+      model: 'llama3.2',
+      usage: { inputTokens: 3, outputTokens: 2 },
+    });
+    const completion = await client.chat.completions.create({
+      model: 'local/llama3.2',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
     expect(completion.choices[0]!.message.content).toBe('Not streamed.');
     expect(completion.model).toBe('local/llama3.2');
     expect(completion.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 2 });
@@ -97,7 +113,11 @@ describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-key
   it('reaches the client as an error, never a clean end, when the stream breaks after the first token', async () => {
     const client = new OpenAI({ baseURL: serve.apiBase, apiKey: serve.token, maxRetries: 0 });
     fake.enqueue({ kind: 'text', text: 'This will break off', deltas: 4, errorAfterDeltas: 2 });
-    const stream = await client.chat.completions.create({ model: 'local/llama3.2', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'local/llama3.2',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+    });
     let text = '';
     await expect(
       (async () => {
@@ -109,7 +129,9 @@ describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-key
 
   it('answers an unknown model with 404 model_not_found', async () => {
     const client = new OpenAI({ baseURL: serve.apiBase, apiKey: serve.token, maxRetries: 0 });
-    await expect(client.chat.completions.create({ model: 'gpt-5', messages: [{ role: 'user', content: 'Hi' }] })).rejects.toMatchObject({
+    await expect(
+      client.chat.completions.create({ model: 'gpt-5', messages: [{ role: 'user', content: 'Hi' }] }),
+    ).rejects.toMatchObject({
       status: 404,
       code: 'model_not_found',
     });
@@ -124,7 +146,10 @@ describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-key
     expect(row.usage).toMatchObject({ inputTokens: 12, outputTokens: 7 });
     expect(row.timeToFirstTokenMs).toBeGreaterThan(0);
     expect(row.costUSD).toBeCloseTo((12 * 0.1 + 7 * 0.2) / 1e6, 12);
-    expect(row.attempts.map((attempt: { target: string }) => attempt.target)).toEqual(['dead/llama3.2', 'local/llama3.2']);
+    expect(row.attempts.map((attempt: { target: string }) => attempt.target)).toEqual([
+      'dead/llama3.2',
+      'local/llama3.2',
+    ]);
     expect(row.attempts[0].error.code).toBe('NETWORK');
 
     const table = await runCli(['usage'], { home });
@@ -132,8 +157,7 @@ describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-key
   });
 
   it('keeps the key in the OS keychain and nowhere in the data directory', async () => {
-    const { stdout } = await promisify(execFile)('secret-tool', ['lookup', 'service', 'Switchboard', 'account', 'local']);
-    expect(stdout).toBe(apiKey);
+    expect(await lookUpInOsKeychain('local')).toBe(apiKey);
     const listed = await runCli(['keys', 'list'], { home });
     expect(listed.stdout).toMatch(/local\s+••••5b4a/);
     expect(listed.stdout).not.toContain(apiKey);

@@ -1,5 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
+import { lookUpInOsKeychain } from '../../integration/os-keychain';
 import { startApp } from './app-server';
 import { SwitchboardPage } from './pages';
 
@@ -33,7 +34,14 @@ test('add an endpoint and key, chat, compare two models, and see the usage', asy
   await ui.setKey('fake', 'sk-browser-test-7777');
   expect(await page.content()).not.toContain('sk-browser-test-7777');
 
-  fake.enqueue({ kind: 'text', text: 'Hello from the fake model, streamed in pieces.', model: 'fast-model', deltas: 6, delayMs: 30, usage: { inputTokens: 9, outputTokens: 11 } });
+  fake.enqueue({
+    kind: 'text',
+    text: 'Hello from the fake model, streamed in pieces.',
+    model: 'fast-model',
+    deltas: 6,
+    delayMs: 30,
+    usage: { inputTokens: 9, outputTokens: 11 },
+  });
   await ui.chat('fake/fast-model', 'Say hello');
   const answer = page.getByRole('article', { name: 'Answer from fake/fast-model' });
   await expect(answer.getByText('Hello from the fake model, streamed in pieces.')).toBeVisible();
@@ -60,14 +68,22 @@ test('add an endpoint and key, chat, compare two models, and see the usage', asy
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('row').filter({ hasText: 'fake/slow-model' })).toHaveCount(1);
   await expect(table.getByRole('cell', { name: 'app', exact: true })).toHaveCount(3);
-  await expect(page.getByRole('status').filter({ hasText: 'without a price left out' })).toHaveText(/3 calls without a price left out/);
+  await expect(page.getByRole('status').filter({ hasText: 'without a price left out' })).toHaveText(
+    /3 calls without a price left out/,
+  );
   await snapshot(page, testInfo, 'usage');
 });
 
 test('a dead endpoint is reported clearly and the partial answer of an interrupted call is kept', async ({ page }) => {
   const ui = new SwitchboardPage(page);
   await page.goto(app.url);
-  fake.enqueue({ kind: 'text', text: 'This answer will break off halfway through.', deltas: 6, errorAfterDeltas: 3, delayMs: 20 });
+  fake.enqueue({
+    kind: 'text',
+    text: 'This answer will break off halfway through.',
+    deltas: 6,
+    errorAfterDeltas: 3,
+    delayMs: 20,
+  });
   await ui.chat('fake/fast-model', 'Start talking');
   const answer = page.getByRole('article', { name: 'Answer from fake/fast-model' });
   await expect(answer.getByRole('status')).toHaveText('interrupted');
@@ -75,7 +91,46 @@ test('a dead endpoint is reported clearly and the partial answer of an interrupt
   await expect(answer.locator('.answer-text')).not.toBeEmpty();
 
   await ui.chat('nowhere/model', 'Hello?');
-  await expect(page.getByRole('article', { name: 'Answer from nowhere/model' }).getByText(/Unknown endpoint "nowhere"/)).toBeVisible();
+  await expect(
+    page.getByRole('article', { name: 'Answer from nowhere/model' }).getByText(/Unknown endpoint "nowhere"/),
+  ).toBeVisible();
+});
+
+test('a key is tested against its endpoint, a wrong key says so, and a removed key leaves the keychain', async ({
+  page,
+}) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  await ui.addEndpoint('keyed', 'openai-compatible', `${fake.url}/v1`, 'fast-model');
+  await ui.setKey('keyed', 'sk-keyed-good-1234');
+  expect(await lookUpInOsKeychain('keyed')).toBe('sk-keyed-good-1234');
+
+  fake.enqueue({ kind: 'text', text: 'ok', model: 'fast-model' });
+  await expect(await ui.testKey('keyed', 'fast-model')).toHaveText('Works: keyed/fast-model answered.');
+  expect(fake.requests.at(-1)!.headers.authorization).toBe('Bearer sk-keyed-good-1234');
+
+  fake.enqueue({
+    kind: 'http-error',
+    status: 401,
+    body: {
+      error: {
+        message: 'Incorrect API key provided: sk-keyed-*******1234.',
+        type: 'invalid_request_error',
+        code: 'invalid_api_key',
+      },
+    },
+  });
+  const failed = await ui.testKey('keyed', 'fast-model');
+  await expect(failed).toHaveText(/^Failed: .*key/i);
+  await expect(failed).not.toContainText('sk-keyed');
+
+  const card = page.getByRole('article', { name: 'Endpoint keyed' });
+  await card.getByRole('button', { name: 'Remove key' }).click();
+  await expect(card.getByText('No key')).toBeVisible();
+  expect(await lookUpInOsKeychain('keyed')).toBeNull();
+  await page.reload();
+  await ui.open('Settings');
+  await expect(page.getByRole('article', { name: 'Endpoint keyed' }).getByText('No key')).toBeVisible();
 });
 
 test('refuses a browser without the token', async ({ page }) => {

@@ -27,6 +27,16 @@ export class SwitchboardPage {
     await expect(card.getByText(`Key set ••••${key.slice(-4)}`)).toBeVisible();
   }
 
+  /** Runs the endpoint's Test button and returns what it reports. */
+  async testKey(id: string, model: string) {
+    const card = this.page.getByRole('article', { name: `Endpoint ${id}` });
+    await card.getByLabel(`Test model for ${id}`).fill(model);
+    await card.getByRole('button', { name: 'Test', exact: true }).click();
+    const status = card.getByRole('status');
+    await expect(status).not.toHaveText('Testing…');
+    return status;
+  }
+
   async chat(model: string, message: string) {
     await this.open('Chat');
     await this.page.getByRole('combobox', { name: 'Model' }).fill(model);
@@ -42,6 +52,9 @@ export class SwitchboardPage {
       if (index >= 2) await this.page.getByRole('button', { name: 'Add model' }).click();
       await this.page.getByRole('combobox', { name: `Model ${index + 1}` }).fill(model);
     }
-    await this.page.getByRole('region', { name: 'Compare' }).getByRole('button', { name: 'Compare', exact: true }).click();
+    await this.page
+      .getByRole('region', { name: 'Compare' })
+      .getByRole('button', { name: 'Compare', exact: true })
+      .click();
   }
 }
