@@ -23,7 +23,17 @@ export default tseslint.config(
     // The core runs in plain Node (browser mode, CLI, tests): never Electron.
     files: coreFolders.map((folder) => `electron/${folder}/**/*.ts`),
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core never imports electron; only electron/main and electron/preload do.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The core never imports electron; only electron/main and electron/preload do.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -60,7 +70,17 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '**/electron/**', '**/renderer/**'], message: 'shared/ is plain TypeScript.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', '**/electron/**', '**/renderer/**'],
+              message: 'shared/ is plain TypeScript.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

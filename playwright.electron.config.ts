@@ -6,5 +6,6 @@ export default defineConfig({
   outputDir: 'test-results/electron',
   timeout: 60_000,
   workers: 1,
-  use: { screenshot: 'on', trace: 'retain-on-failure' },
+  // Screenshots are taken by the spec itself: the Electron window is not Playwright's `page` fixture.
+  use: { trace: 'retain-on-failure' },
 });

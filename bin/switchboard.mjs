@@ -10,7 +10,9 @@ const major = Number(process.versions.node.split('.')[0]);
 
 function runWithProjectNode(args) {
   // scripts/run.sh puts the project's pinned Node first on PATH (fetched from the npm registry once).
-  const result = spawnSync('bash', [resolve(root, 'scripts/run.sh'), ...args], { stdio: ['inherit', 'inherit', 'inherit'] });
+  const result = spawnSync('bash', [resolve(root, 'scripts/run.sh'), ...args], {
+    stdio: ['inherit', 'inherit', 'inherit'],
+  });
   if (result.error) {
     console.error(`switchboard: Node 22 or newer is required (this is ${process.version}); install it and retry.`);
     process.exit(1);

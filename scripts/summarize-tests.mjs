@@ -16,7 +16,8 @@ function skipReasons(report) {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== 'skipped') continue;
-        for (const annotation of test.annotations ?? []) if (annotation.type === 'skip' && annotation.description) reasons.add(annotation.description);
+        for (const annotation of test.annotations ?? [])
+          if (annotation.type === 'skip' && annotation.description) reasons.add(annotation.description);
       }
     }
     (suite.suites ?? []).forEach(visit);

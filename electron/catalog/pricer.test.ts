@@ -19,7 +19,8 @@ const cases = JSON.parse(readFileSync(fixtures, 'utf8')) as CostCase[];
 function endpointFor(testCase: CostCase): { endpointKind: string; baseURL?: string } {
   const folder = testCase.capture?.split('/')[0] ?? testCase.provider ?? 'openai-compatible';
   if (folder === 'openai-chat') return { endpointKind: 'openai' };
-  if (testCase.capture?.includes('groq')) return { endpointKind: 'openai-compatible', baseURL: 'https://api.groq.com/openai/v1' };
+  if (testCase.capture?.includes('groq'))
+    return { endpointKind: 'openai-compatible', baseURL: 'https://api.groq.com/openai/v1' };
   if (testCase.capture?.includes('xai')) return { endpointKind: 'openai-compatible', baseURL: 'https://api.x.ai/v1' };
   return { endpointKind: folder };
 }
@@ -39,18 +40,28 @@ describe('pricing against expected-costs.json', () => {
 
 describe('price precedence', () => {
   const price = createPricer();
-  const usage: NormalizedUsage = { inputTokens: 1_000_000, cacheReadTokens: 200_000, cacheWriteTokens: 0, outputTokens: 500_000, reasoningTokens: null };
+  const usage: NormalizedUsage = {
+    inputTokens: 1_000_000,
+    cacheReadTokens: 200_000,
+    cacheWriteTokens: 0,
+    outputTokens: 500_000,
+    reasoningTokens: null,
+  };
 
   it("uses the endpoint's own prices over the catalog", () => {
     const result = price({
-      endpointKind: 'openai', model: 'gpt-4o-mini', usage,
+      endpointKind: 'openai',
+      model: 'gpt-4o-mini',
+      usage,
       configPrices: { 'gpt-4o-mini': { input: 1, output: 2, cacheRead: 0.5 } },
     });
     expect(result).toEqual({ costUSD: 0.8 * 1 + 0.2 * 0.5 + 0.5 * 2, source: 'config' });
   });
 
   it('falls back to what the provider reported', () => {
-    expect(price({ endpointKind: 'openai-compatible', model: 'my-finetune-v3', usage, providerCostUSD: 0.0123 })).toEqual({ costUSD: 0.0123, source: 'provider' });
+    expect(
+      price({ endpointKind: 'openai-compatible', model: 'my-finetune-v3', usage, providerCostUSD: 0.0123 }),
+    ).toEqual({ costUSD: 0.0123, source: 'provider' });
   });
 
   it('prices OpenRouter and Vercel vendor/model names from the catalog', () => {

@@ -34,7 +34,9 @@ function catalogCost(input: CostInput, usage: NormalizedUsage): number | null {
     cache_write_tokens: usage.cacheWriteTokens,
     output_tokens: usage.outputTokens,
   };
-  const models = [input.model, input.servedModel].filter((model): model is string => typeof model === 'string' && model.length > 0);
+  const models = [input.model, input.servedModel].filter(
+    (model): model is string => typeof model === 'string' && model.length > 0,
+  );
   for (const model of models) {
     for (const lookup of lookups(input, model)) {
       try {
@@ -54,7 +56,8 @@ function catalogCost(input: CostInput, usage: NormalizedUsage): number | null {
  */
 export function createPricer(): PriceCall {
   return (input: CostInput): CostResult => {
-    const configPrice = input.configPrices?.[input.model] ?? (input.servedModel ? input.configPrices?.[input.servedModel] : undefined);
+    const configPrice =
+      input.configPrices?.[input.model] ?? (input.servedModel ? input.configPrices?.[input.servedModel] : undefined);
     if (configPrice) return { costUSD: costFromRates(configPrice, input.usage), source: 'config' };
     const catalog = catalogCost(input, input.usage);
     if (catalog !== null) return { costUSD: catalog, source: 'catalog' };

@@ -30,7 +30,16 @@ export function formatUsageTable(records: UsageRecord[], totalCostUSD: number, u
   const header = columns.map(([name]) => name);
   const rows = records.map((record) => columns.map(([, read]) => String(read(record))));
   const widths = header.map((name, index) => Math.max(name.length, ...rows.map((row) => row[index]!.length)));
-  const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd();
-  const unpriced = unpricedCount > 0 ? ` (${unpricedCount} call${unpricedCount === 1 ? '' : 's'} without a price left out)` : '';
-  return [line(header), ...rows.map(line), '', `${records.length} calls, total $${totalCostUSD.toFixed(6)}${unpriced}`].join('\n') + '\n';
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, index) => cell.padEnd(widths[index]!))
+      .join('  ')
+      .trimEnd();
+  const unpriced =
+    unpricedCount > 0 ? ` (${unpricedCount} call${unpricedCount === 1 ? '' : 's'} without a price left out)` : '';
+  return (
+    [line(header), ...rows.map(line), '', `${records.length} calls, total $${totalCostUSD.toFixed(6)}${unpriced}`].join(
+      '\n',
+    ) + '\n'
+  );
 }

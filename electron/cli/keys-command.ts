@@ -19,7 +19,10 @@ export async function runKeys(dataDir: string, args: string[], keychain = create
     return 0;
   }
   if (action !== 'set' && action !== 'remove') {
-    throw new SwitchboardError('INVALID_INPUT', 'usage: switchboard keys set <endpoint-id> | keys list | keys remove <endpoint-id>');
+    throw new SwitchboardError(
+      'INVALID_INPUT',
+      'usage: switchboard keys set <endpoint-id> | keys list | keys remove <endpoint-id>',
+    );
   }
   if (!endpointId || !endpointIdSchema.safeParse(endpointId).success) {
     throw new SwitchboardError('INVALID_INPUT', `keys ${action} needs an endpoint id such as "work-openai"`);
@@ -32,7 +35,10 @@ export async function runKeys(dataDir: string, args: string[], keychain = create
   if (process.stdin.isTTY) process.stderr.write(`Paste the API key for ${endpointId}, then press Enter and Ctrl-D:\n`);
   const key = (await readStdin()).trim();
   if (key.length === 0) {
-    throw new SwitchboardError('INVALID_INPUT', `no key on stdin: pipe it in, e.g. \`printf %s "$KEY" | switchboard keys set ${endpointId}\``);
+    throw new SwitchboardError(
+      'INVALID_INPUT',
+      `no key on stdin: pipe it in, e.g. \`printf %s "$KEY" | switchboard keys set ${endpointId}\``,
+    );
   }
   if (/\s/.test(key)) throw new SwitchboardError('INVALID_INPUT', 'the key contains white space; paste only the key');
   await keychain.set(endpointId, key);

@@ -38,7 +38,14 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // One line, whatever the error: a config report lists its problems separated by "; ".
-    process.stderr.write(`switchboard: ${message.split('\n').map((line) => line.trim()).filter(Boolean).join('; ').replaceAll(':;', ':')}\n`);
+    process.stderr.write(
+      `switchboard: ${message
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join('; ')
+        .replaceAll(':;', ':')}\n`,
+    );
     return 1;
   }
 }

@@ -36,10 +36,15 @@ export async function runServe(dataDir: string, args: string[]): Promise<number>
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ url: server.url, apiBase: server.apiBase, token: server.token })}\n`);
   } else {
-    process.stdout.write(`Switchboard is running: open ${server.url} (local API ${server.apiBase}, key ${server.token}). Ctrl-C stops it.\n`);
+    process.stdout.write(
+      `Switchboard is running: open ${server.url} (local API ${server.apiBase}, key ${server.token}). Ctrl-C stops it.\n`,
+    );
   }
   const stop = () => {
-    void server.close().then(() => core.dispose()).then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => core.dispose())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

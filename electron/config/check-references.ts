@@ -11,7 +11,10 @@ export function checkReferences(config: SwitchboardConfig): ConfigProblem[] {
   const ids = new Set<string>();
   config.endpoints.forEach((endpoint, index) => {
     if (ids.has(endpoint.id)) {
-      problems.push({ path: ['endpoints', index, 'id'], message: `"${endpoint.id}" is used by another endpoint; give each endpoint its own id` });
+      problems.push({
+        path: ['endpoints', index, 'id'],
+        message: `"${endpoint.id}" is used by another endpoint; give each endpoint its own id`,
+      });
     }
     ids.add(endpoint.id);
   });

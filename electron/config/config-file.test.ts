@@ -15,7 +15,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const example = {
   endpoints: [
     { id: 'work-openai', kind: 'openai' },
-    { id: 'local', kind: 'openai-compatible', baseURL: 'http://127.0.0.1:11434/v1', prices: { 'llama3.2': { input: 0.1, output: 0.2 } } },
+    {
+      id: 'local',
+      kind: 'openai-compatible',
+      baseURL: 'http://127.0.0.1:11434/v1',
+      prices: { 'llama3.2': { input: 0.1, output: 0.2 } },
+    },
     { id: 'or', kind: 'openrouter' },
   ],
   routes: { fast: { targets: ['work-openai/gpt-4o-mini', 'local/llama3.2'] } },
@@ -29,7 +34,10 @@ describe('config.json', () => {
   it("loads the issue's example and resolves routes and model ids", () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify(example));
     const config = loadConfig(dir);
-    expect(resolveModelId(config, 'fast').targets.map((t) => t.target)).toEqual(['work-openai/gpt-4o-mini', 'local/llama3.2']);
+    expect(resolveModelId(config, 'fast').targets.map((t) => t.target)).toEqual([
+      'work-openai/gpt-4o-mini',
+      'local/llama3.2',
+    ]);
     const [target] = resolveModelId(config, 'or/anthropic/claude-sonnet-4.5').targets;
     expect(target).toMatchObject({ model: 'anthropic/claude-sonnet-4.5', target: 'or/anthropic/claude-sonnet-4.5' });
     expect(target!.endpoint.kind).toBe('openrouter');
@@ -53,7 +61,13 @@ describe('config.json', () => {
   it('catches routes to unknown endpoints and duplicate ids', () => {
     writeFileSync(
       join(dir, 'config.json'),
-      JSON.stringify({ endpoints: [{ id: 'a', kind: 'openai' }, { id: 'a', kind: 'anthropic' }], routes: { r: { targets: ['b/m'] } } }),
+      JSON.stringify({
+        endpoints: [
+          { id: 'a', kind: 'openai' },
+          { id: 'a', kind: 'anthropic' },
+        ],
+        routes: { r: { targets: ['b/m'] } },
+      }),
     );
     expect(() => loadConfig(dir)).toThrow(/endpoints\[1\]\.id: "a" is used by another endpoint/);
     expect(() => loadConfig(dir)).toThrow(/routes\.r\.targets\[0\]: "b\/m" names endpoint "b"/);

@@ -10,7 +10,9 @@ export function configPath(dataDir: string): string {
 }
 
 function fieldPath(path: PropertyKey[]): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
 }
 
 function describeIssues(file: string, issues: z.core.$ZodIssue[]): string {
@@ -43,7 +45,13 @@ export function parseConfig(text: string, file: string): SwitchboardConfig {
   if (!parsed.success) throw new SwitchboardError('CONFIG_INVALID', describeIssues(file, parsed.error.issues));
   const problems = checkReferences(parsed.data);
   if (problems.length > 0) {
-    throw new SwitchboardError('CONFIG_INVALID', describeIssues(file, problems.map(({ path, message }) => ({ path, message }) as z.core.$ZodIssue)));
+    throw new SwitchboardError(
+      'CONFIG_INVALID',
+      describeIssues(
+        file,
+        problems.map(({ path, message }) => ({ path, message }) as z.core.$ZodIssue),
+      ),
+    );
   }
   return parsed.data;
 }

@@ -12,7 +12,12 @@ export interface ListedModel {
 
 /** The model ids to offer: routes first, then each endpoint's listed and priced models. */
 export function listModels(config: SwitchboardConfig): ListedModel[] {
-  const routes = Object.entries(config.routes).map(([name, route]) => ({ id: name, owner: name, isRoute: true, targets: route.targets }));
+  const routes = Object.entries(config.routes).map(([name, route]) => ({
+    id: name,
+    owner: name,
+    isRoute: true,
+    targets: route.targets,
+  }));
   const models = config.endpoints.flatMap((endpoint) =>
     [...new Set([...(endpoint.models ?? []), ...Object.keys(endpoint.prices ?? {})])].map((model) => ({
       id: `${endpoint.id}/${model}`,

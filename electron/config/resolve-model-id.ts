@@ -8,8 +8,12 @@ function resolveTarget(config: SwitchboardConfig, modelId: string): ResolvedTarg
   const model = modelId.slice(slash + 1);
   const endpoint = config.endpoints.find((candidate) => candidate.id === endpointId);
   if (!endpoint) {
-    const known = config.endpoints.map((candidate) => candidate.id).join(', ') || 'none yet: add one in Settings or config.json';
-    throw new SwitchboardError('UNKNOWN_ENDPOINT', `Unknown endpoint "${endpointId}" in model id "${modelId}". Endpoints: ${known}.`);
+    const known =
+      config.endpoints.map((candidate) => candidate.id).join(', ') || 'none yet: add one in Settings or config.json';
+    throw new SwitchboardError(
+      'UNKNOWN_ENDPOINT',
+      `Unknown endpoint "${endpointId}" in model id "${modelId}". Endpoints: ${known}.`,
+    );
   }
   if (model.length === 0) {
     throw new SwitchboardError('UNKNOWN_MODEL', `"${modelId}" names no model: write it as "${endpointId}/<model>".`);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { isRouteName, routes, type ParsedInput, type Result, type RouteName, type RouteOutput } from '../../shared/contract';
+import {
+  isRouteName,
+  routes,
+  type ParsedInput,
+  type Result,
+  type RouteName,
+  type RouteOutput,
+} from '../../shared/contract';
 import { SwitchboardError } from '../../shared/errors/codes';
 import type { CallContext } from './types';
 
@@ -12,11 +19,17 @@ export type Handlers = {
 export function createDispatch(handlers: Handlers) {
   return async (route: unknown, input: unknown, context: CallContext): Promise<Result<unknown>> => {
     if (!isRouteName(route)) {
-      return { ok: false, error: { code: 'UNKNOWN_ROUTE', message: `There is no request named ${JSON.stringify(route)}.` } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_ROUTE', message: `There is no request named ${JSON.stringify(route)}.` },
+      };
     }
     const parsed = routes[route].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid ${route} request: ${z.prettifyError(parsed.error)}` } };
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Invalid ${route} request: ${z.prettifyError(parsed.error)}` },
+      };
     }
     try {
       const handler = handlers[route] as (input: unknown, context: CallContext) => Promise<unknown>;

@@ -9,6 +9,8 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir({}, 'linux', '/home/ada')).toBe('/home/ada/.config/Switchboard');
     expect(resolveDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/ada')).toBe('/xdg/Switchboard');
     expect(resolveDataDir({}, 'darwin', '/Users/ada')).toBe('/Users/ada/Library/Application Support/Switchboard');
-    expect(resolveDataDir({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ada')).toMatch(/Roaming[\\/]Switchboard$/);
+    expect(resolveDataDir({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ada')).toMatch(
+      /Roaming[\\/]Switchboard$/,
+    );
   });
 });

@@ -7,7 +7,14 @@ const error = (code: ProviderError['code'], status?: number) =>
 
 describe('shouldFailOver', () => {
   it('moves on before the first token for connection, auth, rate and server failures', () => {
-    for (const code of ['NETWORK', 'TIMEOUT', 'PROVIDER_AUTH', 'PROVIDER_RATE_LIMITED', 'PROVIDER_UNAVAILABLE', 'KEY_MISSING'] as const) {
+    for (const code of [
+      'NETWORK',
+      'TIMEOUT',
+      'PROVIDER_AUTH',
+      'PROVIDER_RATE_LIMITED',
+      'PROVIDER_UNAVAILABLE',
+      'KEY_MISSING',
+    ] as const) {
       expect(shouldFailOver(error(code), false)).toBe(true);
     }
   });
@@ -48,11 +55,31 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(error('PROVIDER_UNAVAILABLE', 503), true, true)).toBeNull();
   });
   it('waits as asked, but not for long, and never retries a rejected key', () => {
-    const limited = new ProviderError({ code: 'PROVIDER_RATE_LIMITED', message: 'x', isRetryable: true, retryAfterMs: 1500 });
+    const limited = new ProviderError({
+      code: 'PROVIDER_RATE_LIMITED',
+      message: 'x',
+      isRetryable: true,
+      retryAfterMs: 1500,
+    });
     expect(retryDelayMs(limited, true, false)).toBe(1500);
-    const longWait = new ProviderError({ code: 'PROVIDER_RATE_LIMITED', message: 'x', isRetryable: true, retryAfterMs: 60_000 });
+    const longWait = new ProviderError({
+      code: 'PROVIDER_RATE_LIMITED',
+      message: 'x',
+      isRetryable: true,
+      retryAfterMs: 60_000,
+    });
     expect(retryDelayMs(longWait, true, false)).toBeNull();
     expect(retryDelayMs(error('PROVIDER_AUTH', 401), true, false)).toBeNull();
-    expect(retryDelayMs(new ProviderError({ code: 'NETWORK', message: 'x could not be reached: connection refused', isRetryable: true }), true, false)).toBeNull();
+    expect(
+      retryDelayMs(
+        new ProviderError({
+          code: 'NETWORK',
+          message: 'x could not be reached: connection refused',
+          isRetryable: true,
+        }),
+        true,
+        false,
+      ),
+    ).toBeNull();
   });
 });

@@ -31,14 +31,25 @@ export function tokensPerSecond(outputTokens: number | undefined, streamingMs: n
 }
 
 /** Failures worth one more try at the same target: passing overloads, resets and short rate limits. */
-const transientCodes = new Set(['PROVIDER_UNAVAILABLE', 'PROVIDER_RATE_LIMITED', 'TIMEOUT', 'NETWORK', 'PROVIDER_STREAM_ERROR']);
+const transientCodes = new Set([
+  'PROVIDER_UNAVAILABLE',
+  'PROVIDER_RATE_LIMITED',
+  'TIMEOUT',
+  'NETWORK',
+  'PROVIDER_STREAM_ERROR',
+]);
 
 /**
  * How long to wait before trying the last target once more, or null not to. Only the last
  * target is retried (earlier ones fail over instead), and never when the provider asks for a
  * wait longer than the caller would sit through.
  */
-export function retryDelayMs(error: ProviderError, isLastTarget: boolean, hasRetried: boolean, maxWaitMs = 2000): number | null {
+export function retryDelayMs(
+  error: ProviderError,
+  isLastTarget: boolean,
+  hasRetried: boolean,
+  maxWaitMs = 2000,
+): number | null {
   if (!isLastTarget || hasRetried || !transientCodes.has(error.code)) return null;
   if (error.code === 'NETWORK' && /refused|resolve/.test(error.message)) return null;
   const wait = error.retryAfterMs ?? 250;

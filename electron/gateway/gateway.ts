@@ -7,10 +7,7 @@ import { CallState } from './call-state';
 import { orderTargets, retryDelayMs, shouldFailOver } from './failover-policy';
 import type { CallRequest, Gateway, GatewayDependencies, ResolvedTarget } from './types';
 
-type AttemptOutcome =
-  | { kind: 'finished' }
-  | { kind: 'failed'; error: ProviderError }
-  | { kind: 'cancelled' };
+type AttemptOutcome = { kind: 'finished' } | { kind: 'failed'; error: ProviderError } | { kind: 'cancelled' };
 
 /** Routes a call over its targets in order, failing over until one answers. */
 export function createGateway(dependencies: GatewayDependencies): Gateway {
@@ -52,7 +49,12 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       const outcome = yield* runAttempt(resolved, state);
       if (outcome.kind === 'cancelled') break;
       if (outcome.kind === 'finished') {
-        state.attempts.push({ target: resolved.target, startedAtMs: attemptStart - state.startedAt, durationMs: now() - attemptStart, error: null });
+        state.attempts.push({
+          target: resolved.target,
+          startedAtMs: attemptStart - state.startedAt,
+          durationMs: now() - attemptStart,
+          error: null,
+        });
         priceCall(resolved, state);
         yield finish({ type: 'finish', record: state.toRecord('ok', now(), null) });
         return;
@@ -95,7 +97,9 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     const tried = state.attempts.map((attempt) => `${attempt.target}: ${attempt.error?.message ?? 'ok'}`);
     yield fail(
       targets.length === 1 && lastError ? lastError.code : 'ALL_TARGETS_FAILED',
-      targets.length === 1 && lastError ? lastError.message : `Every target of ${request.modelId} failed. ${tried.join(' | ')}`,
+      targets.length === 1 && lastError
+        ? lastError.message
+        : `Every target of ${request.modelId} failed. ${tried.join(' | ')}`,
       'error',
     );
   }
@@ -154,7 +158,11 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     if (request.signal?.aborted) return { kind: 'cancelled' };
     return {
       kind: 'failed',
-      error: new ProviderError({ code: 'INTERRUPTED', message: 'the stream ended before the provider finished', isRetryable: true }),
+      error: new ProviderError({
+        code: 'INTERRUPTED',
+        message: 'the stream ended before the provider finished',
+        isRetryable: true,
+      }),
     };
   }
 
@@ -185,10 +193,14 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 

@@ -15,7 +15,9 @@ function remedy(): string {
 /** Wraps a keychain failure without its key-bearing arguments. */
 function unavailable(error: unknown): SwitchboardError {
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new SwitchboardError('KEYCHAIN_UNAVAILABLE', `The OS keychain is unavailable (${reason}). ${remedy()}`, { cause: error });
+  return new SwitchboardError('KEYCHAIN_UNAVAILABLE', `The OS keychain is unavailable (${reason}). ${remedy()}`, {
+    cause: error,
+  });
 }
 
 /** Keys in the OS keychain through keytar: service `Switchboard`, account = endpoint id. */

@@ -23,7 +23,9 @@ describe('app URLs', () => {
     expect(resolveAppFile('app://switchboard/', '/opt/app/renderer')).toBe('/opt/app/renderer/index.html');
     expect(resolveAppFile('app://switchboard/assets/a.js', '/opt/app/renderer')).toBe('/opt/app/renderer/assets/a.js');
     // The URL parser already folds dot segments at the root; an encoded slash must not escape either.
-    expect(resolveAppFile('app://switchboard/%2e%2e/%2e%2e/etc/passwd', '/opt/app/renderer')).toBe('/opt/app/renderer/etc/passwd');
+    expect(resolveAppFile('app://switchboard/%2e%2e/%2e%2e/etc/passwd', '/opt/app/renderer')).toBe(
+      '/opt/app/renderer/etc/passwd',
+    );
     expect(resolveAppFile('app://switchboard/..%2f..%2fetc%2fpasswd', '/opt/app/renderer')).toBeNull();
   });
 

@@ -7,7 +7,10 @@ export interface SenderFrame {
 }
 
 /** IPC is answered only for the app's own top-level page, never for a subframe or a foreign page. */
-export function isTrustedSender(frame: SenderFrame | null | undefined, options: { devServerUrl?: string } = {}): boolean {
+export function isTrustedSender(
+  frame: SenderFrame | null | undefined,
+  options: { devServerUrl?: string } = {},
+): boolean {
   if (!frame || frame.parent !== null) return false;
   return isAppUrl(frame.url, options);
 }

@@ -22,7 +22,13 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 export async function collect(parts: AsyncIterable<ProviderPart>) {
-  const result = { text: '', reasoning: '', model: undefined as string | undefined, finish: undefined as ProviderPart | undefined, error: undefined as ProviderPart | undefined };
+  const result = {
+    text: '',
+    reasoning: '',
+    model: undefined as string | undefined,
+    finish: undefined as ProviderPart | undefined,
+    error: undefined as ProviderPart | undefined,
+  };
   for await (const part of parts) {
     if (part.type === 'text-delta') result.text += part.text;
     if (part.type === 'reasoning-delta') result.reasoning += part.text;
@@ -43,9 +49,19 @@ describe('adapters on the recorded captures', () => {
     fake.enqueue({ kind: 'replay', chunks: loadCapture(name), split: 'random', crlf: folder === 'google' });
     // An error event before any text may surface as the call's own failure or as an error part.
     const got = await stream(
-      { endpoint: { id: `fake-${kind}`, kind, baseURL: `${fake.url}${basePath}` }, model: want.model, apiKey: 'sk-test-key' },
+      {
+        endpoint: { id: `fake-${kind}`, kind, baseURL: `${fake.url}${basePath}` },
+        model: want.model,
+        apiKey: 'sk-test-key',
+      },
       { messages: [{ role: 'user', content: 'Hello' }] },
-    ).then(collect, (error: ProviderError) => ({ text: '', reasoning: '', model: undefined, finish: undefined, error: { type: 'error', error } as ProviderPart }));
+    ).then(collect, (error: ProviderError) => ({
+      text: '',
+      reasoning: '',
+      model: undefined,
+      finish: undefined,
+      error: { type: 'error', error } as ProviderPart,
+    }));
     expect(got.text).toBe(want.text);
     expect(got.reasoning).toBe(want.reasoning);
     if (want.error) {

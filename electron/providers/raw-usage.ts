@@ -39,15 +39,19 @@ function readChat(account: RawAccount, chunk: Json) {
 }
 
 function readAnthropic(account: RawAccount, event: Json) {
-  const usage = event.type === 'message_start' ? event.message?.usage : event.type === 'message_delta' ? event.usage : undefined;
+  const usage =
+    event.type === 'message_start' ? event.message?.usage : event.type === 'message_delta' ? event.usage : undefined;
   if (event.type === 'message_start' && typeof event.message?.model === 'string') account.model = event.message.model;
-  if (event.type === 'message_delta' && typeof event.delta?.stop_reason === 'string') account.finish = event.delta.stop_reason;
+  if (event.type === 'message_delta' && typeof event.delta?.stop_reason === 'string')
+    account.finish = event.delta.stop_reason;
   if (!usage) return;
   // message_delta carries running totals that revise message_start's; a repeated start replaces, never adds.
   const previous = account.usage;
   const cacheRead = number(usage.cache_read_input_tokens) ?? previous?.cacheReadTokens ?? 0;
   const cacheWrite = number(usage.cache_creation_input_tokens) ?? previous?.cacheWriteTokens ?? 0;
-  const uncached = number(usage.input_tokens) ?? (previous ? previous.inputTokens - previous.cacheReadTokens - previous.cacheWriteTokens : 0);
+  const uncached =
+    number(usage.input_tokens) ??
+    (previous ? previous.inputTokens - previous.cacheReadTokens - previous.cacheWriteTokens : 0);
   account.usage = {
     inputTokens: uncached + cacheRead + cacheWrite,
     cacheReadTokens: cacheRead,

@@ -1,7 +1,12 @@
 /** How long a provider asked us to wait: `retry-after-ms`, `retry-after` (seconds or a date), or Gemini's RetryInfo. */
-export function retryAfterMs(headers: Record<string, string> | undefined, body?: string, now = Date.now()): number | undefined {
+export function retryAfterMs(
+  headers: Record<string, string> | undefined,
+  body?: string,
+  now = Date.now(),
+): number | undefined {
   const milliseconds = Number(headers?.['retry-after-ms']);
-  if (Number.isFinite(milliseconds) && milliseconds >= 0 && headers?.['retry-after-ms'] !== undefined) return milliseconds;
+  if (Number.isFinite(milliseconds) && milliseconds >= 0 && headers?.['retry-after-ms'] !== undefined)
+    return milliseconds;
   const retryAfter = headers?.['retry-after'];
   if (retryAfter !== undefined) {
     const seconds = Number(retryAfter);

@@ -45,7 +45,9 @@ export function createStreamTarget(options: StreamTargetOptions = {}): StreamTar
       }));
     } catch (error) {
       clearTimeout(timer);
-      throw idle.signal.aborted ? toProviderError(idle.signal.reason, target.endpoint.id, target.apiKey) : toProviderError(error, target.endpoint.id, target.apiKey);
+      throw idle.signal.aborted
+        ? toProviderError(idle.signal.reason, target.endpoint.id, target.apiKey)
+        : toProviderError(error, target.endpoint.id, target.apiKey);
     }
     return mapParts(stream, target, armTimer, () => clearTimeout(timer), idle.signal);
   };

@@ -126,7 +126,10 @@ export async function handleChatCompletions(services: Services, request: Incomin
       }
       if (!isStreaming) {
         isStreaming = true;
-        response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'x-switchboard-target': target ?? '' });
+        response.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'x-switchboard-target': target ?? '',
+        });
       }
       response.write(chunk([{ index: 0, delta: {}, finish_reason: finishReason }]));
       if (includeUsage) response.write(chunk([], { usage }));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chatCompletionRequestSchema, toChatMessages, toOpenAIError, toOpenAIFinishReason, toOpenAIUsage } from './openai-format';
+import {
+  chatCompletionRequestSchema,
+  toChatMessages,
+  toOpenAIError,
+  toOpenAIFinishReason,
+  toOpenAIUsage,
+} from './openai-format';
 
 describe('OpenAI format', () => {
   it('reads string and part-list contents and maps developer to system', () => {
@@ -7,7 +13,13 @@ describe('OpenAI format', () => {
       model: 'fast',
       messages: [
         { role: 'developer', content: 'Be brief.' },
-        { role: 'user', content: [{ type: 'text', text: 'Hello ' }, { type: 'text', text: 'there' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Hello ' },
+            { type: 'text', text: 'there' },
+          ],
+        },
       ],
     });
     expect(toChatMessages(request)).toEqual([
@@ -24,7 +36,15 @@ describe('OpenAI format', () => {
     expect(toOpenAIFinishReason('refusal')).toBe('content_filter');
   });
   it('reports usage with cache and reasoning details', () => {
-    expect(toOpenAIUsage({ inputTokens: 10, cacheReadTokens: 4, cacheWriteTokens: 0, outputTokens: 7, reasoningTokens: null })).toEqual({
+    expect(
+      toOpenAIUsage({
+        inputTokens: 10,
+        cacheReadTokens: 4,
+        cacheWriteTokens: 0,
+        outputTokens: 7,
+        reasoningTokens: null,
+      }),
+    ).toEqual({
       prompt_tokens: 10,
       completion_tokens: 7,
       total_tokens: 17,
@@ -35,7 +55,9 @@ describe('OpenAI format', () => {
   it("answers an unknown model with OpenAI's 404 model_not_found", () => {
     expect(toOpenAIError('UNKNOWN_MODEL', 'no such model')).toEqual({
       status: 404,
-      body: { error: { message: 'no such model', type: 'invalid_request_error', param: null, code: 'model_not_found' } },
+      body: {
+        error: { message: 'no such model', type: 'invalid_request_error', param: null, code: 'model_not_found' },
+      },
     });
     expect(toOpenAIError('ALL_TARGETS_FAILED', 'x').status).toBe(502);
   });

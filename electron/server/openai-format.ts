@@ -37,7 +37,9 @@ export function toOpenAIFinishReason(finish: string | null): 'stop' | 'length' |
   const value = (finish ?? 'stop').toLowerCase();
   if (['length', 'max_tokens', 'model_context_window_exceeded'].includes(value)) return 'length';
   if (['tool_calls', 'tool_use', 'function_call'].includes(value)) return 'tool_calls';
-  if (['content_filter', 'refusal', 'safety', 'recitation', 'blocklist', 'prohibited_content', 'spii'].includes(value)) {
+  if (
+    ['content_filter', 'refusal', 'safety', 'recitation', 'blocklist', 'prohibited_content', 'spii'].includes(value)
+  ) {
     return 'content_filter';
   }
   return 'stop';
@@ -54,7 +56,10 @@ export function toOpenAIUsage(usage: NormalizedUsage) {
 }
 
 /** OpenAI's error body and the HTTP status for one of our error codes. */
-export function toOpenAIError(code: string, message: string): { status: number; body: { error: Record<string, unknown> } } {
+export function toOpenAIError(
+  code: string,
+  message: string,
+): { status: number; body: { error: Record<string, unknown> } } {
   const table: Record<string, [number, string]> = {
     INVALID_INPUT: [400, 'invalid_request_error'],
     PROVIDER_BAD_REQUEST: [400, 'invalid_request_error'],

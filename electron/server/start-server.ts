@@ -36,14 +36,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0;
 
   const refuse = (response: ServerResponse, status: number, message: string) =>
-    response
-      .writeHead(status, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code: status === 401 ? 'invalid_api_key' : null } }));
+    response.writeHead(status, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        error: {
+          message,
+          type: 'invalid_request_error',
+          param: null,
+          code: status === 401 ? 'invalid_api_key' : null,
+        },
+      }),
+    );
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 403, 'Switchboard answers only on 127.0.0.1.');
+    if (!isLoopbackHost(request.headers.host, port))
+      return refuse(response, 403, 'Switchboard answers only on 127.0.0.1.');
     if (!isTokenValid(presentedToken(request), token)) {
-      return refuse(response, 401, 'Missing or wrong Switchboard token: use the token `switchboard serve` printed, as a Bearer key.');
+      return refuse(
+        response,
+        401,
+        'Missing or wrong Switchboard token: use the token `switchboard serve` printed, as a Bearer key.',
+      );
     }
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     void route(request, response, path).catch((error: unknown) => {
@@ -58,7 +70,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (path === '/v1/chat/completions' && request.method === 'POST') {
       return handleChatCompletions(options.services, request, response);
     }
-    if (path.startsWith('/v1/')) return refuse(response, 404, `Switchboard's local API has no ${request.method} ${path}.`);
+    if (path.startsWith('/v1/'))
+      return refuse(response, 404, `Switchboard's local API has no ${request.method} ${path}.`);
     if (request.method !== 'GET') return refuse(response, 405, 'Only GET serves the app.');
     // The page keeps the token in a same-site cookie so its scripts and socket are let in.
     response.setHeader('set-cookie', `${tokenCookie}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`);
@@ -69,7 +82,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     const origin = request.headers.origin;
     const isOwnOrigin = origin === undefined || isLoopbackHost(origin.replace(/^http:\/\//, ''), port);
-    if (path !== socketPath || !isLoopbackHost(request.headers.host, port) || !isOwnOrigin || !isTokenValid(presentedToken(request), token)) {
+    if (
+      path !== socketPath ||
+      !isLoopbackHost(request.headers.host, port) ||
+      !isOwnOrigin ||
+      !isTokenValid(presentedToken(request), token)
+    ) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }

@@ -14,22 +14,55 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const record = (id: string, createdAt: string, overrides: Partial<UsageRecord> = {}): UsageRecord => ({
-  id, createdAt, source: 'api', status: 'ok', requestedModel: 'fast', target: 'local/llama3.2', servedModel: 'llama3.2',
-  finishReason: 'stop', timeToFirstTokenMs: 120.5, totalMs: 900, tokensPerSecond: 41.2, costUSD: 0.0000026, costSource: 'config',
+  id,
+  createdAt,
+  source: 'api',
+  status: 'ok',
+  requestedModel: 'fast',
+  target: 'local/llama3.2',
+  servedModel: 'llama3.2',
+  finishReason: 'stop',
+  timeToFirstTokenMs: 120.5,
+  totalMs: 900,
+  tokensPerSecond: 41.2,
+  costUSD: 0.0000026,
+  costSource: 'config',
   usage: { inputTokens: 12, cacheReadTokens: 3, cacheWriteTokens: 1, outputTokens: 7, reasoningTokens: null },
   attempts: [
-    { target: 'dead/llama3.2', startedAtMs: 0, durationMs: 3, error: { code: 'NETWORK', message: 'connection refused' } },
+    {
+      target: 'dead/llama3.2',
+      startedAtMs: 0,
+      durationMs: 3,
+      error: { code: 'NETWORK', message: 'connection refused' },
+    },
     { target: 'local/llama3.2', startedAtMs: 3, durationMs: 897, error: null },
   ],
-  error: null, conversationId: null, ...overrides,
+  error: null,
+  conversationId: null,
+  ...overrides,
 });
 
 describe('SQLite store', () => {
   it('round-trips every usage field, keeps unknown cost as null, and lists newest first', () => {
     const store = openStore(dir);
     store.recordUsage(record('a', '2026-11-01T10:00:00.000Z'));
-    store.recordUsage(record('b', '2026-11-02T10:00:00.000Z', { costUSD: null, costSource: 'unknown', usage: { inputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 2, reasoningTokens: 1 } }));
-    store.recordUsage(record('c', '2026-11-03T10:00:00.000Z', { status: 'error', usage: null, costUSD: null, costSource: 'unknown', target: null, error: 'every target failed' }));
+    store.recordUsage(
+      record('b', '2026-11-02T10:00:00.000Z', {
+        costUSD: null,
+        costSource: 'unknown',
+        usage: { inputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 2, reasoningTokens: 1 },
+      }),
+    );
+    store.recordUsage(
+      record('c', '2026-11-03T10:00:00.000Z', {
+        status: 'error',
+        usage: null,
+        costUSD: null,
+        costSource: 'unknown',
+        target: null,
+        error: 'every target failed',
+      }),
+    );
     store.close();
 
     const reopened = openStore(dir);
@@ -57,7 +90,13 @@ describe('SQLite store', () => {
     const store = openStore(dir);
     const conversation = store.createConversation({ title: 'Hello' });
     store.addMessage({ conversationId: conversation.id, role: 'user', content: 'Hi' });
-    store.addMessage({ conversationId: conversation.id, role: 'assistant', content: 'Hello!', model: 'local/llama3.2', status: 'ok' });
+    store.addMessage({
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: 'Hello!',
+      model: 'local/llama3.2',
+      status: 'ok',
+    });
     expect(store.listMessages(conversation.id).map((m) => [m.role, m.content, m.model])).toEqual([
       ['user', 'Hi', null],
       ['assistant', 'Hello!', 'local/llama3.2'],
@@ -67,7 +106,12 @@ describe('SQLite store', () => {
   });
 
   it('names the file and the fix when the database is damaged, and leaves it in place', () => {
-    writeFileSync(join(dir, 'switchboard.db'), 'this is not a database, it is a text file that is long enough to matter');
-    expect(() => openStore(dir)).toThrow(/switchboard\.db failed \(SQLITE_NOTADB\)\. The file is damaged: move it aside/);
+    writeFileSync(
+      join(dir, 'switchboard.db'),
+      'this is not a database, it is a text file that is long enough to matter',
+    );
+    expect(() => openStore(dir)).toThrow(
+      /switchboard\.db failed \(SQLITE_NOTADB\)\. The file is damaged: move it aside/,
+    );
   });
 });

@@ -12,11 +12,18 @@ import { fromUsageRow, toUsageRow, type UsageRow } from './usage-rows';
 function storageError(file: string, error: unknown): SwitchboardError {
   const code = (error as { code?: string }).code ?? '';
   const fix =
-    code === 'SQLITE_FULL' ? 'The disk is full: free some space; nothing already saved was lost.'
-    : code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' ? "Check that the folder exists and is writable."
-    : code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' ? 'The file is damaged: move it aside (Switchboard starts a new one) and keep it for recovery.'
-    : 'See the message above.';
-  return new SwitchboardError('STORAGE', `The history database ${file} failed (${code || (error as Error).message}). ${fix}`, { cause: error });
+    code === 'SQLITE_FULL'
+      ? 'The disk is full: free some space; nothing already saved was lost.'
+      : code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN'
+        ? 'Check that the folder exists and is writable.'
+        : code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB'
+          ? 'The file is damaged: move it aside (Switchboard starts a new one) and keep it for recovery.'
+          : 'See the message above.';
+  return new SwitchboardError(
+    'STORAGE',
+    `The history database ${file} failed (${code || (error as Error).message}). ${fix}`,
+    { cause: error },
+  );
 }
 
 /** Opens (and migrates) `<dataDir>/switchboard.db`; `':memory:'` for a throwaway store. */
@@ -37,15 +44,18 @@ export function openStore(dataDir: string): Store {
   } catch (error) {
     throw storageError(file, error);
   }
-  const guard = <Args extends unknown[], T>(run: (...args: Args) => T) => (...args: Args): T => {
-    try {
-      return run(...args);
-    } catch (error) {
-      throw storageError(file, error);
-    }
-  };
+  const guard =
+    <Args extends unknown[], T>(run: (...args: Args) => T) =>
+    (...args: Args): T => {
+      try {
+        return run(...args);
+      } catch (error) {
+        throw storageError(file, error);
+      }
+    };
 
-  const insertUsage = db.prepare(`INSERT INTO usage VALUES (@id, @created_at, @source, @status, @requested_model, @target,
+  const insertUsage =
+    db.prepare(`INSERT INTO usage VALUES (@id, @created_at, @source, @status, @requested_model, @target,
     @served_model, @finish_reason, @time_to_first_token_ms, @total_ms, @input_tokens, @cache_read_tokens, @cache_write_tokens,
     @output_tokens, @reasoning_tokens, @tokens_per_second, @cost_usd, @cost_source, @attempts, @error, @conversation_id)`);
   const selectUsage = db.prepare<{ since: string; limit: number }, UsageRow>(
@@ -62,8 +72,11 @@ export function openStore(dataDir: string): Store {
       insertConversation.run(conversation.id, title, now, now);
       return conversation;
     }),
-    listConversations: guard(() =>
-      db.prepare('SELECT id, title, updated_at AS updatedAt FROM conversations ORDER BY updated_at DESC').all() as ConversationSummary[],
+    listConversations: guard(
+      () =>
+        db
+          .prepare('SELECT id, title, updated_at AS updatedAt FROM conversations ORDER BY updated_at DESC')
+          .all() as ConversationSummary[],
     ),
     addMessage: guard((input) => {
       const message: StoredMessage = {
@@ -75,15 +88,27 @@ export function openStore(dataDir: string): Store {
         createdAt: new Date().toISOString(),
       };
       db.transaction(() => {
-        insertMessage.run(message.id, input.conversationId, message.role, message.content, message.model, message.status, input.usageId ?? null, message.createdAt);
+        insertMessage.run(
+          message.id,
+          input.conversationId,
+          message.role,
+          message.content,
+          message.model,
+          message.status,
+          input.usageId ?? null,
+          message.createdAt,
+        );
         touchConversation.run(message.createdAt, input.conversationId);
       })();
       return message;
     }),
-    listMessages: guard((conversationId) =>
-      db
-        .prepare('SELECT id, role, content, model, status, created_at AS createdAt FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid')
-        .all(conversationId) as StoredMessage[],
+    listMessages: guard(
+      (conversationId) =>
+        db
+          .prepare(
+            'SELECT id, role, content, model, status, created_at AS createdAt FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
+          )
+          .all(conversationId) as StoredMessage[],
     ),
     recordUsage: guard((record) => {
       insertUsage.run(toUsageRow(record));

@@ -15,6 +15,4 @@ export function route<Output>() {
 }
 
 /** The answer to every request: handlers never throw across the bridge. */
-export type Result<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string } };
+export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

@@ -12,7 +12,11 @@ import { measure, record, round } from './measure';
 
 async function timeToFirstToken(client: OpenAI, model: string) {
   const start = performance.now();
-  const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'Hi' }], stream: true });
+  const stream = await client.chat.completions.create({
+    model,
+    messages: [{ role: 'user', content: 'Hi' }],
+    stream: true,
+  });
   let first = 0;
   for await (const chunk of stream) if (!first && chunk.choices[0]?.delta.content) first = performance.now() - start;
   return first;
@@ -20,26 +24,50 @@ async function timeToFirstToken(client: OpenAI, model: string) {
 
 it('local API overhead', async () => {
   const fake = await startFakeProvider();
-  fake.setDefault({ kind: 'text', text: 'word '.repeat(200), deltas: 200, model: 'm', usage: { inputTokens: 10, outputTokens: 200 } });
+  fake.setDefault({
+    kind: 'text',
+    text: 'word '.repeat(200),
+    deltas: 200,
+    model: 'm',
+    usage: { inputTokens: 10, outputTokens: 200 },
+  });
   const home = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
-  await writeFile(join(home, 'config.json'), JSON.stringify({ endpoints: [{ id: 'fake', kind: 'openai-compatible', baseURL: `${fake.url}/v1` }] }));
+  await writeFile(
+    join(home, 'config.json'),
+    JSON.stringify({ endpoints: [{ id: 'fake', kind: 'openai-compatible', baseURL: `${fake.url}/v1` }] }),
+  );
   const services = createServices({ dataDir: home });
   const core = createCoreFromServices(services);
   const server = await startServer({ services, core, rendererDir: home, port: 0 });
   const direct = new OpenAI({ baseURL: `${fake.url}/v1`, apiKey: 'x', maxRetries: 0 });
   const routed = new OpenAI({ baseURL: server.apiBase, apiKey: server.token, maxRetries: 0 });
 
-  const directRun = await measure('api: whole 200-delta stream, fake provider directly', 100, () => timeToFirstToken(direct, 'm'));
-  const routedRun = await measure('api: whole 200-delta stream, through Switchboard', 100, () => timeToFirstToken(routed, 'fake/m'));
+  const directRun = await measure('api: whole 200-delta stream, fake provider directly', 100, () =>
+    timeToFirstToken(direct, 'm'),
+  );
+  const routedRun = await measure('api: whole 200-delta stream, through Switchboard', 100, () =>
+    timeToFirstToken(routed, 'fake/m'),
+  );
   const ttft: number[] = [];
   for (let index = 0; index < 100; index += 1) ttft.push(await timeToFirstToken(routed, 'fake/m'));
   ttft.sort((a, b) => a - b);
-  record({ name: 'api: time to first token through Switchboard', runs: 100, medianMs: round(ttft[50]!), p95Ms: round(ttft[95]!) });
+  record({
+    name: 'api: time to first token through Switchboard',
+    runs: 100,
+    medianMs: round(ttft[50]!),
+    p95Ms: round(ttft[95]!),
+  });
 
   const before = process.memoryUsage().rss;
   for (let index = 0; index < 300; index += 1) await timeToFirstToken(routed, 'fake/m');
   const growthMiB = round((process.memoryUsage().rss - before) / 1024 / 1024);
-  record({ name: 'api: memory growth over 300 more routed calls', runs: 300, medianMs: 0, p95Ms: 0, extra: { rssGrowthMiB: growthMiB } });
+  record({
+    name: 'api: memory growth over 300 more routed calls',
+    runs: 300,
+    medianMs: 0,
+    p95Ms: 0,
+    extra: { rssGrowthMiB: growthMiB },
+  });
 
   await server.close();
   await core.dispose();

@@ -10,7 +10,12 @@ export interface Measurement {
 }
 
 /** Runs `task` `runs` times after a warm-up and returns the median and 95th percentile. */
-export async function measure(name: string, runs: number, task: () => unknown | Promise<unknown>, extra?: Measurement['extra']): Promise<Measurement> {
+export async function measure(
+  name: string,
+  runs: number,
+  task: () => unknown | Promise<unknown>,
+  extra?: Measurement['extra'],
+): Promise<Measurement> {
   for (let index = 0; index < Math.min(5, runs); index += 1) await task();
   const times: number[] = [];
   for (let index = 0; index < runs; index += 1) {
@@ -19,7 +24,13 @@ export async function measure(name: string, runs: number, task: () => unknown | 
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  const result = { name, runs, medianMs: round(times[Math.floor(runs / 2)]!), p95Ms: round(times[Math.floor(runs * 0.95)]!), extra };
+  const result = {
+    name,
+    runs,
+    medianMs: round(times[Math.floor(runs / 2)]!),
+    p95Ms: round(times[Math.floor(runs * 0.95)]!),
+    extra,
+  };
   record(result);
   return result;
 }
@@ -32,5 +43,7 @@ export function record(result: Measurement) {
   const file = resolve(dir, 'bench.json');
   const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Measurement[]) : [];
   writeFileSync(file, JSON.stringify([...all.filter((entry) => entry.name !== result.name), result], null, 2));
-  console.log(`${result.name}: median ${result.medianMs} ms, p95 ${result.p95Ms} ms over ${result.runs} runs${result.extra ? ` ${JSON.stringify(result.extra)}` : ''}`);
+  console.log(
+    `${result.name}: median ${result.medianMs} ms, p95 ${result.p95Ms} ms over ${result.runs} runs${result.extra ? ` ${JSON.stringify(result.extra)}` : ''}`,
+  );
 }

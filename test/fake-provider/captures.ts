@@ -6,7 +6,9 @@ export const capturesDir = resolve(import.meta.dirname, '../../../shared/fixture
 
 /** A capture's payload lines (`anthropic/anthropic-text.chunks.txt`). */
 export function loadCapture(relativePath: string): string[] {
-  return readFileSync(resolve(capturesDir, relativePath), 'utf8').split('\n').filter((line) => line.trim().length > 0);
+  return readFileSync(resolve(capturesDir, relativePath), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0);
 }
 
 export interface ExpectedResult {
@@ -15,7 +17,13 @@ export interface ExpectedResult {
   reasoning: string;
   finish: string;
   error: { type: string; code: string; message: string } | null;
-  usage: { inputTokens: number; cacheReadTokens: number; cacheWriteTokens: number; outputTokens: number; reasoningTokens: number | null } | null;
+  usage: {
+    inputTokens: number;
+    cacheReadTokens: number;
+    cacheWriteTokens: number;
+    outputTokens: number;
+    reasoningTokens: number | null;
+  } | null;
 }
 
 /** What a correct adapter reports for each capture (expected.json). */

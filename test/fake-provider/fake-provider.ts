@@ -39,7 +39,12 @@ export interface FakeProvider {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function writePieces(response: ServerResponse, text: string, split: number | 'random' | undefined, delayMs: number) {
+async function writePieces(
+  response: ServerResponse,
+  text: string,
+  split: number | 'random' | undefined,
+  delayMs: number,
+) {
   for (const piece of splitBytes(Buffer.from(text), split)) {
     if (response.destroyed) return;
     response.write(piece);
@@ -47,7 +52,13 @@ async function writePieces(response: ServerResponse, text: string, split: number
   }
 }
 
-async function answer(format: WireFormat, isStream: boolean, reply: FakeResponse, request: IncomingMessage, response: ServerResponse) {
+async function answer(
+  format: WireFormat,
+  isStream: boolean,
+  reply: FakeResponse,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   switch (reply.kind) {
     case 'reset':
       request.socket.destroy();
@@ -62,14 +73,18 @@ async function answer(format: WireFormat, isStream: boolean, reply: FakeResponse
       const lineEnd = reply.crlf ? '\r\n' : '\n';
       const chunks = reply.cutAfter === undefined ? reply.chunks : reply.chunks.slice(0, reply.cutAfter);
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      const body = chunks.map((chunk) => frameEvent(format, chunk, lineEnd)).join('') + (reply.cutAfter === undefined ? terminator(format, lineEnd) : '');
+      const body =
+        chunks.map((chunk) => frameEvent(format, chunk, lineEnd)).join('') +
+        (reply.cutAfter === undefined ? terminator(format, lineEnd) : '');
       await writePieces(response, body, reply.split, reply.delayMs ?? 0);
       response.end();
       return;
     }
     case 'text': {
       if (!isStream) {
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(syntheticJson(format, reply)));
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(syntheticJson(format, reply)));
         return;
       }
       const { head, deltas, tail } = syntheticEvents(format, reply);
@@ -119,7 +134,9 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     requests.push(recorded);
     const format = formatForPath(path);
     if (!format) {
-      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no route ${path}` } }));
+      response
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: `no route ${path}` } }));
       return;
     }
     const isStream = format === 'google' ? path.includes(':stream') : recorded.body?.stream === true;

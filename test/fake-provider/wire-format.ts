@@ -27,7 +27,7 @@ export function terminator(format: WireFormat, lineEnd = '\n'): string {
 export function splitBytes(bytes: Buffer, size: number | 'random' | undefined, random = Math.random): Buffer[] {
   if (size === undefined) return [bytes];
   const pieces: Buffer[] = [];
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const length = size === 'random' ? 1 + Math.floor(random() * 40) : size;
     pieces.push(bytes.subarray(offset, offset + length));
     offset += length;

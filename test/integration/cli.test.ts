@@ -24,28 +24,59 @@ describe('switchboard CLI', () => {
 
   it('reports a broken config.json in one line that names the field, and leaves the file alone', async () => {
     const broken = await mkdtemp(join(tmpdir(), 'switchboard-cli-broken-'));
-    await writeFile(join(broken, 'config.json'), JSON.stringify({ endpoints: [{ id: 'x', kind: 'openai-compatible' }] }));
+    await writeFile(
+      join(broken, 'config.json'),
+      JSON.stringify({ endpoints: [{ id: 'x', kind: 'openai-compatible' }] }),
+    );
     const { code, stderr } = await runCli(['keys', 'list'], { home: broken });
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/config\.json is not a valid Switchboard config: endpoints\[0\]\.baseURL: an "openai-compatible" endpoint needs a "baseURL"/);
+    expect(stderr).toMatch(
+      /config\.json is not a valid Switchboard config: endpoints\[0\]\.baseURL: an "openai-compatible" endpoint needs a "baseURL"/,
+    );
     await rm(broken, { recursive: true, force: true });
   });
 
   it('rejects a bad --since and a bad --format', async () => {
-    expect((await runCli(['usage', '--since', 'yesterday-ish'], { home })).stderr).toMatch(/--since "yesterday-ish" is not a date/);
-    expect((await runCli(['usage', '--format', 'xml'], { home })).stderr).toMatch(/--format "xml" is unknown; use table, csv or json/);
+    expect((await runCli(['usage', '--since', 'yesterday-ish'], { home })).stderr).toMatch(
+      /--since "yesterday-ish" is not a date/,
+    );
+    expect((await runCli(['usage', '--format', 'xml'], { home })).stderr).toMatch(
+      /--format "xml" is unknown; use table, csv or json/,
+    );
   });
 
   it('prints usage as csv and json, newest first, with unknown costs as unknown', async () => {
     const store = openStore(home);
     const base = {
-      source: 'app' as const, status: 'ok' as const, requestedModel: 'm', target: 'cli-openai/gpt-4o-mini', servedModel: null,
-      finishReason: 'stop', timeToFirstTokenMs: 100, totalMs: 500, tokensPerSecond: 20, attempts: [], error: null, conversationId: null,
+      source: 'app' as const,
+      status: 'ok' as const,
+      requestedModel: 'm',
+      target: 'cli-openai/gpt-4o-mini',
+      servedModel: null,
+      finishReason: 'stop',
+      timeToFirstTokenMs: 100,
+      totalMs: 500,
+      tokensPerSecond: 20,
+      attempts: [],
+      error: null,
+      conversationId: null,
       usage: { inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 5, reasoningTokens: null },
     };
-    store.recordUsage({ ...base, id: 'old', createdAt: '2026-10-01T10:00:00.000Z', costUSD: 0.5, costSource: 'catalog' });
-    store.recordUsage({ ...base, id: 'new', createdAt: '2026-11-20T10:00:00.000Z', costUSD: null, costSource: 'unknown' });
+    store.recordUsage({
+      ...base,
+      id: 'old',
+      createdAt: '2026-10-01T10:00:00.000Z',
+      costUSD: 0.5,
+      costSource: 'catalog',
+    });
+    store.recordUsage({
+      ...base,
+      id: 'new',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      costUSD: null,
+      costSource: 'unknown',
+    });
     store.close();
 
     const json = await runCli(['usage', '--format', 'json'], { home });

@@ -35,7 +35,10 @@ afterAll(async () => {
 
 describe('core dispatch', () => {
   it('refuses unknown routes and invalid input with codes, never by throwing', async () => {
-    expect(await core.dispatch('files.delete', {}, context)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ROUTE' } });
+    expect(await core.dispatch('files.delete', {}, context)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_ROUTE' },
+    });
     const invalid = await core.dispatch('endpoints.save', { id: 'Bad Id', kind: 'openai' }, context);
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!invalid.ok && invalid.error.message).toMatch(/id/);
@@ -44,27 +47,55 @@ describe('core dispatch', () => {
   });
 
   it('saves endpoints to config.json and streams a chat to the caller', async () => {
-    const saved = await core.dispatch('endpoints.save', { id: 'local', kind: 'openai-compatible', baseURL: `${fake.url}/v1`, models: ['m'] }, context);
+    const saved = await core.dispatch(
+      'endpoints.save',
+      { id: 'local', kind: 'openai-compatible', baseURL: `${fake.url}/v1`, models: ['m'] },
+      context,
+    );
     expect(saved).toMatchObject({ ok: true, data: [{ id: 'local', key: { isSet: false, last4: null } }] });
     if (process.env.SWITCHBOARD_TEST_KEYRING !== '1') {
       // Without a Secret Service the status is unknown, and says so.
-      expect((saved as { data: { key: { problem?: string } }[] }).data[0]!.key.problem).toMatch(/keychain is unavailable/);
+      expect((saved as { data: { key: { problem?: string } }[] }).data[0]!.key.problem).toMatch(
+        /keychain is unavailable/,
+      );
     }
     expect(JSON.parse(await readFile(join(home, 'config.json'), 'utf8')).endpoints[0].id).toBe('local');
-    expect(await core.dispatch('models.list', {}, context)).toMatchObject({ ok: true, data: [{ id: 'local/m', isRoute: false }] });
+    expect(await core.dispatch('models.list', {}, context)).toMatchObject({
+      ok: true,
+      data: [{ id: 'local/m', isRoute: false }],
+    });
 
     fake.enqueue({ kind: 'text', text: 'Streamed to the window that asked.', deltas: 5 });
-    const sent = await core.dispatch('chat.send', { modelId: 'local/m', messages: [{ role: 'user', content: 'Hi' }] }, context);
+    const sent = await core.dispatch(
+      'chat.send',
+      { modelId: 'local/m', messages: [{ role: 'user', content: 'Hi' }] },
+      context,
+    );
     expect(sent.ok).toBe(true);
     const { streamId, conversationId } = (sent as { data: { streamId: string; conversationId: string } }).data;
-    await expect.poll(() => events.flatMap((entry) => entry.payload.parts).some((part) => part.type === 'finish'), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => events.flatMap((entry) => entry.payload.parts).some((part) => part.type === 'finish'), {
+        timeout: 5000,
+      })
+      .toBe(true);
     const parts = events.filter((entry) => entry.payload.streamId === streamId).flatMap((entry) => entry.payload.parts);
-    expect(parts.filter((part) => part.type === 'text-delta').map((part) => (part as { text: string }).text).join('')).toBe('Streamed to the window that asked.');
+    expect(
+      parts
+        .filter((part) => part.type === 'text-delta')
+        .map((part) => (part as { text: string }).text)
+        .join(''),
+    ).toBe('Streamed to the window that asked.');
     expect(parts.filter((part) => part.type === 'finish' || part.type === 'error')).toHaveLength(1);
     // Batched: fewer events than parts.
     expect(events.length).toBeLessThan(parts.length);
     const messages = await core.dispatch('conversations.messages', { conversationId }, context);
-    expect(messages).toMatchObject({ ok: true, data: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Streamed to the window that asked.', model: 'local/m', status: 'ok' }] });
+    expect(messages).toMatchObject({
+      ok: true,
+      data: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Streamed to the window that asked.', model: 'local/m', status: 'ok' },
+      ],
+    });
   });
 
   it('keeps a broken config.json and says how to fix it', async () => {
@@ -98,10 +129,14 @@ describe('browser-mode socket', () => {
 
   it('refuses requests whose Host is not loopback (DNS rebinding)', async () => {
     const status = await new Promise<number | undefined>((resolve) => {
-      const request = httpRequest(`${server.apiBase}/models`, { headers: { authorization: `Bearer ${server.token}`, host: 'evil.example' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode);
-      });
+      const request = httpRequest(
+        `${server.apiBase}/models`,
+        { headers: { authorization: `Bearer ${server.token}`, host: 'evil.example' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        },
+      );
       request.end();
     });
     expect(status).toBe(403);

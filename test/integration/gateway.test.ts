@@ -18,7 +18,12 @@ const keychain = createKeytarKeychain();
 
 async function run(modelId: string, signal?: AbortSignal) {
   const parts: CallPart[] = [];
-  for await (const part of services.gateway.stream({ modelId, messages: [{ role: 'user', content: 'Hi' }], source: 'app', signal })) {
+  for await (const part of services.gateway.stream({
+    modelId,
+    messages: [{ role: 'user', content: 'Hi' }],
+    source: 'app',
+    signal,
+  })) {
     parts.push(part);
   }
   const last = parts.at(-1)!;
@@ -65,19 +70,40 @@ describe('routed calls', () => {
     const { last, text, record, parts } = await run('resilient');
     expect(last.type).toBe('finish');
     expect(text).toBe('from primary');
-    expect(parts.filter((part) => part.type === 'attempt-start').map((part) => (part as { target: string }).target)).toEqual(['dead/m', 'primary/m']);
-    expect(record).toMatchObject({ status: 'ok', requestedModel: 'resilient', target: 'primary/m', servedModel: 'm', finishReason: 'stop', costSource: 'config' });
-    expect(record.usage).toEqual({ inputTokens: 100, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 50, reasoningTokens: 0 });
+    expect(
+      parts.filter((part) => part.type === 'attempt-start').map((part) => (part as { target: string }).target),
+    ).toEqual(['dead/m', 'primary/m']);
+    expect(record).toMatchObject({
+      status: 'ok',
+      requestedModel: 'resilient',
+      target: 'primary/m',
+      servedModel: 'm',
+      finishReason: 'stop',
+      costSource: 'config',
+    });
+    expect(record.usage).toEqual({
+      inputTokens: 100,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      outputTokens: 50,
+      reasoningTokens: 0,
+    });
     expect(record.costUSD).toBeCloseTo((100 * 1 + 50 * 2) / 1e6, 12);
     expect(record.timeToFirstTokenMs).toBeGreaterThan(0);
     expect(record.totalMs).toBeGreaterThanOrEqual(record.timeToFirstTokenMs!);
-    expect(record.attempts.map((attempt) => [attempt.target, attempt.error?.code ?? null])).toEqual([['dead/m', 'NETWORK'], ['primary/m', null]]);
+    expect(record.attempts.map((attempt) => [attempt.target, attempt.error?.code ?? null])).toEqual([
+      ['dead/m', 'NETWORK'],
+      ['primary/m', null],
+    ]);
     expect(services.store.listUsage({ limit: 1 })[0]).toEqual(record);
   });
 
   it.each([
     ['HTTP 401', { kind: 'http-error', status: 401, body: { error: { message: 'bad key' } } }],
-    ['HTTP 429', { kind: 'http-error', status: 429, body: { error: { message: 'slow down' } }, headers: { 'retry-after': '0' } }],
+    [
+      'HTTP 429',
+      { kind: 'http-error', status: 429, body: { error: { message: 'slow down' } }, headers: { 'retry-after': '0' } },
+    ],
     ['HTTP 503', { kind: 'http-error', status: 503, body: { error: { message: 'overloaded' } } }],
     ['a reset connection', { kind: 'reset' }],
     ['an error event before any text', { kind: 'text', text: 'never', errorAfterDeltas: 0 }],
@@ -94,7 +120,11 @@ describe('routed calls', () => {
   });
 
   it('reports an invalid request at once without trying the next target', async () => {
-    fake.enqueue({ kind: 'http-error', status: 400, body: { error: { message: "Unsupported parameter: 'max_tokens'" } } });
+    fake.enqueue({
+      kind: 'http-error',
+      status: 400,
+      body: { error: { message: "Unsupported parameter: 'max_tokens'" } },
+    });
     const before = backup.requests.length;
     const { last, record } = await run('pair');
     expect(last).toMatchObject({ type: 'error', code: 'PROVIDER_BAD_REQUEST' });
@@ -119,7 +149,9 @@ describe('routed calls', () => {
     const { text, record } = await run('keyless');
     expect(text).toBe('from backup');
     expect(record.attempts[0]!.error).toMatchObject({ code: 'KEY_MISSING' });
-    expect(record.attempts[0]!.error!.message).toBe('no API key for nokey: set one in Settings or with `switchboard keys set nokey`');
+    expect(record.attempts[0]!.error!.message).toBe(
+      'no API key for nokey: set one in Settings or with `switchboard keys set nokey`',
+    );
     expect(backup.requests.at(-1)!.headers['x-api-key']).toBe('sk-ant-test-0000');
   });
 
@@ -132,20 +164,35 @@ describe('routed calls', () => {
     );
     const { last, record } = await run('pair');
     expect(last).toMatchObject({ type: 'error', code: 'ALL_TARGETS_FAILED' });
-    expect((last as { message: string }).message).toMatch(/Every target of pair failed\. primary\/m: .*boom \| backup\/m: .*down/);
+    expect((last as { message: string }).message).toMatch(
+      /Every target of pair failed\. primary\/m: .*boom \| backup\/m: .*down/,
+    );
     expect(record.status).toBe('error');
   });
 
   it('tries the last target once more after a passing failure, waiting as asked', async () => {
-    fake.enqueue({ kind: 'http-error', status: 503, body: { error: { message: 'overloaded' } }, headers: { 'retry-after-ms': '50' } });
+    fake.enqueue({
+      kind: 'http-error',
+      status: 503,
+      body: { error: { message: 'overloaded' } },
+      headers: { 'retry-after-ms': '50' },
+    });
     const { text, record } = await run('primary/m');
     expect(text).toBe('from primary');
-    expect(record.attempts.map((attempt) => [attempt.target, attempt.error?.code ?? null])).toEqual([['primary/m', 'PROVIDER_UNAVAILABLE'], ['primary/m', null]]);
+    expect(record.attempts.map((attempt) => [attempt.target, attempt.error?.code ?? null])).toEqual([
+      ['primary/m', 'PROVIDER_UNAVAILABLE'],
+      ['primary/m', null],
+    ]);
     expect(record.attempts[1]!.startedAtMs).toBeGreaterThanOrEqual(50);
   });
 
   it('does not retry when the provider asks for a long wait', async () => {
-    fake.enqueue({ kind: 'http-error', status: 429, body: { error: { message: 'quota' } }, headers: { 'retry-after': '60' } });
+    fake.enqueue({
+      kind: 'http-error',
+      status: 429,
+      body: { error: { message: 'quota' } },
+      headers: { 'retry-after': '60' },
+    });
     const { last, record } = await run('primary/m');
     expect(last).toMatchObject({ type: 'error', code: 'PROVIDER_RATE_LIMITED' });
     expect(record.attempts).toHaveLength(1);
@@ -161,16 +208,31 @@ describe('routed calls', () => {
     fake.enqueue({ kind: 'text', text: 'slow '.repeat(40), deltas: 40, delayMs: 40 });
     const controller = new AbortController();
     const parts: CallPart[] = [];
-    for await (const part of services.gateway.stream({ modelId: 'primary/m', messages: [{ role: 'user', content: 'Hi' }], source: 'app', signal: controller.signal })) {
+    for await (const part of services.gateway.stream({
+      modelId: 'primary/m',
+      messages: [{ role: 'user', content: 'Hi' }],
+      source: 'app',
+      signal: controller.signal,
+    })) {
       parts.push(part);
       if (part.type === 'text-delta') controller.abort();
     }
     expect(parts.at(-1)).toMatchObject({ type: 'error', code: 'CANCELLED', record: { status: 'cancelled' } });
-    await expect(Promise.race([fake.requests.at(-1)!.aborted.then(() => 'closed'), new Promise((done) => setTimeout(() => done('open'), 2000))])).resolves.toBe('closed');
+    await expect(
+      Promise.race([
+        fake.requests.at(-1)!.aborted.then(() => 'closed'),
+        new Promise((done) => setTimeout(() => done('open'), 2000)),
+      ]),
+    ).resolves.toBe('closed');
   });
 
   it('puts a rate-limited target last until its retry-after passes', async () => {
-    fake.enqueue({ kind: 'http-error', status: 429, body: { error: { message: 'slow down' } }, headers: { 'retry-after': '30' } });
+    fake.enqueue({
+      kind: 'http-error',
+      status: 429,
+      body: { error: { message: 'slow down' } },
+      headers: { 'retry-after': '30' },
+    });
     await run('pair');
     const { record } = await run('pair');
     expect(record.attempts.map((attempt) => attempt.target)).toEqual(['backup/m']);

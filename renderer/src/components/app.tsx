@@ -15,7 +15,13 @@ const screens: { id: Screen; label: string }[] = [
 
 export function App() {
   const { screen, setScreen, notice, setNotice, isConnected } = useAppStore(
-    useShallow((state) => ({ screen: state.screen, setScreen: state.setScreen, notice: state.notice, setNotice: state.setNotice, isConnected: state.isConnected })),
+    useShallow((state) => ({
+      screen: state.screen,
+      setScreen: state.setScreen,
+      notice: state.notice,
+      setNotice: state.setNotice,
+      isConnected: state.isConnected,
+    })),
   );
   return (
     <div className="app">

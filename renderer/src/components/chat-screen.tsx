@@ -6,7 +6,12 @@ import { StreamPane } from './stream-pane';
 
 export function ChatScreen() {
   const { chat, setChatModel, sendChat, newChat } = useAppStore(
-    useShallow((state) => ({ chat: state.chat, setChatModel: state.setChatModel, sendChat: state.sendChat, newChat: state.newChat })),
+    useShallow((state) => ({
+      chat: state.chat,
+      setChatModel: state.setChatModel,
+      sendChat: state.sendChat,
+      newChat: state.newChat,
+    })),
   );
   const [draft, setDraft] = useState('');
 

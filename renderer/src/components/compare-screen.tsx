@@ -33,9 +33,17 @@ export function CompareScreen() {
         <div className="compare-models">
           {compare.modelIds.map((modelId, index) => (
             <div key={index} className="compare-model">
-              <ModelPicker label={`Model ${index + 1}`} value={modelId} onChange={(value) => state.setCompareModel(index, value)} />
+              <ModelPicker
+                label={`Model ${index + 1}`}
+                value={modelId}
+                onChange={(value) => state.setCompareModel(index, value)}
+              />
               {compare.modelIds.length > 2 && (
-                <button type="button" aria-label={`Remove model ${index + 1}`} onClick={() => state.removeCompareModel(index)}>
+                <button
+                  type="button"
+                  aria-label={`Remove model ${index + 1}`}
+                  onClick={() => state.removeCompareModel(index)}
+                >
                   Remove
                 </button>
               )}

@@ -24,7 +24,11 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
         <strong>{endpoint.id}</strong> <span className="kind">{endpoint.kind}</span>
         {endpoint.baseURL && <code>{endpoint.baseURL}</code>}
         <span className="key-status" title={endpoint.key.problem}>
-          {endpoint.key.problem ? 'Keychain unavailable' : endpoint.key.isSet ? `Key set ••••${endpoint.key.last4}` : 'No key'}
+          {endpoint.key.problem
+            ? 'Keychain unavailable'
+            : endpoint.key.isSet
+              ? `Key set ••••${endpoint.key.last4}`
+              : 'No key'}
         </span>
       </header>
       <form className="inline-form" onSubmit={(event) => void saveKey(event)}>

@@ -20,7 +20,10 @@ export function EndpointForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const modelList = models.split(',').map((model) => model.trim()).filter(Boolean);
+    const modelList = models
+      .split(',')
+      .map((model) => model.trim())
+      .filter(Boolean);
     const isSaved = await saveEndpoint({
       id: id.trim(),
       kind,

@@ -2,6 +2,8 @@
 export const formatCost = (cost: number | null | undefined): string =>
   cost === null || cost === undefined ? 'unknown' : `$${cost < 0.01 ? cost.toFixed(6) : cost.toFixed(4)}`;
 
-export const formatMs = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '–' : `${Math.round(ms)} ms`);
+export const formatMs = (ms: number | null | undefined): string =>
+  ms === null || ms === undefined ? '–' : `${Math.round(ms)} ms`;
 
-export const formatRate = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '–' : `${rate} tok/s`);
+export const formatRate = (rate: number | null | undefined): string =>
+  rate === null || rate === undefined ? '–' : `${rate} tok/s`;

@@ -8,7 +8,11 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
   if (!view) return null;
   const record = view.record;
   return (
-    <article className={`answer answer-${view.status}`} aria-label={props.label ?? `Answer from ${view.target ?? view.modelId}`} aria-busy={view.status === 'streaming'}>
+    <article
+      className={`answer answer-${view.status}`}
+      aria-label={props.label ?? `Answer from ${view.target ?? view.modelId}`}
+      aria-busy={view.status === 'streaming'}
+    >
       <header className="answer-header">
         <span className="answer-model">{view.target ?? view.modelId}</span>
         <span className="answer-status" role="status">

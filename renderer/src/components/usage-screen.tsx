@@ -25,7 +25,18 @@ export function UsageScreen() {
         <table aria-label="Recent calls">
           <thead>
             <tr>
-              {['Time', 'Source', 'Model', 'Served by', 'Status', 'Tokens in', 'Tokens out', 'First token', 'Speed', 'Cost'].map((name) => (
+              {[
+                'Time',
+                'Source',
+                'Model',
+                'Served by',
+                'Status',
+                'Tokens in',
+                'Tokens out',
+                'First token',
+                'Speed',
+                'Cost',
+              ].map((name) => (
                 <th key={name} scope="col">
                   {name}
                 </th>

@@ -37,7 +37,16 @@ export function applyParts(view: StreamView, parts: CallPart[]): StreamView {
 export const earlyParts = new Map<string, CallPart[]>();
 
 export function newStreamView(modelId: string, streamId?: string): StreamView {
-  const view: StreamView = { modelId, text: '', reasoning: '', status: 'streaming', target: null, failedAttempts: [], record: null, error: null };
+  const view: StreamView = {
+    modelId,
+    text: '',
+    reasoning: '',
+    status: 'streaming',
+    target: null,
+    failedAttempts: [],
+    record: null,
+    error: null,
+  };
   const parts = streamId ? earlyParts.get(streamId) : undefined;
   if (!parts) return view;
   earlyParts.delete(streamId!);

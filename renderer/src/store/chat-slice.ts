@@ -3,7 +3,10 @@ import { call } from './call';
 import { newStreamView } from './apply-parts';
 import type { AppState } from './types';
 
-type ChatSlice = Pick<AppState, 'streams' | 'chat' | 'setChatModel' | 'sendChat' | 'newChat' | 'startStream' | 'cancelStream'>;
+type ChatSlice = Pick<
+  AppState,
+  'streams' | 'chat' | 'setChatModel' | 'sendChat' | 'newChat' | 'startStream' | 'cancelStream'
+>;
 
 export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => ({
   streams: {},
@@ -28,14 +31,21 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
     });
     const userEntry = { id: crypto.randomUUID(), role: 'user' as const, content: text };
     set({ chat: { ...chat, entries: [...chat.entries, userEntry] } });
-    const started = await get().startStream(chat.modelId, [...history, { role: 'user', content: text }], chat.conversationId ?? undefined);
+    const started = await get().startStream(
+      chat.modelId,
+      [...history, { role: 'user', content: text }],
+      chat.conversationId ?? undefined,
+    );
     if (!started) return;
     const current = get().chat;
     set({
       chat: {
         ...current,
         conversationId: started.conversationId,
-        entries: [...current.entries, { id: started.streamId, role: 'assistant', content: '', streamId: started.streamId }],
+        entries: [
+          ...current.entries,
+          { id: started.streamId, role: 'assistant', content: '', streamId: started.streamId },
+        ],
       },
     });
   },

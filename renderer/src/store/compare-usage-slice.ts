@@ -4,7 +4,14 @@ import type { AppState } from './types';
 
 type CompareUsageSlice = Pick<
   AppState,
-  'compare' | 'usage' | 'setComparePrompt' | 'setCompareModel' | 'addCompareModel' | 'removeCompareModel' | 'runCompare' | 'loadUsage'
+  | 'compare'
+  | 'usage'
+  | 'setComparePrompt'
+  | 'setCompareModel'
+  | 'addCompareModel'
+  | 'removeCompareModel'
+  | 'runCompare'
+  | 'loadUsage'
 >;
 
 export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsageSlice> = (set, get) => ({
@@ -19,7 +26,13 @@ export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsag
   addCompareModel: () => set({ compare: { ...get().compare, modelIds: [...get().compare.modelIds, ''] } }),
   removeCompareModel(index) {
     const { compare } = get();
-    set({ compare: { ...compare, modelIds: compare.modelIds.filter((_, i) => i !== index), streamIds: compare.streamIds.filter((_, i) => i !== index) } });
+    set({
+      compare: {
+        ...compare,
+        modelIds: compare.modelIds.filter((_, i) => i !== index),
+        streamIds: compare.streamIds.filter((_, i) => i !== index),
+      },
+    });
   },
   async runCompare() {
     const { prompt, modelIds } = get().compare;
@@ -29,7 +42,9 @@ export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsag
       return;
     }
     // All panes start together, so their times to first token are comparable.
-    const started = await Promise.all(chosen.map((modelId) => get().startStream(modelId, [{ role: 'user', content: prompt }])));
+    const started = await Promise.all(
+      chosen.map((modelId) => get().startStream(modelId, [{ role: 'user', content: prompt }])),
+    );
     set({ compare: { ...get().compare, modelIds: chosen, streamIds: started.map((entry) => entry?.streamId ?? '') } });
   },
   async loadUsage() {

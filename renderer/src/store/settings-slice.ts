@@ -2,13 +2,19 @@ import type { StateCreator } from 'zustand';
 import { call } from './call';
 import type { AppState } from './types';
 
-type SettingsSlice = Pick<AppState, 'endpoints' | 'models' | 'loadSettings' | 'saveEndpoint' | 'removeEndpoint' | 'setKey' | 'removeKey' | 'testKey'>;
+type SettingsSlice = Pick<
+  AppState,
+  'endpoints' | 'models' | 'loadSettings' | 'saveEndpoint' | 'removeEndpoint' | 'setKey' | 'removeKey' | 'testKey'
+>;
 
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set, get) => ({
   endpoints: [],
   models: [],
   async loadSettings() {
-    const [endpoints, models] = await Promise.all([call(get, set, 'endpoints.list', {}), call(get, set, 'models.list', {})]);
+    const [endpoints, models] = await Promise.all([
+      call(get, set, 'endpoints.list', {}),
+      call(get, set, 'models.list', {}),
+    ]);
     set({ endpoints: endpoints ?? get().endpoints, models: models ?? get().models });
   },
   async saveEndpoint(endpoint) {

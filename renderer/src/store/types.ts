@@ -47,7 +47,11 @@ export interface AppState {
   setChatModel(modelId: string): void;
   sendChat(text: string): Promise<void>;
   newChat(): void;
-  startStream(modelId: string, messages: { role: 'user' | 'assistant' | 'system'; content: string }[], conversationId?: string): Promise<{ streamId: string; conversationId: string } | null>;
+  startStream(
+    modelId: string,
+    messages: { role: 'user' | 'assistant' | 'system'; content: string }[],
+    conversationId?: string,
+  ): Promise<{ streamId: string; conversationId: string } | null>;
   cancelStream(streamId: string): Promise<void>;
   setComparePrompt(prompt: string): void;
   setCompareModel(index: number, modelId: string): void;

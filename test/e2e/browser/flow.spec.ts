@@ -1,15 +1,9 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { lookUpInOsKeychain } from '../../integration/os-keychain';
+import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { SwitchboardPage } from './pages';
-
-/** A full-page screenshot kept as a test artifact (test-results/browser/...). */
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 let fake: FakeProvider;
 let app: Awaited<ReturnType<typeof startApp>>;

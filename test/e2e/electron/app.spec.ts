@@ -6,6 +6,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { repoRoot } from '../../integration/cli-process';
 import { SwitchboardPage } from '../browser/pages';
+import { snapshot } from '../snapshot';
 import { findElectronBinary } from './electron-binary';
 
 const binary = findElectronBinary();
@@ -40,14 +41,18 @@ test('the window is sandboxed and isolated, and the page sees only the bridge', 
     return { sandbox: web.sandbox, contextIsolation: web.contextIsolation, nodeIntegration: web.nodeIntegration };
   });
   expect(preferences).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-  expect(await page.evaluate(() => Object.keys((globalThis as { switchboard?: object }).switchboard ?? {}).sort())).toEqual(['on', 'request']);
+  expect(
+    await page.evaluate(() => Object.keys((globalThis as { switchboard?: object }).switchboard ?? {}).sort()),
+  ).toEqual(['on', 'request']);
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
 });
 
 test('navigation away and new windows are blocked', async () => {
   const before = page.url();
-  await page.evaluate(() => (globalThis as unknown as { open(url: string, target: string): unknown }).open('https://example.com', '_blank'));
+  await page.evaluate(() =>
+    (globalThis as unknown as { open(url: string, target: string): unknown }).open('https://example.com', '_blank'),
+  );
   expect(app.windows()).toHaveLength(1);
   await page.evaluate(() => {
     (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com';
@@ -56,13 +61,25 @@ test('navigation away and new windows are blocked', async () => {
   expect(page.url()).toBe(before);
 });
 
-test('add an endpoint and key, chat, and see the usage', async () => {
+test('add an endpoint and key, chat, compare two models, and see the usage', async () => {
+  const testInfo = test.info();
   const ui = new SwitchboardPage(page);
-  await ui.addEndpoint('fake', 'openai-compatible', `${fake.url}/v1`, 'fast-model');
+  await ui.addEndpoint('fake', 'openai-compatible', `${fake.url}/v1`, 'fast-model, slow-model');
   await ui.setKey('fake', 'sk-electron-test-5555');
   fake.enqueue({ kind: 'text', text: 'Hello from the desktop.', model: 'fast-model' });
   await ui.chat('fake/fast-model', 'Say hello');
-  await expect(page.getByRole('article', { name: 'Answer from fake/fast-model' }).getByText('Hello from the desktop.')).toBeVisible();
+  await expect(
+    page.getByRole('article', { name: 'Answer from fake/fast-model' }).getByText('Hello from the desktop.'),
+  ).toBeVisible();
+  fake.enqueue(
+    { kind: 'text', text: 'First pane answer.', model: 'fast-model' },
+    { kind: 'text', text: 'Second pane answer.', model: 'slow-model' },
+  );
+  await ui.compare('Compare me', ['fake/fast-model', 'fake/slow-model']);
+  const panes = page.getByRole('group', { name: 'Answers side by side' });
+  await expect(panes.getByText(/(First|Second) pane answer\./)).toHaveCount(2);
+  await snapshot(page, testInfo, 'compare');
   await ui.open('Usage');
-  await expect(page.getByRole('table', { name: 'Recent calls' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'Recent calls' }).getByRole('row')).toHaveCount(4);
+  await snapshot(page, testInfo, 'usage');
 });

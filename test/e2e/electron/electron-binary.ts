@@ -10,7 +10,9 @@ export function findElectronBinary(): { path: string } | { reason: string } {
   const packageDir = resolve(repoRoot, 'node_modules/electron');
   const pathFile = resolve(packageDir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { reason: 'Electron binary not installed: it cannot be downloaded on this machine; this spec runs where it exists' };
+    return {
+      reason: 'Electron binary not installed: it cannot be downloaded on this machine; this spec runs where it exists',
+    };
   }
   const path = resolve(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(path) ? { path } : { reason: `Electron binary missing at ${path}` };
