@@ -90,6 +90,25 @@ test('a dead endpoint is reported clearly and the partial answer of an interrupt
   ).toBeVisible();
 });
 
+test('Stop ends a streaming answer, keeps what came, and aborts the upstream request', async ({ page }) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  fake.enqueue({ kind: 'text', text: 'word '.repeat(200), model: 'fast-model', deltas: 200, delayMs: 50 });
+  await ui.chat('fake/fast-model', 'Talk for a while');
+  const answer = page.getByRole('article', { name: 'Answer from fake/fast-model' }).last();
+  await expect(answer.locator('.answer-text')).toContainText('word');
+  await answer.getByRole('button', { name: 'Stop' }).click();
+  await expect(answer.getByRole('status')).toHaveText('cancelled');
+  await expect(answer.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  await expect(answer.locator('.answer-text')).toContainText('word');
+  await fake.requests.at(-1)!.aborted;
+
+  await ui.open('Usage');
+  const newest = page.getByRole('table', { name: 'Recent calls' }).getByRole('row').nth(1);
+  await expect(newest).toContainText('fake/fast-model');
+  await expect(newest.getByRole('cell', { name: 'cancelled', exact: true })).toBeVisible();
+});
+
 test('a key is tested against its endpoint, a wrong key says so, and a removed key leaves the keychain', async ({
   page,
 }) => {
