@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { SwitchboardError } from '../../shared/errors/codes';
@@ -77,6 +77,7 @@ export function saveConfig(dataDir: string, config: SwitchboardConfig): void {
     writeFileSync(temporary, `${JSON.stringify(checked, null, 2)}\n`, { mode: 0o600 });
     renameSync(temporary, file);
   } catch (error) {
+    rmSync(temporary, { force: true });
     throw new SwitchboardError(
       'STORAGE',
       `Could not write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Free some disk space or check the folder's permissions; the previous file is unchanged.`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallPart } from '../../shared/types/chat';
+import type { CallPart, TerminalPart } from '../../shared/types/chat';
 import { SwitchboardError } from '../../shared/errors/codes';
 import { ProviderError } from '../providers/provider-error';
 import type { ProviderPart } from '../providers/types';
@@ -18,13 +18,15 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
 
   async function* stream(request: CallRequest): AsyncGenerator<CallPart> {
     const state = new CallState(newId(), request, now(), new Date().toISOString());
-    const finish = (part: Extract<CallPart, { type: 'finish' | 'error' }>) => {
+    // The answer is delivered even when its usage row cannot be saved; the part says why.
+    const finish = (part: TerminalPart): TerminalPart => {
       try {
         dependencies.record(part.record);
+        return part;
       } catch (error) {
         console.error(`switchboard: could not save the usage row: ${(error as Error).message}`);
+        return { ...part, notSaved: (error as Error).message };
       }
-      return part;
     };
     const fail = (code: string, message: string, status: 'error' | 'cancelled' | 'interrupted') =>
       finish({ type: 'error', code, message, record: state.toRecord(status, now(), message) });

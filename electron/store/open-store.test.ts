@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { UsageRecord } from '../../shared/types/usage';
+import { usageRecord as record } from '../../shared/types/__fixtures__/usage-record';
 import { migrations } from './migrations';
 import { openStore } from './open-store';
 
@@ -12,35 +12,6 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'switchboard-store-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const record = (id: string, createdAt: string, overrides: Partial<UsageRecord> = {}): UsageRecord => ({
-  id,
-  createdAt,
-  source: 'api',
-  status: 'ok',
-  requestedModel: 'fast',
-  target: 'local/llama3.2',
-  servedModel: 'llama3.2',
-  finishReason: 'stop',
-  timeToFirstTokenMs: 120.5,
-  totalMs: 900,
-  tokensPerSecond: 41.2,
-  costUSD: 0.0000026,
-  costSource: 'config',
-  usage: { inputTokens: 12, cacheReadTokens: 3, cacheWriteTokens: 1, outputTokens: 7, reasoningTokens: null },
-  attempts: [
-    {
-      target: 'dead/llama3.2',
-      startedAtMs: 0,
-      durationMs: 3,
-      error: { code: 'NETWORK', message: 'connection refused' },
-    },
-    { target: 'local/llama3.2', startedAtMs: 3, durationMs: 897, error: null },
-  ],
-  error: null,
-  conversationId: null,
-  ...overrides,
-});
 
 describe('SQLite store', () => {
   it('round-trips every usage field, keeps unknown cost as null, and lists newest first', () => {

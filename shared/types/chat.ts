@@ -15,7 +15,13 @@ export type CallPart =
   | { type: 'attempt-error'; attempt: Attempt }
   | { type: 'text-delta'; text: string }
   | { type: 'reasoning-delta'; text: string }
-  | { type: 'finish'; record: UsageRecord }
-  | { type: 'error'; code: string; message: string; record: UsageRecord };
+  | { type: 'finish'; record: UsageRecord; notSaved?: string }
+  | { type: 'error'; code: string; message: string; record: UsageRecord; notSaved?: string };
+
+/**
+ * `notSaved` on a terminal part: the call or its answer could not be written to the history
+ * (a full disk, say), with the reason and the fix. The answer itself was delivered whole.
+ */
+export type TerminalPart = Extract<CallPart, { type: 'finish' | 'error' }>;
 
 export type { Attempt, CallStatus, NormalizedUsage };

@@ -41,6 +41,11 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
       )}
       <p className="answer-text">{view.text}</p>
       {view.error && <p className="answer-error">{view.error.message}</p>}
+      {view.notSaved && (
+        <p className="answer-warning" role="alert">
+          Not saved to the history: {view.notSaved}
+        </p>
+      )}
       {props.showMetrics && (
         <dl className="metrics" aria-label="Metrics">
           <dt>Time to first token</dt>

@@ -19,11 +19,13 @@ export function applyParts(view: StreamView, parts: CallPart[]): StreamView {
         next.reasoning += part.text;
         break;
       case 'finish':
+        next.notSaved = part.notSaved ?? null;
         next.status = 'ok';
         next.record = part.record;
         next.target = part.record.target;
         break;
       case 'error':
+        next.notSaved = part.notSaved ?? null;
         next.status = part.record.status === 'ok' ? 'error' : part.record.status;
         next.record = part.record;
         next.error = { code: part.code, message: part.message };
@@ -46,6 +48,7 @@ export function newStreamView(modelId: string, streamId?: string): StreamView {
     failedAttempts: [],
     record: null,
     error: null,
+    notSaved: null,
   };
   const parts = streamId ? earlyParts.get(streamId) : undefined;
   if (!parts) return view;

@@ -14,6 +14,8 @@ export interface StreamView {
   failedAttempts: Attempt[];
   record: UsageRecord | null;
   error: { code: string; message: string } | null;
+  /** Why this answer is missing from the history (e.g. a full disk), when it is. */
+  notSaved: string | null;
 }
 
 export interface ChatEntry {
