@@ -33,6 +33,16 @@ export const chatRoutes = {
       conversationId: z.string().optional(),
     }),
   ),
+  /**
+   * One prompt to several models at once, kept as one conversation: the prompt once, then each
+   * model's answer with its model. Streams start together so their times to first token compare.
+   */
+  'compare.send': route<{ conversationId: string; streamIds: string[] }>()(
+    z.object({
+      prompt: z.string().trim().min(1, 'write a prompt'),
+      modelIds: z.array(z.string().min(1, 'pick a model')).min(2, 'pick at least two models').max(8),
+    }),
+  ),
   /** Aborts the upstream request of a stream. */
   'chat.cancel': route<{ isCancelled: boolean }>()(z.object({ streamId: z.string() })),
   'conversations.list': route<ConversationSummary[]>()(z.object({})),

@@ -98,6 +98,46 @@ describe('core dispatch', () => {
     });
   });
 
+  it('compares models as one conversation: the prompt once, each answer with its model', async () => {
+    await core.dispatch(
+      'endpoints.save',
+      { id: 'local', kind: 'openai-compatible', baseURL: `${fake.url}/v1`, models: ['a', 'b'] },
+      context,
+    );
+    fake.enqueue({ kind: 'text', text: 'Answer A.' }, { kind: 'text', text: 'Answer B.' });
+    const sent = await core.dispatch(
+      'compare.send',
+      { prompt: 'Which is best?', modelIds: ['local/a', 'local/b'] },
+      context,
+    );
+    expect(sent.ok).toBe(true);
+    const { conversationId, streamIds } = (sent as { data: { conversationId: string; streamIds: string[] } }).data;
+    expect(streamIds).toHaveLength(2);
+    const finished = () =>
+      events.filter(
+        (entry) =>
+          streamIds.includes(entry.payload.streamId) && entry.payload.parts.some((part) => part.type === 'finish'),
+      ).length;
+    await expect.poll(finished, { timeout: 5000 }).toBe(2);
+
+    const stored = await core.dispatch('conversations.messages', { conversationId }, context);
+    const messages = (stored as { data: { role: string; content: string; model: string | null }[] }).data;
+    expect(messages.filter((message) => message.role === 'user')).toEqual([
+      expect.objectContaining({ content: 'Which is best?' }),
+    ]);
+    expect(
+      messages
+        .filter((message) => message.role === 'assistant')
+        .map((message) => message.model)
+        .sort(),
+    ).toEqual(['local/a', 'local/b']);
+
+    expect(await core.dispatch('compare.send', { prompt: 'Alone?', modelIds: ['local/a'] }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('pick at least two models') },
+    });
+  });
+
   it('keeps a broken config.json and says how to fix it', async () => {
     const broken = '{ "endpoints": [ { "id": "x" } ] }';
     await writeFile(join(home, 'config.json'), broken);

@@ -1,21 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import type { TerminalPart } from '../../../shared/types/chat';
+import type { ChatMessage, TerminalPart } from '../../../shared/types/chat';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
 import { createStreamBatcher } from '../stream-batcher';
+import type { CallContext } from '../types';
 
-type ChatHandlers = Pick<Handlers, 'chat.send' | 'chat.cancel' | 'conversations.list' | 'conversations.messages'>;
+type ChatHandlers = Pick<
+  Handlers,
+  'chat.send' | 'compare.send' | 'chat.cancel' | 'conversations.list' | 'conversations.messages'
+>;
+
+/** Where a stream's answer is kept; `notSaved` when the history could not be written. */
+interface Turn {
+  conversationId: string;
+  notSaved?: string;
+}
 
 /** Chat streams: each runs in the background and reports to the caller that opened it. */
 export function createChatHandlers(services: Services, streams: Map<string, AbortController>): ChatHandlers {
   const { store, gateway } = services;
 
+  /** Keeps the user's message; a history that cannot be written (a full disk) must not stop the answer. */
+  function saveQuestion(conversationId: string | undefined, question: string | undefined, title: string): Turn {
+    try {
+      const id = conversationId ?? store.createConversation({ title: title.slice(0, 80) }).id;
+      if (question !== undefined) store.addMessage({ conversationId: id, role: 'user', content: question });
+      return { conversationId: id };
+    } catch (error) {
+      console.error(`switchboard: could not save the message: ${(error as Error).message}`);
+      return { conversationId: conversationId ?? randomUUID(), notSaved: (error as Error).message };
+    }
+  }
+
   /** Keeps the answer in its conversation; a failed save is reported on the part, never thrown. */
-  function saveAnswer(conversationId: string, modelId: string, text: string, part: TerminalPart): TerminalPart {
+  function saveAnswer(turn: Turn, modelId: string, text: string, part: TerminalPart): TerminalPart {
+    if (turn.notSaved) return { ...part, notSaved: part.notSaved ?? turn.notSaved };
     if (text.length === 0 && part.type === 'error') return part;
     try {
       store.addMessage({
-        conversationId,
+        conversationId: turn.conversationId,
         role: 'assistant',
         content: text,
         model: part.record.target ?? modelId,
@@ -29,51 +52,43 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
     }
   }
 
+  /** Starts one routed stream in the background; its parts go to the caller in batches. */
+  function startStream(modelId: string, messages: ChatMessage[], turn: Turn, context: CallContext): string {
+    const streamId = randomUUID();
+    const controller = new AbortController();
+    streams.set(streamId, controller);
+    const batcher = createStreamBatcher(streamId, context);
+    void (async () => {
+      let text = '';
+      for await (const part of gateway.stream({
+        modelId,
+        messages,
+        source: 'app',
+        signal: controller.signal,
+        conversationId: turn.conversationId,
+      })) {
+        if (part.type === 'text-delta') text += part.text;
+        const isTerminal = part.type === 'finish' || part.type === 'error';
+        batcher.push(isTerminal ? saveAnswer(turn, modelId, text, part) : part);
+      }
+    })()
+      .catch((error: unknown) => console.error('switchboard: chat stream failed:', error))
+      .finally(() => streams.delete(streamId));
+    return streamId;
+  }
+
   return {
     'chat.send': async ({ modelId, messages, conversationId }, context) => {
-      const lastUser = [...messages].reverse().find((message) => message.role === 'user');
-      // A history that cannot be written (a full disk) must not keep the answer from coming.
-      let conversation = conversationId ?? randomUUID();
-      let notSaved: string | undefined;
-      try {
-        if (!conversationId) {
-          conversation = store.createConversation({ title: (lastUser?.content ?? modelId).slice(0, 80) }).id;
-        }
-        if (lastUser) store.addMessage({ conversationId: conversation, role: 'user', content: lastUser.content });
-      } catch (error) {
-        notSaved = (error as Error).message;
-        console.error(`switchboard: could not save the message: ${notSaved}`);
-      }
-
-      const streamId = randomUUID();
-      const controller = new AbortController();
-      streams.set(streamId, controller);
-      const batcher = createStreamBatcher(streamId, context);
-
-      void (async () => {
-        let text = '';
-        for await (const part of gateway.stream({
-          modelId,
-          messages,
-          source: 'app',
-          signal: controller.signal,
-          conversationId: conversation,
-        })) {
-          if (part.type === 'text-delta') text += part.text;
-          if (part.type === 'finish' || part.type === 'error') {
-            batcher.push(
-              notSaved
-                ? { ...part, notSaved: part.notSaved ?? notSaved }
-                : saveAnswer(conversation, modelId, text, part),
-            );
-          } else {
-            batcher.push(part);
-          }
-        }
-        streams.delete(streamId);
-      })().catch((error: unknown) => console.error('switchboard: chat stream failed:', error));
-
-      return { streamId, conversationId: conversation };
+      const question = messages.findLast((message) => message.role === 'user')?.content;
+      const turn = saveQuestion(conversationId, question, question ?? modelId);
+      const streamId = startStream(modelId, messages, turn, context);
+      return { streamId, conversationId: turn.conversationId };
+    },
+    'compare.send': async ({ prompt, modelIds }, context) => {
+      const turn = saveQuestion(undefined, prompt, prompt);
+      const messages = [{ role: 'user' as const, content: prompt }];
+      const streamIds = modelIds.map((modelId) => startStream(modelId, messages, turn, context));
+      return { conversationId: turn.conversationId, streamIds };
     },
     'chat.cancel': async ({ streamId }) => {
       const controller = streams.get(streamId);

@@ -1,7 +1,9 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
+import { ConversationList } from './conversation-list';
 import { ModelPicker } from './model-picker';
+import { StoredAnswer } from './stored-answer';
 import { StreamPane } from './stream-pane';
 
 export function ChatScreen() {
@@ -28,30 +30,40 @@ export function ChatScreen() {
   };
 
   return (
-    <section aria-labelledby="chat-title" className="screen">
-      <div className="toolbar">
-        <h2 id="chat-title">Chat</h2>
-        <ModelPicker label="Model" value={chat.modelId} onChange={setChatModel} />
-        <button type="button" onClick={newChat}>
-          New chat
-        </button>
+    <section aria-labelledby="chat-title" className="screen chat-screen">
+      <div className="chat-main">
+        <div className="toolbar">
+          <h2 id="chat-title">Chat</h2>
+          <ModelPicker label="Model" value={chat.modelId} onChange={setChatModel} />
+          <button type="button" onClick={newChat}>
+            New chat
+          </button>
+        </div>
+        <ol className="transcript" aria-label="Conversation">
+          {chat.entries.map((entry) => (
+            <li key={entry.id} className={`entry entry-${entry.role}`}>
+              {entry.streamId ? (
+                <StreamPane streamId={entry.streamId} />
+              ) : entry.role === 'assistant' ? (
+                <StoredAnswer entry={entry} />
+              ) : (
+                <p aria-label="You said">{entry.content}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+        <form className="composer" onSubmit={submit}>
+          <label className="field field-grow">
+            <span>Message</span>
+            <textarea rows={3} value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown} />
+          </label>
+          <button type="submit" className="primary">
+            Send
+          </button>
+        </form>
       </div>
-      <ol className="transcript" aria-label="Conversation">
-        {chat.entries.map((entry) => (
-          <li key={entry.id} className={`entry entry-${entry.role}`}>
-            {entry.streamId ? <StreamPane streamId={entry.streamId} /> : <p aria-label="You said">{entry.content}</p>}
-          </li>
-        ))}
-      </ol>
-      <form className="composer" onSubmit={submit}>
-        <label className="field field-grow">
-          <span>Message</span>
-          <textarea rows={3} value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown} />
-        </label>
-        <button type="submit" className="primary">
-          Send
-        </button>
-      </form>
+      {/* After the chat in reading order, beside it on screen: the heading order stays h2 → h3. */}
+      <ConversationList />
     </section>
   );
 }

@@ -5,14 +5,48 @@ import type { AppState } from './types';
 
 type ChatSlice = Pick<
   AppState,
-  'streams' | 'chat' | 'setChatModel' | 'sendChat' | 'newChat' | 'startStream' | 'cancelStream'
+  | 'streams'
+  | 'chat'
+  | 'conversations'
+  | 'setChatModel'
+  | 'sendChat'
+  | 'newChat'
+  | 'loadConversations'
+  | 'openConversation'
+  | 'startStream'
+  | 'cancelStream'
 >;
 
 export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => ({
   streams: {},
   chat: { conversationId: null, modelId: '', entries: [] },
   setChatModel: (modelId) => set({ chat: { ...get().chat, modelId } }),
+  conversations: [],
   newChat: () => set({ chat: { ...get().chat, conversationId: null, entries: [] } }),
+  async loadConversations() {
+    const conversations = await call(get, set, 'conversations.list', {});
+    if (conversations) set({ conversations });
+  },
+  async openConversation(conversationId) {
+    const messages = await call(get, set, 'conversations.messages', { conversationId });
+    if (!messages) return;
+    const entries = messages.flatMap((message) =>
+      message.role === 'system'
+        ? []
+        : [
+            {
+              id: message.id,
+              role: message.role,
+              content: message.content,
+              model: message.model,
+              status: message.status,
+            },
+          ],
+    );
+    // Carry on with the model that answered last; the picker can switch it for the next turn.
+    const lastModel = messages.findLast((message) => message.model)?.model;
+    set({ chat: { conversationId, modelId: lastModel ?? get().chat.modelId, entries } });
+  },
   async startStream(modelId, messages, conversationId) {
     const started = await call(get, set, 'chat.send', { modelId, messages, conversationId });
     if (started) set({ streams: { ...get().streams, [started.streamId]: newStreamView(modelId, started.streamId) } });
@@ -37,6 +71,7 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
       chat.conversationId ?? undefined,
     );
     if (!started) return;
+    if (!chat.conversationId) void get().loadConversations();
     const current = get().chat;
     set({
       chat: {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { newStreamView } from './apply-parts';
 import { call } from './call';
 import type { AppState } from './types';
 
@@ -41,11 +42,12 @@ export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsag
       set({ notice: { kind: 'error', message: 'Write a prompt and pick at least two models.' } });
       return;
     }
-    // All panes start together, so their times to first token are comparable.
-    const started = await Promise.all(
-      chosen.map((modelId) => get().startStream(modelId, [{ role: 'user', content: prompt }])),
-    );
-    set({ compare: { ...get().compare, modelIds: chosen, streamIds: started.map((entry) => entry?.streamId ?? '') } });
+    const started = await call(get, set, 'compare.send', { prompt, modelIds: chosen });
+    if (!started) return;
+    const streams = { ...get().streams };
+    started.streamIds.forEach((streamId, index) => (streams[streamId] = newStreamView(chosen[index]!, streamId)));
+    set({ streams, compare: { ...get().compare, modelIds: chosen, streamIds: started.streamIds } });
+    void get().loadConversations();
   },
   async loadUsage() {
     const usage = await call(get, set, 'usage.list', { limit: 200 });

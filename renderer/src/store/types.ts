@@ -1,4 +1,11 @@
-import type { EndpointView, ModelOption, SwitchboardBridge, UsageSummary } from '../../../shared/contract';
+import type {
+  ConversationSummary,
+  EndpointView,
+  ModelOption,
+  StoredMessage,
+  SwitchboardBridge,
+  UsageSummary,
+} from '../../../shared/contract';
 import type { EndpointConfig } from '../../../shared/types/config';
 import type { Attempt, UsageRecord } from '../../../shared/types/usage';
 
@@ -18,11 +25,15 @@ export interface StreamView {
   notSaved: string | null;
 }
 
+/** One turn of the open conversation: live (`streamId`) or read back from the history. */
 export interface ChatEntry {
   id: string;
   role: 'user' | 'assistant';
   content: string;
   streamId?: string;
+  /** For answers read back: the model that wrote it and how the call ended. */
+  model?: string | null;
+  status?: StoredMessage['status'];
 }
 
 export interface AppState {
@@ -34,6 +45,8 @@ export interface AppState {
   models: ModelOption[];
   streams: Record<string, StreamView>;
   chat: { conversationId: string | null; modelId: string; entries: ChatEntry[] };
+  /** The history, newest first. */
+  conversations: ConversationSummary[];
   compare: { prompt: string; modelIds: string[]; streamIds: string[] };
   usage: UsageSummary | null;
 
@@ -49,6 +62,8 @@ export interface AppState {
   setChatModel(modelId: string): void;
   sendChat(text: string): Promise<void>;
   newChat(): void;
+  loadConversations(): Promise<void>;
+  openConversation(conversationId: string): Promise<void>;
   startStream(
     modelId: string,
     messages: { role: 'user' | 'assistant' | 'system'; content: string }[],

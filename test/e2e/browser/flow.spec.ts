@@ -90,6 +90,46 @@ test('a dead endpoint is reported clearly and the partial answer of an interrupt
   ).toBeVisible();
 });
 
+test('a conversation is kept: it reopens from History after a reload, each answer with its model, and goes on', async ({
+  page,
+}) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  fake.enqueue({ kind: 'text', text: 'Paris.', model: 'fast-model' });
+  await ui.chat('fake/fast-model', 'Capital of France?');
+  await expect(page.getByRole('article', { name: 'Answer from fake/fast-model' }).getByRole('status')).toHaveText('ok');
+  // Switching the model mid-conversation: the next answer comes from the other one.
+  fake.enqueue({ kind: 'text', text: 'Rome.', model: 'slow-model' });
+  await ui.chat('fake/slow-model', 'And of Italy?');
+  await expect(page.getByRole('article', { name: 'Answer from fake/slow-model' }).getByRole('status')).toHaveText('ok');
+
+  await page.reload();
+  await ui.open('Chat');
+  const history = page.getByRole('navigation', { name: 'History' });
+  await history.getByRole('button', { name: /Capital of France\?/ }).click();
+  await expect(history.getByRole('button', { name: /Capital of France\?/ })).toHaveAttribute('aria-current', 'true');
+  const transcript = page.getByRole('list', { name: 'Conversation' });
+  await expect(transcript.getByLabel('You said')).toHaveText(['Capital of France?', 'And of Italy?']);
+  await expect(transcript.getByRole('article', { name: 'Answer from fake/fast-model' })).toContainText('Paris.');
+  await expect(transcript.getByRole('article', { name: 'Answer from fake/slow-model' })).toContainText('Rome.');
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('fake/slow-model');
+
+  fake.enqueue({ kind: 'text', text: 'Madrid.', model: 'slow-model' });
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill('And of Spain?');
+  await box.press('Enter');
+  await expect(transcript.getByText('Madrid.')).toBeVisible();
+  expect(fake.requests.at(-1)!.body.messages.map((message: { content: string }) => message.content)).toEqual([
+    'Capital of France?',
+    'Paris.',
+    'And of Italy?',
+    'Rome.',
+    'And of Spain?',
+  ]);
+  await expect(history.getByRole('button', { name: /Capital of France\?/ })).toHaveCount(1);
+  await snapshot(page, test.info(), 'history');
+});
+
 test('Stop ends a streaming answer, keeps what came, and aborts the upstream request', async ({ page }) => {
   const ui = new SwitchboardPage(page);
   await page.goto(app.url);

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../store/app-store';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The kept conversations, newest first; choosing one reopens it in the chat. */
+export function ConversationList() {
+  const { conversations, currentId, loadConversations, openConversation } = useAppStore(
+    useShallow((state) => ({
+      conversations: state.conversations,
+      currentId: state.chat.conversationId,
+      loadConversations: state.loadConversations,
+      openConversation: state.openConversation,
+    })),
+  );
+  useEffect(() => void loadConversations(), [loadConversations]);
+
+  return (
+    <nav className="conversation-list" aria-labelledby="history-title">
+      <h3 id="history-title">History</h3>
+      {conversations.length === 0 ? (
+        <p className="muted">No conversations yet.</p>
+      ) : (
+        <ul>
+          {conversations.map((conversation) => (
+            <li key={conversation.id}>
+              <button
+                type="button"
+                aria-current={conversation.id === currentId ? 'true' : undefined}
+                onClick={() => void openConversation(conversation.id)}
+              >
+                <span className="conversation-title">{conversation.title}</span>
+                <time dateTime={conversation.updatedAt}>{dateFormat.format(new Date(conversation.updatedAt))}</time>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}
