@@ -127,6 +127,29 @@ describe.skipIf(!hasKeyring)('Switchboard end to end (run under scripts/with-key
     expect(text.length).toBeGreaterThan(0);
   });
 
+  it('cancels the upstream request when the client hangs up, and records the call as cancelled', async () => {
+    const client = new OpenAI({ baseURL: serve.apiBase, apiKey: serve.token, maxRetries: 0 });
+    fake.enqueue({ kind: 'text', text: 'word '.repeat(100), deltas: 100, delayMs: 30 });
+    const stream = await client.chat.completions.create({
+      model: 'local/llama3.2',
+      messages: [{ role: 'user', content: 'Talk for a while' }],
+      stream: true,
+    });
+    for await (const chunk of stream) {
+      if (chunk.choices[0]?.delta.content) break; // leaving the loop aborts the HTTP request
+    }
+    await fake.requests.at(-1)!.aborted;
+    await expect
+      .poll(
+        async () => {
+          const { stdout } = await runCli(['usage', '--format', 'json'], { home });
+          return (JSON.parse(stdout) as { status: string; source: string }[])[0];
+        },
+        { timeout: 5000 },
+      )
+      .toMatchObject({ status: 'cancelled', source: 'api', requestedModel: 'local/llama3.2' });
+  });
+
   it('answers an unknown model with 404 model_not_found', async () => {
     const client = new OpenAI({ baseURL: serve.apiBase, apiKey: serve.token, maxRetries: 0 });
     await expect(

@@ -5,6 +5,9 @@ import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { SwitchboardPage } from './pages';
 
+// One user's session: later tests use the endpoint the first one adds, so they run in order and stop at a failure.
+test.describe.configure({ mode: 'serial' });
+
 let fake: FakeProvider;
 let app: Awaited<ReturnType<typeof startApp>>;
 
