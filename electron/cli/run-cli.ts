@@ -6,7 +6,8 @@ import { runUsage } from './usage-command';
 
 const usage = `Usage: switchboard <command>
 
-  serve [--port N] [--json]                 browser mode and the local OpenAI-compatible API on 127.0.0.1
+  serve [--port N] [--json] [--new-token]   browser mode and the local OpenAI-compatible API on 127.0.0.1
+                                            (port 4141 unless told; 0 picks a free one)
   keys set <endpoint-id>                    store a key in the OS keychain (read from stdin)
   keys list                                 endpoints with a key (last four characters only)
   keys remove <endpoint-id>                 delete a key from the OS keychain

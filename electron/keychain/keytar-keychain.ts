@@ -21,7 +21,7 @@ function unavailable(error: unknown): SwitchboardError {
 }
 
 /** Keys in the OS keychain through keytar: service `Switchboard`, account = endpoint id. */
-export function createKeytarKeychain(): Keychain {
+export function createKeytarKeychain(service = keychainService): Keychain {
   let keytar: Promise<Keytar> | undefined;
   // Loaded on first use: the native module is not needed by code that never touches keys.
   const load = () => (keytar ??= import('keytar').then((module) => (module.default ?? module) as Keytar));
@@ -33,9 +33,9 @@ export function createKeytarKeychain(): Keychain {
     }
   };
   return {
-    get: (endpointId) => call(async (api) => (await api.getPassword(keychainService, endpointId)) ?? undefined),
-    set: (endpointId, key) => call((api) => api.setPassword(keychainService, endpointId, key)),
-    remove: (endpointId) => call((api) => api.deletePassword(keychainService, endpointId)),
-    list: () => call(async (api) => (await api.findCredentials(keychainService)).map((entry) => entry.account)),
+    get: (endpointId) => call(async (api) => (await api.getPassword(service, endpointId)) ?? undefined),
+    set: (endpointId, key) => call((api) => api.setPassword(service, endpointId, key)),
+    remove: (endpointId) => call((api) => api.deletePassword(service, endpointId)),
+    list: () => call(async (api) => (await api.findCredentials(service)).map((entry) => entry.account)),
   };
 }

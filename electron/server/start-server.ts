@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -7,6 +6,7 @@ import type { Services } from '../core/services';
 import type { Core } from '../core/types';
 import { createBridgeSocket } from './bridge-socket';
 import { handleChatCompletions, handleModels } from './openai-api';
+import { newApiToken } from './api-token';
 import { isLoopbackHost, isTokenValid, presentedToken, tokenCookie } from './request-guard';
 import { serveStatic } from './static-files';
 
@@ -31,7 +31,7 @@ export interface RunningServer {
 
 /** Browser mode and the local OpenAI-compatible API, on 127.0.0.1 only, behind one token. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const token = options.token ?? newApiToken();
   const bridge = createBridgeSocket(options.core);
   let port = 0;
 

@@ -26,13 +26,18 @@ export interface ServeProcess {
   apiBase: string;
   token: string;
   child: ChildProcess;
+  /** What it said on stderr so far. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
-/** Starts `switchboard serve --port 0 --json` and reads its first line. */
-export async function startServe(home: string): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--json'], {
-    env: { ...process.env, SWITCHBOARD_HOME: home },
+/** Starts `switchboard serve --json` (on a free port unless `args` say otherwise) and reads its first line. */
+export async function startServe(
+  home: string,
+  options: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [cliPath, 'serve', '--json', ...(options.args ?? ['--port', '0'])], {
+    env: { ...process.env, SWITCHBOARD_HOME: home, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -48,6 +53,7 @@ export async function startServe(home: string): Promise<ServeProcess> {
   return {
     ...info,
     child,
+    stderr: () => stderr,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
