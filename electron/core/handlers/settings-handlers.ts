@@ -41,8 +41,17 @@ export function createSettingsHandlers(services: Services): SettingsHandlers {
       services.writeConfig(upsertEndpoint(services.readConfig(), endpoint));
       return listEndpoints();
     },
+    // The key goes with its endpoint, so no orphaned secret stays behind in the keychain.
     'endpoints.remove': async ({ id }) => {
-      services.writeConfig(removeEndpoint(services.readConfig(), id).config);
+      const { config } = removeEndpoint(services.readConfig(), id);
+      try {
+        await keychain.remove(id);
+      } catch (error) {
+        // Without a keychain no key can be read either; the endpoint still goes.
+        if (!(error instanceof SwitchboardError && error.code === 'KEYCHAIN_UNAVAILABLE')) throw error;
+        console.error(`switchboard: removed endpoint "${id}"; its key, if any, stays in the unreachable keychain`);
+      }
+      services.writeConfig(config);
       return listEndpoints();
     },
     'keys.set': async ({ endpointId, key }) => {

@@ -7,6 +7,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const [key, setKeyDraft] = useState('');
   const [testModel, setTestModel] = useState(endpoint.models?.[0] ?? '');
   const [testResult, setTestResult] = useState<string | null>(null);
+  const [isConfirmingRemoval, setIsConfirmingRemoval] = useState(false);
 
   const saveKey = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,10 +54,26 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
         <button type="button" disabled={!testModel} onClick={() => void runTest()}>
           Test
         </button>
-        <button type="button" className="danger" onClick={() => void removeEndpoint(endpoint.id)}>
-          Remove endpoint
-        </button>
+        {!isConfirmingRemoval && (
+          <button type="button" className="danger" onClick={() => setIsConfirmingRemoval(true)}>
+            Remove endpoint
+          </button>
+        )}
       </div>
+      {isConfirmingRemoval && (
+        <div className="inline-form" role="group" aria-label={`Remove ${endpoint.id}?`}>
+          <span>
+            Remove {endpoint.id}
+            {endpoint.key.isSet ? ' and its key in the OS keychain' : ''}?
+          </span>
+          <button type="button" className="danger" autoFocus onClick={() => void removeEndpoint(endpoint.id)}>
+            Yes, remove {endpoint.id}
+          </button>
+          <button type="button" onClick={() => setIsConfirmingRemoval(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
       {testResult && <p role="status">{testResult}</p>}
     </article>
   );

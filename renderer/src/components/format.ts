@@ -1,9 +1,16 @@
 /** Display helpers shared by the panes and the usage table. */
 export const formatCost = (cost: number | null | undefined): string =>
-  cost === null || cost === undefined ? 'unknown' : `$${cost < 0.01 ? cost.toFixed(6) : cost.toFixed(4)}`;
+  cost === null || cost === undefined
+    ? 'unknown'
+    : cost === 0
+      ? '$0.00'
+      : `$${cost < 0.01 ? cost.toFixed(6) : cost.toFixed(4)}`;
 
 export const formatMs = (ms: number | null | undefined): string =>
   ms === null || ms === undefined ? '–' : `${Math.round(ms)} ms`;
 
 export const formatRate = (rate: number | null | undefined): string =>
   rate === null || rate === undefined ? '–' : `${rate} tok/s`;
+
+/** `1 call`, `3 calls`. */
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

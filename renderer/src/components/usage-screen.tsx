@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
-import { formatCost, formatMs, formatRate } from './format';
+import { formatCost, formatMs, formatRate, plural } from './format';
 
 export function UsageScreen() {
   const { usage, loadUsage } = useAppStore(useShallow((state) => ({ usage: state.usage, loadUsage: state.loadUsage })));
@@ -9,6 +9,7 @@ export function UsageScreen() {
     void loadUsage();
   }, [loadUsage]);
   const unpriced = usage?.unpricedCount ?? 0;
+  const priced = usage?.records.filter((record) => record.costUSD !== null).length ?? 0;
   return (
     <section aria-labelledby="usage-title" className="screen">
       <div className="toolbar">
@@ -18,8 +19,8 @@ export function UsageScreen() {
         </button>
       </div>
       <p role="status" className="usage-total">
-        Total {formatCost(usage?.totalCostUSD ?? 0)} over {usage?.records.length ?? 0} calls
-        {unpriced > 0 && ` (${unpriced} call${unpriced === 1 ? '' : 's'} without a price left out)`}
+        Total {formatCost(usage?.totalCostUSD ?? 0)} for {plural(priced, 'priced call')}
+        {unpriced > 0 && `; ${plural(unpriced, 'call')} without a price left out`}
       </p>
       <div className="table-wrap">
         <table aria-label="Recent calls">

@@ -26,7 +26,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   },
   async removeEndpoint(id) {
     const endpoints = await call(get, set, 'endpoints.remove', { id });
-    if (endpoints) set({ endpoints, notice: { kind: 'info', message: `Removed endpoint ${id}.` } });
+    if (endpoints) set({ endpoints, notice: { kind: 'info', message: `Removed endpoint ${id} and its key.` } });
   },
   async setKey(endpointId, key) {
     const status = await call(get, set, 'keys.set', { endpointId, key });

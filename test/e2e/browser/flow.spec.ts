@@ -66,7 +66,7 @@ test('add an endpoint and key, chat, compare two models, and see the usage', asy
   await expect(table.getByRole('row').filter({ hasText: 'fake/slow-model' })).toHaveCount(1);
   await expect(table.getByRole('cell', { name: 'app', exact: true })).toHaveCount(3);
   await expect(page.getByRole('status').filter({ hasText: 'without a price left out' })).toHaveText(
-    /3 calls without a price left out/,
+    'Total $0.00 for 0 priced calls; 3 calls without a price left out',
   );
   await snapshot(page, testInfo, 'usage');
 });
@@ -187,6 +187,20 @@ test('a key is tested against its endpoint, a wrong key says so, and a removed k
   await page.reload();
   await ui.open('Settings');
   await expect(page.getByRole('article', { name: 'Endpoint keyed' }).getByText('No key')).toBeVisible();
+
+  // Removing the endpoint asks first, then takes its key out of the keychain with it.
+  await ui.setKey('keyed', 'sk-keyed-again-5678');
+  const reloaded = page.getByRole('article', { name: 'Endpoint keyed' });
+  await reloaded.getByRole('button', { name: 'Remove endpoint' }).click();
+  const confirm = reloaded.getByRole('group', { name: 'Remove keyed?' });
+  await expect(confirm).toContainText('Remove keyed and its key in the OS keychain?');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(reloaded).toBeVisible();
+  await reloaded.getByRole('button', { name: 'Remove endpoint' }).click();
+  await expect(confirm.getByRole('button', { name: 'Yes, remove keyed' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article', { name: 'Endpoint keyed' })).toHaveCount(0);
+  expect(await lookUpInOsKeychain('keyed')).toBeNull();
 });
 
 test('refuses a browser without the token', async ({ page }) => {
