@@ -9,7 +9,7 @@ rm -rf test-reports && mkdir -p test-reports
 status=0
 step() { echo; echo "== $1"; shift; "$@" || status=1; }
 
-step "Type check (node and web)" bash -c 'tsc -p tsconfig.node.json && tsc -p tsconfig.web.json'
+step "Type check (node, web and e2e)" bash -c 'tsc -p tsconfig.node.json && tsc -p tsconfig.web.json && tsc -p tsconfig.e2e.json'
 step "Lint and format" bash -c 'eslint --max-warnings 0 . && prettier --check --log-level warn .'
 # Unit, integration and keychain tests run against a real Secret Service in a throwaway keyring.
 step "Unit and integration tests (vitest)" bash scripts/with-keyring.sh \

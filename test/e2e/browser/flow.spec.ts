@@ -203,6 +203,32 @@ test('a key is tested against its endpoint, a wrong key says so, and a removed k
   expect(await lookUpInOsKeychain('keyed')).toBeNull();
 });
 
+test('the page runs under a strict CSP: no injected inline script, no calls to other origins', async ({ page }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Switchboard' })).toBeVisible();
+  // Listens in the page for the next CSP violation; CDP keeps the order of this call and the next.
+  const nextViolation = () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((resolve) =>
+          document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), {
+            once: true,
+          }),
+        ),
+    );
+  const scriptViolation = nextViolation();
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.head.append(script);
+  });
+  expect(await scriptViolation).toBe('script-src-elem');
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  const connectViolation = nextViolation();
+  await page.evaluate(() => fetch('https://example.com/collect').catch(() => 'refused'));
+  expect(await connectViolation).toBe('connect-src');
+});
+
 test('refuses a browser without the token', async ({ page }) => {
   const response = await page.goto(app.url.replace(/\?token=.*/, ''));
   expect(response?.status()).toBe(401);

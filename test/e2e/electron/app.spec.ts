@@ -48,6 +48,17 @@ test('the window is sandboxed and isolated, and the page sees only the bridge', 
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
 });
 
+test('permissions are denied and the page runs under a strict CSP', async () => {
+  expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
+  expect(page.url()).toMatch(/^app:\/\//);
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.head.append(script);
+  });
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+});
+
 test('navigation away and new windows are blocked', async () => {
   const before = page.url();
   await page.evaluate(() =>
