@@ -4,17 +4,13 @@ import { parseArgs } from 'node:util';
 import { SwitchboardError } from '../../shared/errors/codes';
 import { createCoreFromServices } from '../core/create-core';
 import { createServices } from '../core/services';
-import { createKeytarKeychain } from '../keychain/keytar-keychain';
-import { apiTokenService, resolveApiToken } from '../server/api-token';
-import { startServer } from '../server/start-server';
+import type { LocalApiInfo } from '../../shared/contract';
+import { startLocalServer } from '../server/start-local-server';
 
 /** Where the built renderer sits next to this bundle (`out/main/cli.js` → `out/renderer`). */
 function defaultRendererDir(): string {
   return process.env.SWITCHBOARD_RENDERER_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../renderer');
 }
-
-/** Where browser mode and the local API listen unless told otherwise. */
-export const defaultPort = 4141;
 
 /** `switchboard serve [--port N] [--json] [--new-token]`: runs until interrupted. */
 export async function runServe(dataDir: string, args: string[]): Promise<number> {
@@ -26,28 +22,22 @@ export async function runServe(dataDir: string, args: string[]): Promise<number>
       'new-token': { type: 'boolean', default: false },
     },
   });
-  const port = Number(values.port ?? defaultPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new SwitchboardError('INVALID_INPUT', `--port "${values.port}" is not a port; use 0 to pick a free one`);
   }
   const services = createServices({ dataDir });
-  const core = createCoreFromServices(services);
+  let localApi: LocalApiInfo | null = null;
+  const core = createCoreFromServices(services, { localApi: () => localApi });
   let server;
   try {
-    const { token, note } = await resolveApiToken({
-      keychain: createKeytarKeychain(apiTokenService),
-      isNew: values['new-token'],
-    });
-    if (note) process.stderr.write(`switchboard: ${note}\n`);
-    const start = (onPort: number) =>
-      startServer({ services, core, rendererDir: defaultRendererDir(), port: onPort, token });
-    server = await start(port).catch((error: NodeJS.ErrnoException) => {
-      // Only the default port gives way: a port the user asked for is theirs to change.
-      if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
-      process.stderr.write(
-        `switchboard: port ${port} is in use (another Switchboard?), so a free port is used instead\n`,
-      );
-      return start(0);
+    server = await startLocalServer({
+      services,
+      core,
+      rendererDir: defaultRendererDir(),
+      port,
+      isNewToken: values['new-token'],
+      say: (line) => process.stderr.write(`switchboard: ${line}\n`),
     });
   } catch (error) {
     await core.dispose();
@@ -56,6 +46,7 @@ export async function runServe(dataDir: string, args: string[]): Promise<number>
     }
     throw error;
   }
+  localApi = { apiBase: server.apiBase, token: server.token };
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ url: server.url, apiBase: server.apiBase, token: server.token })}\n`);
   } else {

@@ -1,17 +1,24 @@
+import type { LocalApiInfo } from '../../shared/contract';
 import { createDispatch } from './dispatch';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createUsageHandlers } from './handlers/usage-handlers';
-import { createServices, type ServiceOptions, type Services } from './services';
+import type { Services } from './services';
 import type { Core } from './types';
 
+export interface CoreOptions {
+  /** The local API the shell started, once it runs. */
+  localApi?: () => LocalApiInfo | null;
+}
+
 /** The full list of what a renderer can ask of the core. */
-export function createCoreFromServices(services: Services): Core {
+export function createCoreFromServices(services: Services, options: CoreOptions = {}): Core {
   const streams = new Map<string, AbortController>();
   const dispatch = createDispatch({
     ...createSettingsHandlers(services),
     ...createChatHandlers(services, streams),
     ...createUsageHandlers(services),
+    'localApi.info': async () => options.localApi?.() ?? null,
   });
   return {
     dispatch,
@@ -21,8 +28,4 @@ export function createCoreFromServices(services: Services): Core {
       services.dispose();
     },
   };
-}
-
-export async function createCore(options: ServiceOptions): Promise<Core> {
-  return createCoreFromServices(createServices(options));
 }

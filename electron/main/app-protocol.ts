@@ -1,6 +1,7 @@
 import { net, protocol, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { appCsp, appScheme, resolveAppFile } from './app-url';
+import { isPermissionAllowed } from './permissions';
 
 /** Must run before the app is ready: app:// behaves like a secure standard origin. */
 export function registerAppScheme(): void {
@@ -19,7 +20,8 @@ export function serveRenderer(rendererRoot: string): void {
     headers.set('content-security-policy', appCsp);
     return new Response(response.body, { status: response.status, headers });
   });
-  // No page of ours needs the camera, notifications or anything else a permission guards.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(isPermissionAllowed(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
 }

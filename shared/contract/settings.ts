@@ -12,6 +12,13 @@ export interface KeyStatus {
 
 export type EndpointView = EndpointConfig & { key: KeyStatus };
 
+/** Where other tools reach Switchboard's routes: an OpenAI-compatible base URL and its key. */
+export interface LocalApiInfo {
+  apiBase: string;
+  /** The local API's own key (not a provider key): tools send it as their API key. */
+  token: string;
+}
+
 /** A model id the user can pick: a route name or `endpoint-id/model`. */
 export interface ModelOption {
   id: string;
@@ -35,4 +42,6 @@ export const settingsRoutes = {
     z.object({ endpointId: endpointIdSchema, model: z.string().min(1) }),
   ),
   'models.list': route<ModelOption[]>()(z.object({})),
+  /** The local OpenAI-compatible API this app serves; null when it is not running. */
+  'localApi.info': route<LocalApiInfo | null>()(z.object({})),
 };

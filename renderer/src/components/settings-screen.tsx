@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
 import { EndpointCard } from './endpoint-card';
 import { EndpointForm } from './endpoint-form';
+import { LocalApiPanel } from './local-api-panel';
 
 export function SettingsScreen() {
   const { endpoints } = useAppStore(useShallow((state) => ({ endpoints: state.endpoints })));
@@ -18,6 +19,7 @@ export function SettingsScreen() {
         {endpoints.length === 0 && <li className="hint">No endpoints yet: add one below.</li>}
       </ul>
       <EndpointForm />
+      <LocalApiPanel />
     </section>
   );
 }

@@ -4,12 +4,25 @@ import type { AppState } from './types';
 
 type SettingsSlice = Pick<
   AppState,
-  'endpoints' | 'models' | 'loadSettings' | 'saveEndpoint' | 'removeEndpoint' | 'setKey' | 'removeKey' | 'testKey'
+  | 'endpoints'
+  | 'models'
+  | 'localApi'
+  | 'loadSettings'
+  | 'loadLocalApi'
+  | 'saveEndpoint'
+  | 'removeEndpoint'
+  | 'setKey'
+  | 'removeKey'
+  | 'testKey'
 >;
 
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set, get) => ({
   endpoints: [],
   models: [],
+  localApi: null,
+  async loadLocalApi() {
+    set({ localApi: await call(get, set, 'localApi.info', {}) });
+  },
   async loadSettings() {
     const [endpoints, models] = await Promise.all([
       call(get, set, 'endpoints.list', {}),

@@ -1,6 +1,7 @@
 import type {
   ConversationSummary,
   EndpointView,
+  LocalApiInfo,
   ModelOption,
   StoredMessage,
   SwitchboardBridge,
@@ -43,6 +44,8 @@ export interface AppState {
   notice: { kind: 'error' | 'info'; message: string } | null;
   endpoints: EndpointView[];
   models: ModelOption[];
+  /** The local OpenAI-compatible API, when this app serves one. */
+  localApi: LocalApiInfo | null;
   streams: Record<string, StreamView>;
   chat: { conversationId: string | null; modelId: string; entries: ChatEntry[] };
   /** The history, newest first. */
@@ -54,6 +57,7 @@ export interface AppState {
   setScreen(screen: Screen): void;
   setNotice(notice: AppState['notice']): void;
   loadSettings(): Promise<void>;
+  loadLocalApi(): Promise<void>;
   saveEndpoint(endpoint: EndpointConfig): Promise<boolean>;
   removeEndpoint(id: string): Promise<void>;
   setKey(endpointId: string, key: string): Promise<boolean>;

@@ -203,6 +203,25 @@ test('a key is tested against its endpoint, a wrong key says so, and a removed k
   expect(await lookUpInOsKeychain('keyed')).toBeNull();
 });
 
+test('Settings shows the local API to give other tools, and copies its base URL and key', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  await ui.open('Settings');
+  const panel = page.getByRole('region', { name: 'Local API' });
+  await expect(panel.getByLabel('Local API base URL')).toHaveText(app.apiBase);
+  const key = panel.getByLabel('Local API key');
+  await expect(key).toHaveText(`••••${app.token.slice(-4)}`);
+  await panel.getByRole('button', { name: 'Show key' }).click();
+  await expect(key).toHaveText(app.token);
+
+  await panel.getByRole('button', { name: 'Copy the key' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Copied the key.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(app.token);
+  await panel.getByRole('button', { name: 'Copy the base URL' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(app.apiBase);
+});
+
 test('the page runs under a strict CSP: no injected inline script, no calls to other origins', async ({ page }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Switchboard' })).toBeVisible();
