@@ -94,3 +94,16 @@ test('add an endpoint and key, chat, compare two models, and see the usage', asy
   await expect(page.getByRole('table', { name: 'Recent calls' }).getByRole('row')).toHaveCount(4);
   await snapshot(page, testInfo, 'usage');
 });
+
+test('serves the local API while it runs, with the base URL and key Settings shows', async () => {
+  await new SwitchboardPage(page).open('Settings');
+  const panel = page.getByRole('region', { name: 'Local API' });
+  await panel.getByRole('button', { name: 'Show key' }).click();
+  const apiBase = (await panel.getByLabel('Local API base URL').textContent())!;
+  const key = (await panel.getByLabel('Local API key').textContent())!;
+  const models = await fetch(`${apiBase}/models`, { headers: { authorization: `Bearer ${key}` } });
+  expect(models.status).toBe(200);
+  expect(((await models.json()) as { data: { id: string }[] }).data.map((model) => model.id)).toContain(
+    'fake/fast-model',
+  );
+});
