@@ -27,6 +27,7 @@ export function formatUsageCsv(records: UsageRecord[]): string {
 }
 
 export function formatUsageTable(records: UsageRecord[], totalCostUSD: number, unpricedCount: number): string {
+  if (records.length === 0) return 'No calls recorded yet.\n';
   const header = columns.map(([name]) => name);
   const rows = records.map((record) => columns.map(([, read]) => String(read(record))));
   const widths = header.map((name, index) => Math.max(name.length, ...rows.map((row) => row[index]!.length)));
@@ -35,11 +36,9 @@ export function formatUsageTable(records: UsageRecord[], totalCostUSD: number, u
       .map((cell, index) => cell.padEnd(widths[index]!))
       .join('  ')
       .trimEnd();
-  const unpriced =
-    unpricedCount > 0 ? ` (${unpricedCount} call${unpricedCount === 1 ? '' : 's'} without a price left out)` : '';
-  return (
-    [line(header), ...rows.map(line), '', `${records.length} calls, total $${totalCostUSD.toFixed(6)}${unpriced}`].join(
-      '\n',
-    ) + '\n'
-  );
+  const calls = (count: number) => `${count} call${count === 1 ? '' : 's'}`;
+  const priced = records.filter((record) => record.costUSD !== null).length;
+  const unpriced = unpricedCount > 0 ? `; ${calls(unpricedCount)} without a price left out` : '';
+  const summary = `${calls(records.length)}, total $${totalCostUSD.toFixed(6)} for ${priced} priced${unpriced}`;
+  return [line(header), ...rows.map(line), '', summary].join('\n') + '\n';
 }
