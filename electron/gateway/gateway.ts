@@ -132,6 +132,10 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
           case 'response-metadata':
             if (part.modelId) state.servedModel = part.modelId;
             break;
+          case 'rate-limit':
+            // This answer goes on; the next calls try the other targets first.
+            coolingUntil.set(resolved.target, Date.now() + part.resetInMs);
+            break;
           case 'text-delta':
           case 'reasoning-delta':
             if (part.text.length === 0) break;

@@ -2,6 +2,7 @@ import type { LanguageModelV4Prompt, LanguageModelV4StreamPart } from '@ai-sdk/p
 import type { ChatMessage } from '../../shared/types/chat';
 import { createLanguageModel, wireProtocols } from './language-model';
 import { ProviderError } from './provider-error';
+import { rateLimitResetMs } from './rate-limit';
 import { readRawEvent, type RawAccount } from './raw-usage';
 import { streamErrorToProviderError, toProviderError } from './to-provider-error';
 import type { ProviderPart, ProviderTarget, StreamTarget } from './types';
@@ -36,20 +37,23 @@ export function createStreamTarget(options: StreamTargetOptions = {}): StreamTar
     const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, idle.signal]) : idle.signal;
     armTimer();
     let stream: ReadableStream<LanguageModelV4StreamPart>;
+    let headers: Record<string, string | undefined> | undefined;
     try {
-      ({ stream } = await model.doStream({
+      const result = await model.doStream({
         prompt: toPrompt(request.messages),
         maxOutputTokens: request.maxOutputTokens,
         abortSignal: signal,
         includeRawChunks: true,
-      }));
+      });
+      stream = result.stream;
+      headers = result.response?.headers;
     } catch (error) {
       clearTimeout(timer);
       throw idle.signal.aborted
         ? toProviderError(idle.signal.reason, target.endpoint.id, target.apiKey)
         : toProviderError(error, target.endpoint.id, target.apiKey);
     }
-    return mapParts(stream, target, armTimer, () => clearTimeout(timer), idle.signal);
+    return mapParts(stream, target, armTimer, () => clearTimeout(timer), idle.signal, rateLimitResetMs(headers));
   };
 }
 
@@ -59,10 +63,12 @@ async function* mapParts(
   onProgress: () => void,
   onEnd: () => void,
   idleSignal: AbortSignal,
+  resetInMs: number | undefined,
 ): AsyncGenerator<ProviderPart> {
   const protocol = wireProtocols[target.endpoint.kind];
   const account: RawAccount = {};
   const endpointId = target.endpoint.id;
+  if (resetInMs !== undefined) yield { type: 'rate-limit', resetInMs };
   try {
     for await (const part of stream) {
       onProgress();

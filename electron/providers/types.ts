@@ -24,6 +24,8 @@ export interface ProviderRequest {
  */
 export type ProviderPart =
   | { type: 'response-metadata'; modelId: string | undefined }
+  /** The answer's headers say the target's rate limit is used up until then. */
+  | { type: 'rate-limit'; resetInMs: number }
   | { type: 'text-delta'; text: string }
   | { type: 'reasoning-delta'; text: string }
   | {

@@ -9,7 +9,14 @@ export type FakeResponse =
   /** A capture's payload lines, framed as the provider frames them. */
   | { kind: 'replay'; chunks: string[]; split?: number | 'random'; crlf?: boolean; cutAfter?: number; delayMs?: number }
   /** A reply made up on the spot, in the format the request path implies. */
-  | ({ kind: 'text'; delayMs?: number; errorAfterDeltas?: number; cutAfterDeltas?: number } & SyntheticReply)
+  | ({
+      kind: 'text';
+      delayMs?: number;
+      errorAfterDeltas?: number;
+      cutAfterDeltas?: number;
+      /** Extra response headers, such as rate-limit ones. */
+      headers?: Record<string, string>;
+    } & SyntheticReply)
   | { kind: 'http-error'; status: number; body: unknown; headers?: Record<string, string> }
   /** The connection is destroyed without an answer. */
   | { kind: 'reset' }
@@ -88,7 +95,7 @@ async function answer(
         return;
       }
       const { head, deltas, tail } = syntheticEvents(format, reply);
-      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.writeHead(200, { 'content-type': 'text/event-stream', ...reply.headers });
       const write = (event: unknown) => response.write(frameEvent(format, JSON.stringify(event)));
       head.forEach(write);
       for (const [index, delta] of deltas.entries()) {

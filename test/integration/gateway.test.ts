@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallPart } from '../../shared/types/chat';
+import type { UsageRecord } from '../../shared/types/usage';
 import { createServices, type Services } from '../../electron/core/services';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
 import { createStreamTarget } from '../../electron/providers/stream-target';
@@ -61,6 +62,8 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 beforeEach(() => {
+  fake.clearQueue();
+  backup.clearQueue();
   fake.setDefault({ kind: 'text', text: 'from primary', model: 'm', usage: { inputTokens: 100, outputTokens: 50 } });
   backup.setDefault({ kind: 'text', text: 'from backup', model: 'm2', usage: { inputTokens: 100, outputTokens: 50 } });
 });
@@ -226,15 +229,50 @@ describe('routed calls', () => {
     ).resolves.toBe('closed');
   });
 
-  it('puts a rate-limited target last until its retry-after passes', async () => {
-    fake.enqueue({
-      kind: 'http-error',
-      status: 429,
-      body: { error: { message: 'slow down' } },
-      headers: { 'retry-after': '30' },
-    });
-    await run('pair');
-    const { record } = await run('pair');
-    expect(record.attempts.map((attempt) => attempt.target)).toEqual(['backup/m']);
-  });
+  // Cooldowns live in the gateway: these tests each get a fresh one, so earlier 429s cannot decide them.
+  async function withFreshGateway(run: (call: () => Promise<UsageRecord>) => Promise<void>) {
+    const fresh = createServices({ dataDir: home, keychain, streamTarget: createStreamTarget({ timeoutMs: 1000 }) });
+    const call = async () => {
+      let record: UsageRecord | undefined;
+      const messages = [{ role: 'user' as const, content: 'Hi' }];
+      for await (const part of fresh.gateway.stream({ modelId: 'pair', messages, source: 'app' })) {
+        if (part.type === 'finish' || part.type === 'error') record = part.record;
+      }
+      return record!;
+    };
+    try {
+      await run(call);
+    } finally {
+      fresh.dispose();
+    }
+  }
+
+  it('puts a rate-limited target last until its retry-after passes', () =>
+    withFreshGateway(async (call) => {
+      fake.enqueue({
+        kind: 'http-error',
+        status: 429,
+        body: { error: { message: 'slow down' } },
+        headers: { 'retry-after': '30' },
+      });
+      const first = await call();
+      expect(first.attempts.map((attempt) => [attempt.target, attempt.error?.status ?? null])).toEqual([
+        ['primary/m', 429],
+        ['backup/m', null],
+      ]);
+      const second = await call();
+      expect(second.attempts.map((attempt) => attempt.target)).toEqual(['backup/m']);
+    }));
+
+  it('moves calls off a target whose answer says its rate limit is used up', () =>
+    withFreshGateway(async (call) => {
+      fake.enqueue({
+        kind: 'text',
+        text: 'Last one for now.',
+        headers: { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '30s' },
+      });
+      expect(await call()).toMatchObject({ status: 'ok', target: 'primary/m' });
+      const second = await call();
+      expect(second.attempts.map((attempt) => attempt.target)).toEqual(['backup/m']);
+    }));
 });
