@@ -73,6 +73,22 @@ describe('config.json', () => {
     expect(() => loadConfig(dir)).toThrow(/routes\.r\.targets\[0\]: "b\/m" names endpoint "b"/);
   });
 
+  it('keeps a route cache only when asked, and explains a bad one', () => {
+    const config = (cache?: unknown) =>
+      JSON.stringify({ endpoints: [{ id: 'a', kind: 'openai' }], routes: { r: { targets: ['a/m'], cache } } });
+    writeFileSync(join(dir, 'config.json'), config({ ttlSeconds: 600 }));
+    expect(resolveModelId(loadConfig(dir), 'r').cacheTtlMs).toBe(600_000);
+    expect(resolveModelId(loadConfig(dir), 'a/m').cacheTtlMs).toBeUndefined();
+    writeFileSync(join(dir, 'config.json'), config());
+    expect(resolveModelId(loadConfig(dir), 'r').cacheTtlMs).toBeUndefined();
+    writeFileSync(join(dir, 'config.json'), config({ ttlSeconds: 0 }));
+    expect(() => loadConfig(dir)).toThrow(
+      /routes\.r\.cache\.ttlSeconds: ttlSeconds must be above 0 \(leave "cache" out/,
+    );
+    writeFileSync(join(dir, 'config.json'), config({ ttl: 60 }));
+    expect(() => loadConfig(dir)).toThrow(/routes\.r\.cache/);
+  });
+
   it('never overwrites a broken file', () => {
     const text = '{ "endpoints": [ oops';
     writeFileSync(join(dir, 'config.json'), text);

@@ -1,6 +1,6 @@
 import type { SwitchboardConfig } from '../../shared/types/config';
 import { SwitchboardError } from '../../shared/errors/codes';
-import type { ResolvedTarget } from '../gateway/types';
+import type { Resolution, ResolvedTarget } from '../gateway/types';
 
 function resolveTarget(config: SwitchboardConfig, modelId: string): ResolvedTarget {
   const slash = modelId.indexOf('/');
@@ -25,9 +25,12 @@ function resolveTarget(config: SwitchboardConfig, modelId: string): ResolvedTarg
  * The targets a model id stands for: a route's targets in order, or the one `endpoint-id/model`
  * (split at the first "/", so `or/anthropic/claude-sonnet-4.5` is model `anthropic/claude-sonnet-4.5` at `or`).
  */
-export function resolveModelId(config: SwitchboardConfig, modelId: string): { targets: ResolvedTarget[] } {
+export function resolveModelId(config: SwitchboardConfig, modelId: string): Resolution {
   const route = config.routes[modelId];
-  if (route) return { targets: route.targets.map((target) => resolveTarget(config, target)) };
+  if (route) {
+    const targets = route.targets.map((target) => resolveTarget(config, target));
+    return route.cache ? { targets, cacheTtlMs: route.cache.ttlSeconds * 1000 } : { targets };
+  }
   if (!modelId.includes('/')) {
     const routes = Object.keys(config.routes).join(', ') || 'none';
     throw new SwitchboardError(

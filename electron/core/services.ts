@@ -37,11 +37,16 @@ export function createServices(options: ServiceOptions): Services {
   // Read on every call: the file is small and hand-edited, and edits should apply at once.
   const readConfig = () => loadConfig(dataDir);
   const gateway = createGateway({
-    resolve: (modelId) => resolveModelId(readConfig(), modelId).targets,
+    resolve: (modelId) => resolveModelId(readConfig(), modelId),
     getKey: (endpointId) => keychain.get(endpointId),
     streamTarget: options.streamTarget ?? createStreamTarget(),
     price: createPricer(),
     record: (record) => store.recordUsage(record),
+    cache: {
+      get: (key) => store.getCachedAnswer(key, new Date().toISOString()),
+      put: (key, answer, ttlMs) =>
+        store.putCachedAnswer(key, answer, new Date().toISOString(), new Date(Date.now() + ttlMs).toISOString()),
+    },
   });
   return {
     dataDir,

@@ -5,7 +5,8 @@ import { ProviderError } from '../providers/provider-error';
 import type { ProviderPart } from '../providers/types';
 import { CallState } from './call-state';
 import { orderTargets, retryDelayMs, shouldFailOver } from './failover-policy';
-import type { CallRequest, Gateway, GatewayDependencies, ResolvedTarget } from './types';
+import { responseCacheKey, safeCache } from './response-cache';
+import type { CallRequest, Gateway, GatewayDependencies, Resolution, ResolvedTarget } from './types';
 
 type AttemptOutcome = { kind: 'finished' } | { kind: 'failed'; error: ProviderError } | { kind: 'cancelled' };
 
@@ -15,6 +16,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
   const newId = dependencies.newId ?? randomUUID;
   // Targets that answered 429 wait out their retry-after before being tried first again.
   const coolingUntil = new Map<string, number>();
+  const cache = dependencies.cache ? safeCache(dependencies.cache) : undefined;
 
   async function* stream(request: CallRequest): AsyncGenerator<CallPart> {
     const state = new CallState(newId(), request, now(), new Date().toISOString());
@@ -31,12 +33,30 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     const fail = (code: string, message: string, status: 'error' | 'cancelled' | 'interrupted') =>
       finish({ type: 'error', code, message, record: state.toRecord(status, now(), message) });
 
-    let targets: ResolvedTarget[];
+    let resolution: Resolution;
     try {
-      targets = orderTargets(dependencies.resolve(request.modelId), coolingUntil, Date.now());
+      resolution = dependencies.resolve(request.modelId);
     } catch (error) {
       const code = error instanceof SwitchboardError ? error.code : 'UNKNOWN_MODEL';
       yield fail(code, (error as Error).message, 'error');
+      return;
+    }
+    const targets = orderTargets(resolution.targets, coolingUntil, Date.now());
+
+    const { cacheTtlMs } = resolution;
+    const cacheKey = cacheTtlMs !== undefined && cache ? responseCacheKey(request) : undefined;
+    const kept = cacheKey && request.cache !== 'refresh' ? cache!.get(cacheKey) : undefined;
+    if (kept) {
+      // A replay calls no provider: cost 0, no tokens used.
+      state.target = kept.target;
+      state.servedModel = kept.servedModel;
+      state.finishReason = kept.finishReason;
+      yield { type: 'cache-hit', target: kept.target };
+      state.firstTokenAt = now();
+      yield { type: 'text-delta', text: kept.text };
+      state.costUSD = 0;
+      state.costSource = 'cache';
+      yield finish({ type: 'finish', record: state.toRecord('ok', now(), null) });
       return;
     }
 
@@ -58,6 +78,10 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
           error: null,
         });
         priceCall(resolved, state);
+        if (cacheKey && state.text.length > 0) {
+          const { servedModel, finishReason, text } = state;
+          cache!.put(cacheKey, { target: resolved.target, servedModel, finishReason, text }, cacheTtlMs!);
+        }
         yield finish({ type: 'finish', record: state.toRecord('ok', now(), null) });
         return;
       }

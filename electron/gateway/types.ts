@@ -12,6 +12,26 @@ export interface ResolvedTarget {
   target: string;
 }
 
+/** What a model id stands for: its targets in order, and how long its answers are kept, if at all. */
+export interface Resolution {
+  targets: ResolvedTarget[];
+  cacheTtlMs?: number;
+}
+
+/** A finished answer kept for replay. */
+export interface CachedAnswer {
+  target: string;
+  servedModel: string | null;
+  finishReason: string | null;
+  text: string;
+}
+
+/** Kept answers by request; failures to read or write it never break a call. */
+export interface ResponseCache {
+  get(key: string): CachedAnswer | undefined;
+  put(key: string, answer: CachedAnswer, ttlMs: number): void;
+}
+
 export interface CallRequest {
   /** `endpoint-id/model` or a route name. */
   modelId: string;
@@ -20,16 +40,19 @@ export interface CallRequest {
   signal?: AbortSignal;
   conversationId?: string | null;
   maxOutputTokens?: number;
+  /** `refresh` skips a kept answer and keeps the new one (an API client's `Cache-Control: no-cache`). */
+  cache?: 'use' | 'refresh';
 }
 
 export interface GatewayDependencies {
   /** Throws a SwitchboardError naming what exists when the id is unknown. */
-  resolve(modelId: string): ResolvedTarget[];
+  resolve(modelId: string): Resolution;
   getKey(endpointId: string): Promise<string | undefined>;
   streamTarget: StreamTarget;
   price: PriceCall;
   /** Persists the usage row; a failure here never breaks the call. */
   record(record: UsageRecord): void;
+  cache?: ResponseCache;
   now?: () => number;
   newId?: () => string;
 }

@@ -72,6 +72,12 @@ export async function handleChatCompletions(services: Services, request: Incomin
   let target: string | null = null;
   let text = '';
   let isStreaming = false;
+  // Served from the route's cache: said in a header, so a client can tell a replay from a fresh answer.
+  const servedBy = () => ({
+    'x-switchboard-target': target ?? '',
+    ...(isCacheHit ? { 'x-switchboard-cache': 'hit' } : {}),
+  });
+  let isCacheHit = false;
 
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: target, choices, ...extra })}\n\n`;
@@ -82,8 +88,13 @@ export async function handleChatCompletions(services: Services, request: Incomin
     source: 'api',
     signal: controller.signal,
     maxOutputTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+    cache: /no-cache|no-store/i.test(request.headers['cache-control'] ?? '') ? 'refresh' : 'use',
   })) {
     if (part.type === 'attempt-start') target = part.target;
+    if (part.type === 'cache-hit') {
+      target = part.target;
+      isCacheHit = true;
+    }
     if (part.type === 'text-delta') {
       if (body.stream && !isStreaming) {
         isStreaming = true;
@@ -91,7 +102,7 @@ export async function handleChatCompletions(services: Services, request: Incomin
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-cache',
           connection: 'keep-alive',
-          'x-switchboard-target': target ?? '',
+          ...servedBy(),
         });
         response.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
       }
@@ -121,14 +132,14 @@ export async function handleChatCompletions(services: Services, request: Incomin
             choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason }],
             usage,
           },
-          { 'x-switchboard-target': target ?? '' },
+          servedBy(),
         );
       }
       if (!isStreaming) {
         isStreaming = true;
         response.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
-          'x-switchboard-target': target ?? '',
+          ...servedBy(),
         });
       }
       response.write(chunk([{ index: 0, delta: {}, finish_reason: finishReason }]));

@@ -43,4 +43,17 @@ export const migrations: string[] = [
   );
   CREATE INDEX usage_by_time ON usage (created_at);
   `,
+  // 2: answers kept by routes with a cache, for replay until they expire.
+  `
+  CREATE TABLE response_cache (
+    key TEXT PRIMARY KEY,
+    target TEXT NOT NULL,
+    served_model TEXT,
+    finish_reason TEXT,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX response_cache_by_expiry ON response_cache (expires_at);
+  `,
 ];

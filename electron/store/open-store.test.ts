@@ -57,6 +57,30 @@ describe('SQLite store', () => {
     db.close();
   });
 
+  it('upgrades a history written by the first schema without losing a row', () => {
+    const first = new Database(join(dir, 'switchboard.db'));
+    first.exec(migrations[0]!);
+    first.pragma('user_version = 1');
+    first
+      .prepare(
+        `INSERT INTO usage (id, created_at, source, status, requested_model, total_ms, cost_source, attempts)
+         VALUES ('kept', '2026-11-01T00:00:00.000Z', 'app', 'ok', 'fast', 900, 'unknown', '[]')`,
+      )
+      .run();
+    first.close();
+
+    const store = openStore(dir);
+    expect(store.listUsage().map((row) => row.id)).toEqual(['kept']);
+    store.putCachedAnswer(
+      'k',
+      { target: 'a/m', servedModel: null, finishReason: null, text: 'x' },
+      '2026-11-25T00:00:00.000Z',
+      '2026-11-26T00:00:00.000Z',
+    );
+    expect(store.getCachedAnswer('k', '2026-11-25T00:00:01.000Z')?.text).toBe('x');
+    store.close();
+  });
+
   it('keeps conversations with the model that wrote each message', () => {
     const store = openStore(dir);
     const conversation = store.createConversation({ title: 'Hello' });
@@ -73,6 +97,24 @@ describe('SQLite store', () => {
       ['assistant', 'Hello!', 'local/llama3.2'],
     ]);
     expect(store.listConversations()[0]!.title).toBe('Hello');
+    store.close();
+  });
+
+  it('keeps cached answers until they expire, replacing one under the same key', () => {
+    const store = openStore(dir);
+    const answer = { target: 'local/llama3.2', servedModel: 'llama3.2', finishReason: 'stop', text: 'Paris.' };
+    store.putCachedAnswer('k1', answer, '2026-11-25T10:00:00.000Z', '2026-11-25T10:10:00.000Z');
+    expect(store.getCachedAnswer('k1', '2026-11-25T10:09:59.999Z')).toEqual(answer);
+    expect(store.getCachedAnswer('k1', '2026-11-25T10:10:00.000Z')).toBeUndefined();
+    expect(store.getCachedAnswer('other', '2026-11-25T10:00:01.000Z')).toBeUndefined();
+
+    store.putCachedAnswer('k1', { ...answer, text: 'Paris!' }, '2026-11-25T10:01:00.000Z', '2026-11-25T10:20:00.000Z');
+    expect(store.getCachedAnswer('k1', '2026-11-25T10:15:00.000Z')?.text).toBe('Paris!');
+    // Writing drops what has expired.
+    store.putCachedAnswer('k2', answer, '2026-11-25T10:30:00.000Z', '2026-11-25T10:40:00.000Z');
+    const rows = new Database(join(dir, 'switchboard.db'), { readonly: true });
+    expect(rows.prepare('SELECT key FROM response_cache').all()).toEqual([{ key: 'k2' }]);
+    rows.close();
     store.close();
   });
 

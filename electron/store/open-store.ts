@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
 import { SwitchboardError } from '../../shared/errors/codes';
 import { migrations } from './migrations';
+import type { CachedAnswer } from '../gateway/types';
 import type { Store } from './types';
 import { fromUsageRow, toUsageRow, type UsageRow } from './usage-rows';
 
@@ -116,6 +117,27 @@ export function openStore(dataDir: string): Store {
     listUsage: guard((query = {}) =>
       selectUsage.all({ since: query.since ?? '', limit: query.limit ?? 200 }).map(fromUsageRow),
     ),
+    getCachedAnswer: guard((key, now) =>
+      db
+        .prepare<[string, string], CachedAnswer>(
+          'SELECT target, served_model AS servedModel, finish_reason AS finishReason, text FROM response_cache WHERE key = ? AND expires_at > ?',
+        )
+        .get(key, now),
+    ),
+    putCachedAnswer: guard((key, answer, now, expiresAt) => {
+      db.transaction(() => {
+        db.prepare('DELETE FROM response_cache WHERE expires_at <= ?').run(now);
+        db.prepare('INSERT OR REPLACE INTO response_cache VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          key,
+          answer.target,
+          answer.servedModel,
+          answer.finishReason,
+          answer.text,
+          now,
+          expiresAt,
+        );
+      })();
+    }),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,6 @@
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
 import type { UsageRecord } from '../../shared/types/usage';
+import type { CachedAnswer } from '../gateway/types';
 
 export interface UsageQuery {
   /** ISO date or time; rows created at or after it. */
@@ -23,5 +24,9 @@ export interface Store {
   recordUsage(record: UsageRecord): void;
   /** Newest first. */
   listUsage(query?: UsageQuery): UsageRecord[];
+  /** A kept answer that has not expired by `now` (ISO). */
+  getCachedAnswer(key: string, now: string): CachedAnswer | undefined;
+  /** Keeps an answer until `expiresAt` (ISO), replacing any under the same key; drops expired ones. */
+  putCachedAnswer(key: string, answer: CachedAnswer, now: string, expiresAt: string): void;
   close(): void;
 }

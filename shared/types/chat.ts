@@ -12,6 +12,8 @@ export interface ChatMessage {
  */
 export type CallPart =
   | { type: 'attempt-start'; target: string }
+  /** The answer is replayed from the route's cache: no provider is called. */
+  | { type: 'cache-hit'; target: string }
   | { type: 'attempt-error'; attempt: Attempt }
   | { type: 'text-delta'; text: string }
   | { type: 'reasoning-delta'; text: string }

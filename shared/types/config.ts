@@ -37,6 +37,19 @@ export type EndpointConfig = z.infer<typeof endpointSchema>;
 export const routeSchema = z.strictObject({
   /** Model ids (`endpoint-id/model`) tried in order. */
   targets: z.array(z.string().regex(/^[^/]+\/.+$/, 'a target is "endpoint-id/model"')).min(1),
+  /**
+   * Replays a kept answer to the very same messages for this long instead of calling a provider.
+   * Off unless set: comparing models wants fresh answers.
+   */
+  cache: z
+    .strictObject({
+      ttlSeconds: z
+        .number()
+        .int('ttlSeconds is a whole number of seconds')
+        .positive('ttlSeconds must be above 0 (leave "cache" out to turn it off)')
+        .max(30 * 24 * 3600, 'ttlSeconds is at most 30 days (2592000)'),
+    })
+    .optional(),
 });
 export type RouteConfig = z.infer<typeof routeSchema>;
 

@@ -14,8 +14,11 @@ export interface NormalizedUsage {
   reasoningTokens: number | null;
 }
 
-/** Where a call's cost came from. `unknown` means no price was found: the cost is null, never 0. */
-export type CostSource = 'config' | 'catalog' | 'provider' | 'unknown';
+/**
+ * Where a call's cost came from. `unknown` means no price was found: the cost is null, never 0.
+ * `cache` means a kept answer was replayed: no provider was called, and the cost is 0.
+ */
+export type CostSource = 'config' | 'catalog' | 'provider' | 'cache' | 'unknown';
 
 /** How a call ended. */
 export type CallStatus = 'ok' | 'error' | 'cancelled' | 'interrupted';

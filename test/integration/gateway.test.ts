@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallPart } from '../../shared/types/chat';
-import type { UsageRecord } from '../../shared/types/usage';
 import { createServices, type Services } from '../../electron/core/services';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
 import { createStreamTarget } from '../../electron/providers/stream-target';
@@ -17,13 +16,18 @@ let services: Services;
 const hasKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
 const keychain = createKeytarKeychain();
 
-async function run(modelId: string, signal?: AbortSignal) {
+/** One call to the end, through `through` (the shared gateway unless a test needs a fresh one). */
+async function run(
+  modelId: string,
+  options: { signal?: AbortSignal; content?: string; cache?: 'refresh'; through?: Services } = {},
+) {
   const parts: CallPart[] = [];
-  for await (const part of services.gateway.stream({
+  for await (const part of (options.through ?? services).gateway.stream({
     modelId,
-    messages: [{ role: 'user', content: 'Hi' }],
+    messages: [{ role: 'user', content: options.content ?? 'Hi' }],
     source: 'app',
-    signal,
+    signal: options.signal,
+    cache: options.cache,
   })) {
     parts.push(part);
   }
@@ -49,6 +53,7 @@ beforeAll(async () => {
       resilient: { targets: ['dead/m', 'primary/m', 'backup/m'] },
       pair: { targets: ['primary/m', 'backup/m'] },
       keyless: { targets: ['nokey/gpt-4o-mini', 'claude/claude-sonnet-4-5-20250929'] },
+      kept: { targets: ['primary/m', 'backup/m'], cache: { ttlSeconds: 600 } },
     },
   };
   await writeFile(join(home, 'config.json'), JSON.stringify(config));
@@ -230,25 +235,18 @@ describe('routed calls', () => {
   });
 
   // Cooldowns live in the gateway: these tests each get a fresh one, so earlier 429s cannot decide them.
-  async function withFreshGateway(run: (call: () => Promise<UsageRecord>) => Promise<void>) {
+  async function withFreshGateway(test: (fresh: Services) => Promise<void>) {
     const fresh = createServices({ dataDir: home, keychain, streamTarget: createStreamTarget({ timeoutMs: 1000 }) });
-    const call = async () => {
-      let record: UsageRecord | undefined;
-      const messages = [{ role: 'user' as const, content: 'Hi' }];
-      for await (const part of fresh.gateway.stream({ modelId: 'pair', messages, source: 'app' })) {
-        if (part.type === 'finish' || part.type === 'error') record = part.record;
-      }
-      return record!;
-    };
     try {
-      await run(call);
+      await test(fresh);
     } finally {
       fresh.dispose();
     }
   }
 
   it('puts a rate-limited target last until its retry-after passes', () =>
-    withFreshGateway(async (call) => {
+    withFreshGateway(async (fresh) => {
+      const call = async () => (await run('pair', { through: fresh })).record;
       fake.enqueue({
         kind: 'http-error',
         status: 429,
@@ -265,7 +263,8 @@ describe('routed calls', () => {
     }));
 
   it('moves calls off a target whose answer says its rate limit is used up', () =>
-    withFreshGateway(async (call) => {
+    withFreshGateway(async (fresh) => {
+      const call = async () => (await run('pair', { through: fresh })).record;
       fake.enqueue({
         kind: 'text',
         text: 'Last one for now.',
@@ -274,5 +273,32 @@ describe('routed calls', () => {
       expect(await call()).toMatchObject({ status: 'ok', target: 'primary/m' });
       const second = await call();
       expect(second.attempts.map((attempt) => attempt.target)).toEqual(['backup/m']);
+    }));
+
+  it('replays a kept answer on a route with a cache: no provider call, cost 0, marked in the usage row', () =>
+    withFreshGateway(async (fresh) => {
+      const ask = (content: string, cache?: 'refresh') => run('kept', { content, cache, through: fresh });
+      const calls = () => fake.requests.length + backup.requests.length;
+
+      fake.enqueue({ kind: 'text', text: 'Kept answer.', model: 'm' });
+      const first = await ask('Same question');
+      expect(first.text).toBe('Kept answer.');
+      const before = calls();
+
+      const replay = await ask('Same question');
+      expect(calls()).toBe(before);
+      expect(replay.text).toBe('Kept answer.');
+      expect(replay.parts[0]).toEqual({ type: 'cache-hit', target: 'primary/m' });
+      expect(replay.record).toMatchObject({ status: 'ok', costUSD: 0, costSource: 'cache', usage: null, attempts: [] });
+      expect(fresh.store.listUsage({ limit: 1 })[0]).toMatchObject({ id: replay.record.id, costSource: 'cache' });
+
+      fake.enqueue({ kind: 'text', text: 'Another answer.', model: 'm' });
+      expect((await ask('A different question')).text).toBe('Another answer.');
+      expect(calls()).toBe(before + 1);
+
+      fake.enqueue({ kind: 'text', text: 'Refreshed answer.', model: 'm' });
+      expect((await ask('Same question', 'refresh')).text).toBe('Refreshed answer.');
+      expect((await ask('Same question')).text).toBe('Refreshed answer.');
+      expect(calls()).toBe(before + 2);
     }));
 });

@@ -18,6 +18,11 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
         <span className="answer-status" role="status">
           {view.status === 'streaming' ? 'streaming…' : view.status}
         </span>
+        {view.isCached && (
+          <span className="answer-cached" title="Replayed from the route's cache: no provider was called">
+            from cache
+          </span>
+        )}
         {view.status === 'streaming' && (
           <button type="button" onClick={() => void cancelStream(props.streamId)}>
             Stop

@@ -50,7 +50,10 @@ export function UsageScreen() {
                 <td>{new Date(record.createdAt).toLocaleString()}</td>
                 <td>{record.source}</td>
                 <td>{record.requestedModel}</td>
-                <td>{record.target ?? '–'}</td>
+                <td>
+                  {record.target ?? '–'}
+                  {record.costSource === 'cache' && ' (from cache)'}
+                </td>
                 <td title={record.error ?? undefined}>{record.status}</td>
                 <td>{record.usage?.inputTokens ?? '–'}</td>
                 <td>{record.usage?.outputTokens ?? '–'}</td>

@@ -9,6 +9,10 @@ export function applyParts(view: StreamView, parts: CallPart[]): StreamView {
       case 'attempt-start':
         next.target = part.target;
         break;
+      case 'cache-hit':
+        next.target = part.target;
+        next.isCached = true;
+        break;
       case 'attempt-error':
         next.failedAttempts = [...next.failedAttempts, part.attempt];
         break;
@@ -49,6 +53,7 @@ export function newStreamView(modelId: string, streamId?: string): StreamView {
     record: null,
     error: null,
     notSaved: null,
+    isCached: false,
   };
   const parts = streamId ? earlyParts.get(streamId) : undefined;
   if (!parts) return view;

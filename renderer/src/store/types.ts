@@ -24,6 +24,8 @@ export interface StreamView {
   error: { code: string; message: string } | null;
   /** Why this answer is missing from the history (e.g. a full disk), when it is. */
   notSaved: string | null;
+  /** Replayed from the route's cache, not answered anew. */
+  isCached: boolean;
 }
 
 /** One turn of the open conversation: live (`streamId`) or read back from the history. */

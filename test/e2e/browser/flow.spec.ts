@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { lookUpInOsKeychain } from '../../integration/os-keychain';
@@ -131,6 +133,34 @@ test('a conversation is kept: it reopens from History after a reload, each answe
   ]);
   await expect(history.getByRole('button', { name: /Capital of France\?/ })).toHaveCount(1);
   await snapshot(page, test.info(), 'history');
+});
+
+test('a route with a cache replays a repeated question, says so, and costs nothing', async ({ page }) => {
+  // Routes are written in config.json by hand, as a user does; the app reads it on every call.
+  const configFile = join(app.home, 'config.json');
+  const config = JSON.parse(await readFile(configFile, 'utf8'));
+  config.routes = { ...config.routes, kept: { targets: ['fake/fast-model'], cache: { ttlSeconds: 600 } } };
+  await writeFile(configFile, JSON.stringify(config, null, 2));
+
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  fake.enqueue({ kind: 'text', text: 'Kept for later.', model: 'fast-model' });
+  await ui.chat('kept', 'Remember this?');
+  const answers = page.getByRole('article', { name: 'Answer from fake/fast-model' });
+  await expect(answers.last().getByRole('status')).toHaveText('ok');
+  await expect(answers.last().getByText('from cache')).toHaveCount(0);
+  const requests = fake.requests.length;
+
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await ui.chat('kept', 'Remember this?');
+  await expect(answers.last().getByText('Kept for later.')).toBeVisible();
+  await expect(answers.last().getByText('from cache')).toBeVisible();
+  expect(fake.requests.length).toBe(requests);
+
+  await ui.open('Usage');
+  const newest = page.getByRole('table', { name: 'Recent calls' }).getByRole('row').nth(1);
+  await expect(newest).toContainText('fake/fast-model (from cache)');
+  await expect(newest.getByRole('cell', { name: '$0.00', exact: true })).toBeVisible();
 });
 
 test('Stop ends a streaming answer, keeps what came, and aborts the upstream request', async ({ page }) => {
