@@ -11,7 +11,8 @@ const usage = `Usage: switchboard <command>
   keys set <endpoint-id>                    store a key in the OS keychain (read from stdin)
   keys list                                 endpoints with a key (last four characters only)
   keys remove <endpoint-id>                 delete a key from the OS keychain
-  usage [--since DATE] [--format table|csv|json]   the call history
+  usage [--since DATE] [--source app|api] [--by model] [--format table|csv|json]
+                                            the call history, or what each model cost
 
 Data directory: ${'$'}SWITCHBOARD_HOME, else the app's data folder.`;
 

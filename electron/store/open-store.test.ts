@@ -100,6 +100,68 @@ describe('SQLite store', () => {
     store.close();
   });
 
+  it('sums spend by model over every matching call, pricing only priced calls', () => {
+    const store = openStore(dir);
+    const usage = { inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 5, reasoningTokens: null };
+    store.recordUsage(record('a', '2026-11-01T00:00:00.000Z', { target: 'x/big', costUSD: 0.5, usage }));
+    store.recordUsage(
+      record('b', '2026-11-02T00:00:00.000Z', { target: 'x/big', costUSD: 0.25, usage, source: 'app' }),
+    );
+    store.recordUsage(
+      record('c', '2026-11-03T00:00:00.000Z', { target: 'y/free', costUSD: null, costSource: 'unknown', usage }),
+    );
+    store.recordUsage(
+      record('d', '2026-11-04T00:00:00.000Z', {
+        requestedModel: 'fast',
+        target: null,
+        status: 'error',
+        usage: null,
+        costUSD: null,
+        costSource: 'unknown',
+      }),
+    );
+    expect(store.spendByModel()).toEqual([
+      {
+        model: 'x/big',
+        calls: 2,
+        inputTokens: 20,
+        outputTokens: 10,
+        costUSD: 0.75,
+        pricedCalls: 2,
+        unpricedCalls: 0,
+        failedCalls: 0,
+      },
+      {
+        model: 'fast',
+        calls: 1,
+        inputTokens: 0,
+        outputTokens: 0,
+        costUSD: 0,
+        pricedCalls: 0,
+        unpricedCalls: 0,
+        failedCalls: 1,
+      },
+      {
+        model: 'y/free',
+        calls: 1,
+        inputTokens: 10,
+        outputTokens: 5,
+        costUSD: 0,
+        pricedCalls: 0,
+        unpricedCalls: 1,
+        failedCalls: 0,
+      },
+    ]);
+    expect(store.spendByModel({ since: '2026-11-02' }).map((spend) => [spend.model, spend.calls])).toEqual([
+      ['x/big', 1],
+      ['fast', 1],
+      ['y/free', 1],
+    ]);
+    expect(store.spendByModel({ source: 'app' }).map((spend) => [spend.model, spend.calls])).toEqual([['x/big', 1]]);
+    expect(store.listUsage({ source: 'app' }).map((row) => row.id)).toEqual(['b']);
+    store.close();
+  });
+
   it('keeps cached answers until they expire, replacing one under the same key', () => {
     const store = openStore(dir);
     const answer = { target: 'local/llama3.2', servedModel: 'llama3.2', finishReason: 'stop', text: 'Paris.' };

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
+import type { ModelSpend } from '../../shared/contract/usage';
 import { SwitchboardError } from '../../shared/errors/codes';
 import { migrations } from './migrations';
 import type { CachedAnswer } from '../gateway/types';
@@ -59,8 +60,22 @@ export function openStore(dataDir: string): Store {
     db.prepare(`INSERT INTO usage VALUES (@id, @created_at, @source, @status, @requested_model, @target,
     @served_model, @finish_reason, @time_to_first_token_ms, @total_ms, @input_tokens, @cache_read_tokens, @cache_write_tokens,
     @output_tokens, @reasoning_tokens, @tokens_per_second, @cost_usd, @cost_source, @attempts, @error, @conversation_id)`);
-  const selectUsage = db.prepare<{ since: string; limit: number }, UsageRow>(
-    'SELECT * FROM usage WHERE created_at >= @since ORDER BY created_at DESC, rowid DESC LIMIT @limit',
+  const matching = 'created_at >= @since AND (@source IS NULL OR source = @source)';
+  const selectUsage = db.prepare<{ since: string; source: string | null; limit: number }, UsageRow>(
+    `SELECT * FROM usage WHERE ${matching} ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
+  );
+  // Unpriced = used tokens but has no price, as the renderer and the CLI count it; never summed as 0.
+  const selectSpend = db.prepare<{ since: string; source: string | null }, ModelSpend>(
+    `SELECT COALESCE(target, requested_model) AS model,
+       COUNT(*) AS calls,
+       COALESCE(SUM(input_tokens), 0) AS inputTokens,
+       COALESCE(SUM(output_tokens), 0) AS outputTokens,
+       COALESCE(SUM(cost_usd), 0) AS costUSD,
+       COUNT(cost_usd) AS pricedCalls,
+       SUM(cost_usd IS NULL AND input_tokens IS NOT NULL) AS unpricedCalls,
+       SUM(status != 'ok') AS failedCalls
+     FROM usage WHERE ${matching}
+     GROUP BY model ORDER BY costUSD DESC, calls DESC, model`,
   );
   const insertConversation = db.prepare('INSERT INTO conversations VALUES (?, ?, ?, ?)');
   const touchConversation = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
@@ -115,8 +130,11 @@ export function openStore(dataDir: string): Store {
       insertUsage.run(toUsageRow(record));
     }),
     listUsage: guard((query = {}) =>
-      selectUsage.all({ since: query.since ?? '', limit: query.limit ?? 200 }).map(fromUsageRow),
+      selectUsage
+        .all({ since: query.since ?? '', source: query.source ?? null, limit: query.limit ?? 200 })
+        .map(fromUsageRow),
     ),
+    spendByModel: guard((query = {}) => selectSpend.all({ since: query.since ?? '', source: query.source ?? null })),
     getCachedAnswer: guard((key, now) =>
       db
         .prepare<[string, string], CachedAnswer>(

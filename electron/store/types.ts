@@ -1,10 +1,12 @@
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
-import type { UsageRecord } from '../../shared/types/usage';
+import type { ModelSpend } from '../../shared/contract/usage';
+import type { CallSource, UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
 
 export interface UsageQuery {
   /** ISO date or time; rows created at or after it. */
   since?: string;
+  source?: CallSource;
   limit?: number;
 }
 
@@ -24,6 +26,8 @@ export interface Store {
   recordUsage(record: UsageRecord): void;
   /** Newest first. */
   listUsage(query?: UsageQuery): UsageRecord[];
+  /** Every matching call summed by model, most expensive first. */
+  spendByModel(query?: Omit<UsageQuery, 'limit'>): ModelSpend[];
   /** A kept answer that has not expired by `now` (ISO). */
   getCachedAnswer(key: string, now: string): CachedAnswer | undefined;
   /** Keeps an answer until `expiresAt` (ISO), replacing any under the same key; drops expired ones. */

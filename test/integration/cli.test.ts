@@ -93,6 +93,12 @@ describe('switchboard CLI', () => {
     expect(JSON.parse(json.stdout).map((row: { id: string }) => row.id)).toEqual(['new', 'old']);
     const since = await runCli(['usage', '--format', 'json', '--since', '2026-11-01'], { home });
     expect(JSON.parse(since.stdout).map((row: { id: string }) => row.id)).toEqual(['new']);
+    const byModel = await runCli(['usage', '--by', 'model'], { home });
+    expect(byModel.stdout.split('\n')[0]).toMatch(/^model\s+calls\s+failed\s+input_tokens\s+output_tokens\s+cost_usd/);
+    expect(byModel.stdout).toMatch(/cli-openai\/gpt-4o-mini\s+2\s+0\s+20\s+10\s+0\.500000\s+1/);
+    const apiOnly = await runCli(['usage', '--source', 'api'], { home });
+    expect(apiOnly.stdout).toBe('No calls match.\n');
+    expect((await runCli(['usage', '--by', 'day'], { home })).stderr).toMatch(/--by "day" is unknown; use --by model/);
     const csv = await runCli(['usage', '--format', 'csv'], { home });
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^time,source,status,model,target,input_tokens,output_tokens/);

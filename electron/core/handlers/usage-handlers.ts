@@ -1,9 +1,9 @@
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
-import { summarizeUsage } from '../summarize-usage';
+import { usageSummary } from '../usage-summary';
 
 export function createUsageHandlers(services: Services): Pick<Handlers, 'usage.list'> {
   return {
-    'usage.list': async ({ since, limit }) => summarizeUsage(services.store.listUsage({ since, limit })),
+    'usage.list': async ({ since, source, limit }) => usageSummary(services.store, { since, source, limit }),
   };
 }

@@ -12,12 +12,15 @@ type CompareUsageSlice = Pick<
   | 'addCompareModel'
   | 'removeCompareModel'
   | 'runCompare'
+  | 'usageFilter'
   | 'loadUsage'
+  | 'setUsageFilter'
 >;
 
 export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsageSlice> = (set, get) => ({
   compare: { prompt: '', modelIds: ['', ''], streamIds: [] },
   usage: null,
+  usageFilter: { since: '', source: '' },
   setComparePrompt: (prompt) => set({ compare: { ...get().compare, prompt } }),
   setCompareModel(index, modelId) {
     const modelIds = [...get().compare.modelIds];
@@ -50,7 +53,16 @@ export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsag
     void get().loadConversations();
   },
   async loadUsage() {
-    const usage = await call(get, set, 'usage.list', { limit: 200 });
+    const { since, source } = get().usageFilter;
+    const usage = await call(get, set, 'usage.list', {
+      limit: 200,
+      ...(since ? { since } : {}),
+      ...(source ? { source } : {}),
+    });
     if (usage) set({ usage });
+  },
+  async setUsageFilter(filter) {
+    set({ usageFilter: { ...get().usageFilter, ...filter } });
+    await get().loadUsage();
   },
 });

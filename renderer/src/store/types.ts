@@ -54,6 +54,8 @@ export interface AppState {
   conversations: ConversationSummary[];
   compare: { prompt: string; modelIds: string[]; streamIds: string[] };
   usage: UsageSummary | null;
+  /** Which calls the Usage screen looks at; empty strings mean no filter. */
+  usageFilter: { since: string; source: '' | 'app' | 'api' };
 
   connect(bridge: SwitchboardBridge): void;
   setScreen(screen: Screen): void;
@@ -82,4 +84,5 @@ export interface AppState {
   removeCompareModel(index: number): void;
   runCompare(): Promise<void>;
   loadUsage(): Promise<void>;
+  setUsageFilter(filter: Partial<AppState['usageFilter']>): Promise<void>;
 }

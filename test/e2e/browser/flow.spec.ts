@@ -68,8 +68,18 @@ test('add an endpoint and key, chat, compare two models, and see the usage', asy
   await expect(table.getByRole('row').filter({ hasText: 'fake/slow-model' })).toHaveCount(1);
   await expect(table.getByRole('cell', { name: 'app', exact: true })).toHaveCount(3);
   await expect(page.getByRole('status').filter({ hasText: 'without a price left out' })).toHaveText(
-    'Total $0.00 for 0 priced calls; 3 calls without a price left out',
+    '3 calls: $0.00 for 0 priced calls; 3 calls without a price left out',
   );
+  const byModel = page.getByRole('table', { name: 'Spend by model' });
+  await expect(byModel.getByRole('row', { name: /^fake\/fast-model 2 0 14 15 unknown 2$/ })).toBeVisible();
+  await expect(byModel.getByRole('row', { name: /^fake\/slow-model 1 0 5 4 unknown 1$/ })).toBeVisible();
+  await page.getByLabel('Source').selectOption('Local API');
+  await expect(page.getByRole('status').filter({ hasText: 'priced call' })).toHaveText(
+    '0 calls: $0.00 for 0 priced calls',
+  );
+  await expect(byModel.getByRole('row')).toHaveCount(1);
+  await page.getByLabel('Source').selectOption('App');
+  await expect(table.getByRole('row')).toHaveCount(4);
   await snapshot(page, testInfo, 'usage');
 });
 
