@@ -40,7 +40,8 @@ it('usage history with 20,000 calls', async () => {
   const since = await measure('store: rows since a date, up to 10,000 (CLI --since)', 50, () =>
     store.listUsage({ since: '2026-01-10T00:00:00.000Z', limit: 10_000 }),
   );
+  const spend = await measure('store: spend by model over every call (Usage screen)', 50, () => store.spendByModel());
   store.close();
   rmSync(dir, { recursive: true, force: true });
-  expect([insert, recent, since].every((result) => result.medianMs > 0)).toBe(true);
+  expect([insert, recent, since, spend].every((result) => result.medianMs > 0)).toBe(true);
 });
