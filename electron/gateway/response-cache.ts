@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { CachedAnswer, CallRequest, ResponseCache } from './types';
 
-/** The same model id, messages and output limit: the same key. */
+/** The same model id, messages and settings: the same key. */
 export function responseCacheKey(request: CallRequest): string {
-  const { modelId, messages, maxOutputTokens } = request;
+  const { modelId, messages, maxOutputTokens, temperature } = request;
   return createHash('sha256')
-    .update(JSON.stringify({ modelId, messages, maxOutputTokens: maxOutputTokens ?? null }))
+    .update(
+      JSON.stringify({ modelId, messages, maxOutputTokens: maxOutputTokens ?? null, temperature: temperature ?? null }),
+    )
     .digest('hex');
 }
 

@@ -40,6 +40,8 @@ export interface CallRequest {
   signal?: AbortSignal;
   conversationId?: string | null;
   maxOutputTokens?: number;
+  /** 0 (most likely words) to 2 (most varied); the provider's default when absent. */
+  temperature?: number;
   /** `refresh` skips a kept answer and keeps the new one (an API client's `Cache-Control: no-cache`). */
   cache?: 'use' | 'refresh';
 }

@@ -42,6 +42,7 @@ export function createStreamTarget(options: StreamTargetOptions = {}): StreamTar
       const result = await model.doStream({
         prompt: toPrompt(request.messages),
         maxOutputTokens: request.maxOutputTokens,
+        temperature: request.temperature,
         abortSignal: signal,
         includeRawChunks: true,
       });

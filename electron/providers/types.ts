@@ -16,6 +16,7 @@ export interface ProviderRequest {
   messages: ChatMessage[];
   abortSignal?: AbortSignal;
   maxOutputTokens?: number;
+  temperature?: number;
 }
 
 /**

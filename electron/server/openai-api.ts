@@ -88,6 +88,7 @@ export async function handleChatCompletions(services: Services, request: Incomin
     source: 'api',
     signal: controller.signal,
     maxOutputTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+    temperature: body.temperature ?? undefined,
     cache: /no-cache|no-store/i.test(request.headers['cache-control'] ?? '') ? 'refresh' : 'use',
   })) {
     if (part.type === 'attempt-start') target = part.target;

@@ -23,10 +23,19 @@ export interface StoredMessage {
   createdAt: string;
 }
 
+/** How to ask: the provider's defaults for whatever is left out. */
+export const callSettingsSchema = z.object({
+  /** 0 (most likely words) to 2 (most varied). */
+  temperature: z.number().min(0, 'temperature is 0 or more').max(2, 'temperature is at most 2').optional(),
+  maxOutputTokens: z.number().int('a whole number of tokens').positive('at least 1 token').max(1_000_000).optional(),
+});
+
+export type CallSettings = z.infer<typeof callSettingsSchema>;
+
 export const chatRoutes = {
   /** Starts a routed streaming call; parts arrive as `chat.parts` events keyed by `streamId`. */
   'chat.send': route<{ streamId: string; conversationId: string }>()(
-    z.object({
+    callSettingsSchema.extend({
       modelId: z.string().min(1, 'pick a model'),
       messages: z.array(chatMessageSchema).min(1),
       /** Continue this conversation; a new one is made when absent. */
@@ -38,8 +47,10 @@ export const chatRoutes = {
    * model's answer with its model. Streams start together so their times to first token compare.
    */
   'compare.send': route<{ conversationId: string; streamIds: string[] }>()(
-    z.object({
+    callSettingsSchema.extend({
       prompt: z.string().trim().min(1, 'write a prompt'),
+      /** Instructions every model gets before the prompt. */
+      system: z.string().optional(),
       modelIds: z.array(z.string().min(1, 'pick a model')).min(2, 'pick at least two models').max(8),
     }),
   ),

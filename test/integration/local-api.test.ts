@@ -75,3 +75,23 @@ describe('a route with a cache, through the local API', () => {
     expect(text).toBe('Paris, again.');
   });
 });
+
+describe('call settings through the local API', () => {
+  it('passes temperature and the output limit on to the provider, and refuses a temperature out of range', async () => {
+    fake.enqueue({ kind: 'text', text: 'ok', model: 'llama3.2' });
+    await client.chat.completions.create({
+      model: 'local/llama3.2',
+      messages: [{ role: 'user', content: 'Hi' }],
+      temperature: 0.4,
+      max_completion_tokens: 32,
+    });
+    expect(fake.requests.at(-1)!.body).toMatchObject({ temperature: 0.4, max_tokens: 32 });
+    await expect(
+      client.chat.completions.create({
+        model: 'local/llama3.2',
+        messages: [{ role: 'user', content: 'Hi' }],
+        temperature: 7,
+      }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('temperature') });
+  });
+});

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, TerminalPart } from '../../../shared/types/chat';
+import type { CallSettings } from '../../../shared/contract';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
 import { createStreamBatcher } from '../stream-batcher';
@@ -21,9 +22,15 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
   const { store, gateway } = services;
 
   /** Keeps the user's message; a history that cannot be written (a full disk) must not stop the answer. */
-  function saveQuestion(conversationId: string | undefined, question: string | undefined, title: string): Turn {
+  function saveQuestion(
+    conversationId: string | undefined,
+    question: string | undefined,
+    title: string,
+    system?: string,
+  ): Turn {
     try {
       const id = conversationId ?? store.createConversation({ title: title.slice(0, 80) }).id;
+      if (system) store.addMessage({ conversationId: id, role: 'system', content: system });
       if (question !== undefined) store.addMessage({ conversationId: id, role: 'user', content: question });
       return { conversationId: id };
     } catch (error) {
@@ -53,7 +60,12 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
   }
 
   /** Starts one routed stream in the background; its parts go to the caller in batches. */
-  function startStream(modelId: string, messages: ChatMessage[], turn: Turn, context: CallContext): string {
+  function startStream(
+    call: { modelId: string; messages: ChatMessage[] } & CallSettings,
+    turn: Turn,
+    context: CallContext,
+  ): string {
+    const { modelId } = call;
     const streamId = randomUUID();
     const controller = new AbortController();
     streams.set(streamId, controller);
@@ -61,8 +73,7 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
     void (async () => {
       let text = '';
       for await (const part of gateway.stream({
-        modelId,
-        messages,
+        ...call,
         source: 'app',
         signal: controller.signal,
         conversationId: turn.conversationId,
@@ -78,16 +89,19 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
   }
 
   return {
-    'chat.send': async ({ modelId, messages, conversationId }, context) => {
-      const question = messages.findLast((message) => message.role === 'user')?.content;
-      const turn = saveQuestion(conversationId, question, question ?? modelId);
-      const streamId = startStream(modelId, messages, turn, context);
+    'chat.send': async ({ conversationId, ...call }, context) => {
+      const question = call.messages.findLast((message) => message.role === 'user')?.content;
+      const turn = saveQuestion(conversationId, question, question ?? call.modelId);
+      const streamId = startStream(call, turn, context);
       return { streamId, conversationId: turn.conversationId };
     },
-    'compare.send': async ({ prompt, modelIds }, context) => {
-      const turn = saveQuestion(undefined, prompt, prompt);
-      const messages = [{ role: 'user' as const, content: prompt }];
-      const streamIds = modelIds.map((modelId) => startStream(modelId, messages, turn, context));
+    'compare.send': async ({ prompt, system, modelIds, ...settings }, context) => {
+      const turn = saveQuestion(undefined, prompt, prompt, system);
+      const messages: ChatMessage[] = [
+        ...(system ? [{ role: 'system' as const, content: system }] : []),
+        { role: 'user', content: prompt },
+      ];
+      const streamIds = modelIds.map((modelId) => startStream({ modelId, messages, ...settings }, turn, context));
       return { conversationId: turn.conversationId, streamIds };
     },
     'chat.cancel': async ({ streamId }) => {

@@ -46,6 +46,10 @@ export function ChatScreen() {
                 <StreamPane streamId={entry.streamId} />
               ) : entry.role === 'assistant' ? (
                 <StoredAnswer entry={entry} />
+              ) : entry.role === 'system' ? (
+                <p className="system-prompt" aria-label="System prompt">
+                  {entry.content}
+                </p>
               ) : (
                 <p aria-label="You said">{entry.content}</p>
               )}

@@ -8,6 +8,7 @@ export function CompareScreen() {
     useShallow((s) => ({
       compare: s.compare,
       setComparePrompt: s.setComparePrompt,
+      setCompareSettings: s.setCompareSettings,
       setCompareModel: s.setCompareModel,
       addCompareModel: s.addCompareModel,
       removeCompareModel: s.removeCompareModel,
@@ -27,9 +28,45 @@ export function CompareScreen() {
         }}
       >
         <label className="field field-grow">
+          <span>System prompt (optional)</span>
+          <textarea
+            rows={2}
+            value={compare.system}
+            onChange={(event) => state.setCompareSettings({ system: event.target.value })}
+          />
+        </label>
+        <label className="field field-grow">
           <span>Prompt</span>
           <textarea rows={3} value={compare.prompt} onChange={(event) => state.setComparePrompt(event.target.value)} />
         </label>
+        <fieldset className="compare-settings">
+          <legend>Settings (empty: the provider's default)</legend>
+          <label className="field">
+            <span>Temperature</span>
+            <input
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={2}
+              step="any"
+              placeholder="default"
+              value={compare.temperature}
+              onChange={(event) => state.setCompareSettings({ temperature: event.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span>Max output tokens</span>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              placeholder="default"
+              value={compare.maxOutputTokens}
+              onChange={(event) => state.setCompareSettings({ maxOutputTokens: event.target.value })}
+            />
+          </label>
+        </fieldset>
         <div className="compare-models">
           {compare.modelIds.map((modelId, index) => (
             <div key={index} className="compare-model">

@@ -30,19 +30,14 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
   async openConversation(conversationId) {
     const messages = await call(get, set, 'conversations.messages', { conversationId });
     if (!messages) return;
-    const entries = messages.flatMap((message) =>
-      message.role === 'system'
-        ? []
-        : [
-            {
-              id: message.id,
-              role: message.role,
-              content: message.content,
-              model: message.model,
-              status: message.status,
-            },
-          ],
-    );
+    // A system prompt (from a compare run) stays: it goes back to the model when the chat goes on.
+    const entries = messages.map((message) => ({
+      id: message.id,
+      role: message.role,
+      content: message.content,
+      model: message.model,
+      status: message.status,
+    }));
     // Carry on with the model that answered last; the picker can switch it for the next turn.
     const lastModel = messages.findLast((message) => message.model)?.model;
     set({ chat: { conversationId, modelId: lastModel ?? get().chat.modelId, entries } });

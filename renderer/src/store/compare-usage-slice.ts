@@ -8,6 +8,7 @@ type CompareUsageSlice = Pick<
   | 'compare'
   | 'usage'
   | 'setComparePrompt'
+  | 'setCompareSettings'
   | 'setCompareModel'
   | 'addCompareModel'
   | 'removeCompareModel'
@@ -18,10 +19,11 @@ type CompareUsageSlice = Pick<
 >;
 
 export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsageSlice> = (set, get) => ({
-  compare: { prompt: '', modelIds: ['', ''], streamIds: [] },
+  compare: { prompt: '', system: '', temperature: '', maxOutputTokens: '', modelIds: ['', ''], streamIds: [] },
   usage: null,
   usageFilter: { since: '', source: '' },
   setComparePrompt: (prompt) => set({ compare: { ...get().compare, prompt } }),
+  setCompareSettings: (settings) => set({ compare: { ...get().compare, ...settings } }),
   setCompareModel(index, modelId) {
     const modelIds = [...get().compare.modelIds];
     modelIds[index] = modelId;
@@ -39,13 +41,23 @@ export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsag
     });
   },
   async runCompare() {
-    const { prompt, modelIds } = get().compare;
+    const { prompt, system, modelIds } = get().compare;
     const chosen = modelIds.filter((id) => id.length > 0);
     if (!prompt.trim() || chosen.length < 2) {
       set({ notice: { kind: 'error', message: 'Write a prompt and pick at least two models.' } });
       return;
     }
-    const started = await call(get, set, 'compare.send', { prompt, modelIds: chosen });
+    const settings = readSettings(get().compare);
+    if (typeof settings === 'string') {
+      set({ notice: { kind: 'error', message: settings } });
+      return;
+    }
+    const started = await call(get, set, 'compare.send', {
+      prompt,
+      modelIds: chosen,
+      ...(system.trim() ? { system } : {}),
+      ...settings,
+    });
     if (!started) return;
     const streams = { ...get().streams };
     started.streamIds.forEach((streamId, index) => (streams[streamId] = newStreamView(chosen[index]!, streamId)));
@@ -66,3 +78,22 @@ export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsag
     await get().loadUsage();
   },
 });
+
+/** The typed settings as numbers, or what is wrong with them. */
+function readSettings(compare: AppState['compare']): { temperature?: number; maxOutputTokens?: number } | string {
+  const settings: { temperature?: number; maxOutputTokens?: number } = {};
+  if (compare.temperature.trim()) {
+    const temperature = Number(compare.temperature);
+    if (!(temperature >= 0 && temperature <= 2))
+      return 'Temperature is a number from 0 to 2 (or empty for the default).';
+    settings.temperature = temperature;
+  }
+  if (compare.maxOutputTokens.trim()) {
+    const maxOutputTokens = Number(compare.maxOutputTokens);
+    if (!Number.isInteger(maxOutputTokens) || maxOutputTokens < 1) {
+      return 'Max output tokens is a whole number of 1 or more (or empty for the default).';
+    }
+    settings.maxOutputTokens = maxOutputTokens;
+  }
+  return settings;
+}

@@ -31,7 +31,7 @@ export interface StreamView {
 /** One turn of the open conversation: live (`streamId`) or read back from the history. */
 export interface ChatEntry {
   id: string;
-  role: 'user' | 'assistant';
+  role: 'system' | 'user' | 'assistant';
   content: string;
   streamId?: string;
   /** For answers read back: the model that wrote it and how the call ended. */
@@ -52,7 +52,15 @@ export interface AppState {
   chat: { conversationId: string | null; modelId: string; entries: ChatEntry[] };
   /** The history, newest first. */
   conversations: ConversationSummary[];
-  compare: { prompt: string; modelIds: string[]; streamIds: string[] };
+  compare: {
+    prompt: string;
+    /** The playground's settings, as typed; empty means the provider's default. */
+    system: string;
+    temperature: string;
+    maxOutputTokens: string;
+    modelIds: string[];
+    streamIds: string[];
+  };
   usage: UsageSummary | null;
   /** Which calls the Usage screen looks at; empty strings mean no filter. */
   usageFilter: { since: string; source: '' | 'app' | 'api' };
@@ -79,6 +87,7 @@ export interface AppState {
   ): Promise<{ streamId: string; conversationId: string } | null>;
   cancelStream(streamId: string): Promise<void>;
   setComparePrompt(prompt: string): void;
+  setCompareSettings(settings: Partial<Pick<AppState['compare'], 'system' | 'temperature' | 'maxOutputTokens'>>): void;
   setCompareModel(index: number, modelId: string): void;
   addCompareModel(): void;
   removeCompareModel(index: number): void;

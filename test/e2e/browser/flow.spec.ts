@@ -105,6 +105,44 @@ test('a dead endpoint is reported clearly and the partial answer of an interrupt
   ).toBeVisible();
 });
 
+test('the playground sends the system prompt and settings to every model, and explains a wrong setting', async ({
+  page,
+}) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  const before = fake.requests.length;
+  await ui.compare('Greet me', ['fake/fast-model', 'fake/slow-model'], {
+    system: 'Answer in French.',
+    temperature: '5',
+  });
+  // The form itself refuses it and says why, before anything is sent.
+  const temperature = page.getByRole('spinbutton', { name: 'Temperature' });
+  expect(await temperature.evaluate((input: HTMLInputElement) => input.validationMessage)).not.toBe('');
+  await expect(page.getByRole('group', { name: 'Answers side by side' }).getByRole('article')).toHaveCount(0);
+  expect(fake.requests.length).toBe(before);
+
+  fake.enqueue(
+    { kind: 'text', text: 'Bonjour !', model: 'fast-model' },
+    { kind: 'text', text: 'Salut !', model: 'slow-model' },
+  );
+  await ui.compare('Greet me', ['fake/fast-model', 'fake/slow-model'], {
+    system: 'Answer in French.',
+    temperature: '0.2',
+    maxOutputTokens: '64',
+  });
+  const panes = page.getByRole('group', { name: 'Answers side by side' });
+  await expect(panes.getByText(/Bonjour !|Salut !/)).toHaveCount(2);
+  const sent = fake.requests.slice(before).map((request) => request.body);
+  expect(sent).toHaveLength(2);
+  for (const body of sent) {
+    expect(body).toMatchObject({ temperature: 0.2, max_tokens: 64 });
+    expect(body.messages).toEqual([
+      { role: 'system', content: 'Answer in French.' },
+      { role: 'user', content: 'Greet me' },
+    ]);
+  }
+});
+
 test('a conversation is kept: it reopens from History after a reload, each answer with its model, and goes on', async ({
   page,
 }) => {

@@ -45,9 +45,16 @@ export class SwitchboardPage {
     await box.press('Enter');
   }
 
-  async compare(prompt: string, models: string[]) {
+  async compare(
+    prompt: string,
+    models: string[],
+    settings: { system?: string; temperature?: string; maxOutputTokens?: string } = {},
+  ) {
     await this.open('Compare');
-    await this.page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    await this.page.getByRole('textbox', { name: 'Prompt', exact: true }).fill(prompt);
+    await this.page.getByRole('textbox', { name: 'System prompt (optional)' }).fill(settings.system ?? '');
+    await this.page.getByRole('spinbutton', { name: 'Temperature' }).fill(settings.temperature ?? '');
+    await this.page.getByRole('spinbutton', { name: 'Max output tokens' }).fill(settings.maxOutputTokens ?? '');
     for (const [index, model] of models.entries()) {
       if (index >= 2) await this.page.getByRole('button', { name: 'Add model' }).click();
       await this.page.getByRole('combobox', { name: `Model ${index + 1}` }).fill(model);
