@@ -97,6 +97,10 @@ describe('SQLite store', () => {
       ['assistant', 'Hello!', 'local/llama3.2'],
     ]);
     expect(store.listConversations()[0]!.title).toBe('Hello');
+    expect(store.removeConversation(conversation.id)).toBe(true);
+    expect(store.listConversations()).toEqual([]);
+    expect(store.listMessages(conversation.id)).toEqual([]);
+    expect(store.removeConversation(conversation.id)).toBe(false);
     store.close();
   });
 

@@ -94,6 +94,10 @@ export function openStore(dataDir: string): Store {
           .prepare('SELECT id, title, updated_at AS updatedAt FROM conversations ORDER BY updated_at DESC')
           .all() as ConversationSummary[],
     ),
+    // Messages go with it (ON DELETE CASCADE).
+    removeConversation: guard(
+      (conversationId) => db.prepare('DELETE FROM conversations WHERE id = ?').run(conversationId).changes > 0,
+    ),
     addMessage: guard((input) => {
       const message: StoredMessage = {
         id: randomUUID(),

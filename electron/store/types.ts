@@ -14,6 +14,8 @@ export interface UsageQuery {
 export interface Store {
   createConversation(input: { title: string }): ConversationSummary;
   listConversations(): ConversationSummary[];
+  /** True when it was there. */
+  removeConversation(conversationId: string): boolean;
   addMessage(input: {
     conversationId: string;
     role: StoredMessage['role'];

@@ -58,6 +58,8 @@ export const chatRoutes = {
   'chat.cancel': route<{ isCancelled: boolean }>()(z.object({ streamId: z.string() })),
   'conversations.list': route<ConversationSummary[]>()(z.object({})),
   'conversations.messages': route<StoredMessage[]>()(z.object({ conversationId: z.string() })),
+  /** Deletes a conversation and its messages; the usage rows of its calls stay (they are the spend record). */
+  'conversations.remove': route<ConversationSummary[]>()(z.object({ conversationId: z.string() })),
 };
 
 /** Events the core sends to the window that opened the stream. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, TerminalPart } from '../../../shared/types/chat';
 import type { CallSettings } from '../../../shared/contract';
+import { SwitchboardError } from '../../../shared/errors/codes';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
 import { createStreamBatcher } from '../stream-batcher';
@@ -8,7 +9,12 @@ import type { CallContext } from '../types';
 
 type ChatHandlers = Pick<
   Handlers,
-  'chat.send' | 'compare.send' | 'chat.cancel' | 'conversations.list' | 'conversations.messages'
+  | 'chat.send'
+  | 'compare.send'
+  | 'chat.cancel'
+  | 'conversations.list'
+  | 'conversations.messages'
+  | 'conversations.remove'
 >;
 
 /** Where a stream's answer is kept; `notSaved` when the history could not be written. */
@@ -111,5 +117,11 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
     },
     'conversations.list': async () => store.listConversations(),
     'conversations.messages': async ({ conversationId }) => store.listMessages(conversationId),
+    'conversations.remove': async ({ conversationId }) => {
+      if (!store.removeConversation(conversationId)) {
+        throw new SwitchboardError('UNKNOWN_CONVERSATION', 'That conversation is gone already.');
+      }
+      return store.listConversations();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
 
@@ -6,14 +6,16 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 /** The kept conversations, newest first; choosing one reopens it in the chat. */
 export function ConversationList() {
-  const { conversations, currentId, loadConversations, openConversation } = useAppStore(
+  const { conversations, currentId, loadConversations, openConversation, removeConversation } = useAppStore(
     useShallow((state) => ({
       conversations: state.conversations,
       currentId: state.chat.conversationId,
       loadConversations: state.loadConversations,
       openConversation: state.openConversation,
+      removeConversation: state.removeConversation,
     })),
   );
+  const [confirmingId, setConfirmingId] = useState<string | null>(null);
   useEffect(() => void loadConversations(), [loadConversations]);
 
   return (
@@ -24,15 +26,40 @@ export function ConversationList() {
       ) : (
         <ul>
           {conversations.map((conversation) => (
-            <li key={conversation.id}>
+            <li key={conversation.id} className="conversation">
               <button
                 type="button"
+                className="conversation-open"
                 aria-current={conversation.id === currentId ? 'true' : undefined}
                 onClick={() => void openConversation(conversation.id)}
               >
                 <span className="conversation-title">{conversation.title}</span>
                 <time dateTime={conversation.updatedAt}>{dateFormat.format(new Date(conversation.updatedAt))}</time>
               </button>
+              {confirmingId === conversation.id ? (
+                <div role="group" aria-label={`Delete “${conversation.title}”?`} className="conversation-confirm">
+                  <button
+                    type="button"
+                    className="danger"
+                    autoFocus
+                    onClick={() => void removeConversation(conversation.id)}
+                  >
+                    Delete
+                  </button>
+                  <button type="button" onClick={() => setConfirmingId(null)}>
+                    Keep
+                  </button>
+                </div>
+              ) : (
+                <button
+                  type="button"
+                  className="conversation-delete"
+                  aria-label={`Delete conversation “${conversation.title}”`}
+                  onClick={() => setConfirmingId(conversation.id)}
+                >
+                  ×
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -13,6 +13,7 @@ type ChatSlice = Pick<
   | 'newChat'
   | 'loadConversations'
   | 'openConversation'
+  | 'removeConversation'
   | 'startStream'
   | 'cancelStream'
 >;
@@ -26,6 +27,12 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
   async loadConversations() {
     const conversations = await call(get, set, 'conversations.list', {});
     if (conversations) set({ conversations });
+  },
+  async removeConversation(conversationId) {
+    const conversations = await call(get, set, 'conversations.remove', { conversationId });
+    if (!conversations) return;
+    set({ conversations, notice: { kind: 'info', message: 'Deleted the conversation.' } });
+    if (get().chat.conversationId === conversationId) get().newChat();
   },
   async openConversation(conversationId) {
     const messages = await call(get, set, 'conversations.messages', { conversationId });

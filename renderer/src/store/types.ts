@@ -80,6 +80,7 @@ export interface AppState {
   newChat(): void;
   loadConversations(): Promise<void>;
   openConversation(conversationId: string): Promise<void>;
+  removeConversation(conversationId: string): Promise<void>;
   startStream(
     modelId: string,
     messages: { role: 'user' | 'assistant' | 'system'; content: string }[],

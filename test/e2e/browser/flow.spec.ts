@@ -159,8 +159,8 @@ test('a conversation is kept: it reopens from History after a reload, each answe
   await page.reload();
   await ui.open('Chat');
   const history = page.getByRole('navigation', { name: 'History' });
-  await history.getByRole('button', { name: /Capital of France\?/ }).click();
-  await expect(history.getByRole('button', { name: /Capital of France\?/ })).toHaveAttribute('aria-current', 'true');
+  await history.getByRole('button', { name: /^Capital of France\?/ }).click();
+  await expect(history.getByRole('button', { name: /^Capital of France\?/ })).toHaveAttribute('aria-current', 'true');
   const transcript = page.getByRole('list', { name: 'Conversation' });
   await expect(transcript.getByLabel('You said')).toHaveText(['Capital of France?', 'And of Italy?']);
   await expect(transcript.getByRole('article', { name: 'Answer from fake/fast-model' })).toContainText('Paris.');
@@ -179,8 +179,24 @@ test('a conversation is kept: it reopens from History after a reload, each answe
     'Rome.',
     'And of Spain?',
   ]);
-  await expect(history.getByRole('button', { name: /Capital of France\?/ })).toHaveCount(1);
+  await expect(history.getByRole('button', { name: /^Capital of France\?/ })).toHaveCount(1);
   await snapshot(page, test.info(), 'history');
+
+  // Deleting asks first; the conversation goes, the spend record of its calls stays.
+  await history.getByRole('button', { name: 'Delete conversation “Capital of France?”' }).click();
+  const confirm = history.getByRole('group', { name: 'Delete “Capital of France?”?' });
+  await expect(confirm.getByRole('button', { name: 'Delete', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(history.getByRole('button', { name: /^Capital of France\?/ })).toHaveCount(0);
+  await expect(transcript.getByRole('listitem')).toHaveCount(0);
+  await page.reload();
+  await ui.open('Chat');
+  await expect(history.getByRole('button', { name: /^Say hello/ })).toBeVisible();
+  await expect(history.getByRole('button', { name: /^Capital of France\?/ })).toHaveCount(0);
+  await ui.open('Usage');
+  await expect(
+    page.getByRole('table', { name: 'Recent calls' }).getByRole('row', { name: /fake\/slow-model/ }),
+  ).not.toHaveCount(0);
 });
 
 test('a route with a cache replays a repeated question, says so, and costs nothing', async ({ page }) => {
