@@ -1,4 +1,4 @@
-import type { EndpointConfig, SwitchboardConfig } from '../../shared/types/config';
+import type { EndpointConfig, RouteConfig, SwitchboardConfig } from '../../shared/types/config';
 import { SwitchboardError } from '../../shared/errors/codes';
 
 /** Adds the endpoint, or replaces the one with its id, keeping the order. */
@@ -8,6 +8,20 @@ export function upsertEndpoint(config: SwitchboardConfig, endpoint: EndpointConf
   if (index === -1) endpoints.push(endpoint);
   else endpoints[index] = endpoint;
   return { ...config, endpoints };
+}
+
+/** Adds the route, or replaces the one with its name. */
+export function upsertRoute(config: SwitchboardConfig, name: string, route: RouteConfig): SwitchboardConfig {
+  return { ...config, routes: { ...config.routes, [name]: route } };
+}
+
+export function removeRoute(config: SwitchboardConfig, name: string): SwitchboardConfig {
+  if (!Object.hasOwn(config.routes, name)) {
+    throw new SwitchboardError('UNKNOWN_MODEL', `There is no route "${name}".`);
+  }
+  const routes = { ...config.routes };
+  delete routes[name];
+  return { ...config, routes };
 }
 
 /** Removes an endpoint; refuses while a route still sends calls to it. */

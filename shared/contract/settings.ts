@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { endpointIdSchema, endpointSchema, type EndpointConfig } from '../types/config';
+import {
+  endpointIdSchema,
+  endpointSchema,
+  routeNameSchema,
+  routeSchema,
+  type EndpointConfig,
+  type RouteConfig,
+} from '../types/config';
 import { route } from './define';
 
 /** What the renderer may know of a key: whether it is set and its last four characters. */
@@ -11,6 +18,9 @@ export interface KeyStatus {
 }
 
 export type EndpointView = EndpointConfig & { key: KeyStatus };
+
+/** A route by name: targets tried in order, and its cache when it keeps answers. */
+export type RouteView = RouteConfig & { name: string };
 
 /** Where other tools reach Switchboard's routes: an OpenAI-compatible base URL and its key. */
 export interface LocalApiInfo {
@@ -42,6 +52,11 @@ export const settingsRoutes = {
     z.object({ endpointId: endpointIdSchema, model: z.string().min(1) }),
   ),
   'models.list': route<ModelOption[]>()(z.object({})),
+  /** Every route in config.json, in its order. */
+  'routes.list': route<RouteView[]>()(z.object({})),
+  /** Adds a route, or replaces the one with the same name; its targets must name known endpoints. */
+  'routes.save': route<RouteView[]>()(routeSchema.extend({ name: routeNameSchema })),
+  'routes.remove': route<RouteView[]>()(z.object({ name: routeNameSchema })),
   /** The local OpenAI-compatible API this app serves; null when it is not running. */
   'localApi.info': route<LocalApiInfo | null>()(z.object({})),
 };

@@ -53,8 +53,14 @@ export const routeSchema = z.strictObject({
 });
 export type RouteConfig = z.infer<typeof routeSchema>;
 
+export const routeNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a route needs a name')
+  .regex(/^[^/\s]+$/, 'a route name has no "/" and no spaces (e.g. "fast")');
+
 export const configSchema = z.strictObject({
   endpoints: z.array(endpointSchema).default([]),
-  routes: z.record(z.string().regex(/^[^/]+$/, 'a route name has no "/"'), routeSchema).default({}),
+  routes: z.record(routeNameSchema, routeSchema).default({}),
 });
 export type SwitchboardConfig = z.infer<typeof configSchema>;

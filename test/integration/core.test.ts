@@ -138,6 +138,27 @@ describe('core dispatch', () => {
     });
   });
 
+  it('saves routes to config.json, refuses one to an unknown endpoint, and removes them', async () => {
+    const saved = await core.dispatch(
+      'routes.save',
+      { name: 'pair', targets: ['local/a', 'local/b'], cache: { ttlSeconds: 60 } },
+      context,
+    );
+    expect(saved).toMatchObject({ ok: true, data: [{ name: 'pair', targets: ['local/a', 'local/b'] }] });
+    expect(JSON.parse(await readFile(join(home, 'config.json'), 'utf8')).routes.pair.cache).toEqual({ ttlSeconds: 60 });
+    const models = await core.dispatch('models.list', {}, context);
+    expect(models.ok && models.data).toContainEqual(expect.objectContaining({ id: 'pair', isRoute: true }));
+
+    const before = await readFile(join(home, 'config.json'), 'utf8');
+    const refused = await core.dispatch('routes.save', { name: 'bad', targets: ['nowhere/m'] }, context);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID' } });
+    expect(!refused.ok && refused.error.message).toMatch(/routes\.bad\.targets\[0\]/);
+    expect(await readFile(join(home, 'config.json'), 'utf8')).toBe(before);
+
+    expect(await core.dispatch('routes.remove', { name: 'pair' }, context)).toMatchObject({ ok: true, data: [] });
+    expect(await core.dispatch('routes.remove', { name: 'pair' }, context)).toMatchObject({ ok: false });
+  });
+
   it('keeps a broken config.json and says how to fix it', async () => {
     const broken = '{ "endpoints": [ { "id": "x" } ] }';
     await writeFile(join(home, 'config.json'), broken);

@@ -1,6 +1,6 @@
-import type { EndpointView, KeyStatus, ModelOption } from '../../../shared/contract';
+import type { EndpointView, KeyStatus, ModelOption, RouteView } from '../../../shared/contract';
 import { SwitchboardError } from '../../../shared/errors/codes';
-import { removeEndpoint, upsertEndpoint } from '../../config/edit-config';
+import { removeEndpoint, removeRoute, upsertEndpoint, upsertRoute } from '../../config/edit-config';
 import { listModels } from '../../config/list-models';
 import { maskKey } from '../../keychain/mask-key';
 import type { Handlers } from '../dispatch';
@@ -8,7 +8,16 @@ import type { Services } from '../services';
 
 type SettingsHandlers = Pick<
   Handlers,
-  'endpoints.list' | 'endpoints.save' | 'endpoints.remove' | 'keys.set' | 'keys.remove' | 'keys.test' | 'models.list'
+  | 'endpoints.list'
+  | 'endpoints.save'
+  | 'endpoints.remove'
+  | 'keys.set'
+  | 'keys.remove'
+  | 'keys.test'
+  | 'models.list'
+  | 'routes.list'
+  | 'routes.save'
+  | 'routes.remove'
 >;
 
 export function createSettingsHandlers(services: Services): SettingsHandlers {
@@ -35,7 +44,19 @@ export function createSettingsHandlers(services: Services): SettingsHandlers {
     return endpoint;
   }
 
+  const listRoutes = (): RouteView[] =>
+    Object.entries(services.readConfig().routes).map(([name, route]) => ({ name, ...route }));
+
   return {
+    'routes.list': async () => listRoutes(),
+    'routes.save': async ({ name, ...route }) => {
+      services.writeConfig(upsertRoute(services.readConfig(), name, route));
+      return listRoutes();
+    },
+    'routes.remove': async ({ name }) => {
+      services.writeConfig(removeRoute(services.readConfig(), name));
+      return listRoutes();
+    },
     'endpoints.list': listEndpoints,
     'endpoints.save': async (endpoint) => {
       services.writeConfig(upsertEndpoint(services.readConfig(), endpoint));

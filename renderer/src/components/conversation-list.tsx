@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
+import { ConfirmGroup } from './confirm-group';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -37,19 +38,14 @@ export function ConversationList() {
                 <time dateTime={conversation.updatedAt}>{dateFormat.format(new Date(conversation.updatedAt))}</time>
               </button>
               {confirmingId === conversation.id ? (
-                <div role="group" aria-label={`Delete “${conversation.title}”?`} className="conversation-confirm">
-                  <button
-                    type="button"
-                    className="danger"
-                    autoFocus
-                    onClick={() => void removeConversation(conversation.id)}
-                  >
-                    Delete
-                  </button>
-                  <button type="button" onClick={() => setConfirmingId(null)}>
-                    Keep
-                  </button>
-                </div>
+                <ConfirmGroup
+                  label={`Delete “${conversation.title}”?`}
+                  className="conversation-confirm"
+                  confirmLabel="Delete"
+                  cancelLabel="Keep"
+                  onConfirm={() => void removeConversation(conversation.id)}
+                  onCancel={() => setConfirmingId(null)}
+                />
               ) : (
                 <button
                   type="button"

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { EndpointView } from '../../../shared/contract';
 import { useAppStore } from '../store/app-store';
+import { ConfirmGroup } from './confirm-group';
 
 export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const { setKey, removeKey, testKey, removeEndpoint } = useAppStore.getState();
@@ -61,18 +62,13 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
         )}
       </div>
       {isConfirmingRemoval && (
-        <div className="inline-form" role="group" aria-label={`Remove ${endpoint.id}?`}>
-          <span>
-            Remove {endpoint.id}
-            {endpoint.key.isSet ? ' and its key in the OS keychain' : ''}?
-          </span>
-          <button type="button" className="danger" autoFocus onClick={() => void removeEndpoint(endpoint.id)}>
-            Yes, remove {endpoint.id}
-          </button>
-          <button type="button" onClick={() => setIsConfirmingRemoval(false)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmGroup
+          label={`Remove ${endpoint.id}?`}
+          question={`Remove ${endpoint.id}${endpoint.key.isSet ? ' and its key in the OS keychain' : ''}?`}
+          confirmLabel={`Yes, remove ${endpoint.id}`}
+          onConfirm={() => void removeEndpoint(endpoint.id)}
+          onCancel={() => setIsConfirmingRemoval(false)}
+        />
       )}
       {testResult && <p role="status">{testResult}</p>}
     </article>

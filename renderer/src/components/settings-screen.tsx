@@ -3,6 +3,7 @@ import { useAppStore } from '../store/app-store';
 import { EndpointCard } from './endpoint-card';
 import { EndpointForm } from './endpoint-form';
 import { LocalApiPanel } from './local-api-panel';
+import { RouteList } from './route-list';
 
 export function SettingsScreen() {
   const { endpoints } = useAppStore(useShallow((state) => ({ endpoints: state.endpoints })));
@@ -19,6 +20,7 @@ export function SettingsScreen() {
         {endpoints.length === 0 && <li className="hint">No endpoints yet: add one below.</li>}
       </ul>
       <EndpointForm />
+      <RouteList />
       <LocalApiPanel />
     </section>
   );

@@ -6,11 +6,14 @@ type SettingsSlice = Pick<
   AppState,
   | 'endpoints'
   | 'models'
+  | 'routes'
   | 'localApi'
   | 'loadSettings'
   | 'loadLocalApi'
   | 'saveEndpoint'
   | 'removeEndpoint'
+  | 'saveRoute'
+  | 'removeRoute'
   | 'setKey'
   | 'removeKey'
   | 'testKey'
@@ -19,16 +22,22 @@ type SettingsSlice = Pick<
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set, get) => ({
   endpoints: [],
   models: [],
+  routes: [],
   localApi: null,
   async loadLocalApi() {
     set({ localApi: await call(get, set, 'localApi.info', {}) });
   },
   async loadSettings() {
-    const [endpoints, models] = await Promise.all([
+    const [endpoints, models, routes] = await Promise.all([
       call(get, set, 'endpoints.list', {}),
       call(get, set, 'models.list', {}),
+      call(get, set, 'routes.list', {}),
     ]);
-    set({ endpoints: endpoints ?? get().endpoints, models: models ?? get().models });
+    set({
+      endpoints: endpoints ?? get().endpoints,
+      models: models ?? get().models,
+      routes: routes ?? get().routes,
+    });
   },
   async saveEndpoint(endpoint) {
     const endpoints = await call(get, set, 'endpoints.save', endpoint);
@@ -36,6 +45,19 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     set({ endpoints, notice: { kind: 'info', message: `Saved endpoint ${endpoint.id}.` } });
     await get().loadSettings();
     return true;
+  },
+  async saveRoute(route) {
+    const routes = await call(get, set, 'routes.save', route);
+    if (!routes) return false;
+    set({ routes, notice: { kind: 'info', message: `Saved route ${route.name}.` } });
+    await get().loadSettings();
+    return true;
+  },
+  async removeRoute(name) {
+    const routes = await call(get, set, 'routes.remove', { name });
+    if (!routes) return;
+    set({ routes, notice: { kind: 'info', message: `Removed route ${name}.` } });
+    await get().loadSettings();
   },
   async removeEndpoint(id) {
     const endpoints = await call(get, set, 'endpoints.remove', { id });

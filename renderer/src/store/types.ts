@@ -3,6 +3,7 @@ import type {
   EndpointView,
   LocalApiInfo,
   ModelOption,
+  RouteView,
   StoredMessage,
   SwitchboardBridge,
   UsageSummary,
@@ -46,6 +47,7 @@ export interface AppState {
   notice: { kind: 'error' | 'info'; message: string } | null;
   endpoints: EndpointView[];
   models: ModelOption[];
+  routes: RouteView[];
   /** The local OpenAI-compatible API, when this app serves one. */
   localApi: LocalApiInfo | null;
   streams: Record<string, StreamView>;
@@ -72,6 +74,8 @@ export interface AppState {
   loadLocalApi(): Promise<void>;
   saveEndpoint(endpoint: EndpointConfig): Promise<boolean>;
   removeEndpoint(id: string): Promise<void>;
+  saveRoute(route: RouteView): Promise<boolean>;
+  removeRoute(name: string): Promise<void>;
   setKey(endpointId: string, key: string): Promise<boolean>;
   removeKey(endpointId: string): Promise<void>;
   testKey(endpointId: string, model: string): Promise<{ isWorking: boolean; message: string } | null>;

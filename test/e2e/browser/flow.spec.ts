@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startFakeProvider, type FakeProvider } from '../../fake-provider';
+import { deadPort, startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { lookUpInOsKeychain } from '../../integration/os-keychain';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
@@ -295,6 +295,35 @@ test('a key is tested against its endpoint, a wrong key says so, and a removed k
   await page.keyboard.press('Enter');
   await expect(page.getByRole('article', { name: 'Endpoint keyed' })).toHaveCount(0);
   expect(await lookUpInOsKeychain('keyed')).toBeNull();
+});
+
+test('routes are made in Settings: a bad target is refused by name, a good route fails over from a dead target', async ({
+  page,
+}) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  await ui.addRoute('resilient', 'gone/fast-model, fake/fast-model');
+  await expect(page.getByRole('alert')).toContainText('routes.resilient.targets[0]');
+  await expect(page.getByRole('article', { name: 'Route resilient' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Dismiss message' }).click();
+
+  await ui.addEndpoint('dead', 'openai-compatible', `http://127.0.0.1:${await deadPort()}/v1`, 'fast-model');
+  await ui.addRoute('resilient', 'dead/fast-model, fake/fast-model');
+  await expect(page.getByRole('article', { name: 'Route resilient' })).toContainText(
+    'dead/fast-model → fake/fast-model',
+  );
+
+  fake.enqueue({ kind: 'text', text: 'Served by the second target.', model: 'fast-model' });
+  await ui.chat('resilient', 'Anyone there?');
+  const answer = page.getByRole('article', { name: 'Answer from fake/fast-model' }).last();
+  await expect(answer.getByText('Served by the second target.')).toBeVisible();
+  await expect(answer.getByRole('list', { name: 'Failed attempts' })).toContainText('dead/fast-model failed');
+
+  await ui.open('Settings');
+  const route = page.getByRole('article', { name: 'Route resilient' });
+  await route.getByRole('button', { name: 'Remove route' }).click();
+  await route.getByRole('button', { name: 'Yes, remove resilient' }).click();
+  await expect(route).toHaveCount(0);
 });
 
 test('Settings shows the local API to give other tools, and copies its base URL and key', async ({ page }) => {

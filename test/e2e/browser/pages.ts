@@ -20,6 +20,15 @@ export class SwitchboardPage {
     await expect(this.page.getByRole('article', { name: `Endpoint ${id}` })).toBeVisible();
   }
 
+  async addRoute(name: string, targets: string, keepSeconds = '') {
+    await this.open('Settings');
+    const form = this.page.getByRole('form', { name: 'Add a route' });
+    await form.getByLabel('Route name').fill(name);
+    await form.getByLabel('Targets, in order (comma-separated)').fill(targets);
+    await form.getByLabel('Keep answers for (seconds, optional)').fill(keepSeconds);
+    await form.getByRole('button', { name: 'Save route' }).click();
+  }
+
   async setKey(id: string, key: string) {
     const card = this.page.getByRole('article', { name: `Endpoint ${id}` });
     await card.getByLabel(`API key for ${id}`).fill(key);
