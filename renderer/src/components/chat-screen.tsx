@@ -7,12 +7,13 @@ import { StoredAnswer } from './stored-answer';
 import { StreamPane } from './stream-pane';
 
 export function ChatScreen() {
-  const { chat, setChatModel, sendChat, newChat } = useAppStore(
+  const { chat, setChatModel, sendChat, newChat, stopChat } = useAppStore(
     useShallow((state) => ({
       chat: state.chat,
       setChatModel: state.setChatModel,
       sendChat: state.sendChat,
       newChat: state.newChat,
+      stopChat: state.stopChat,
     })),
   );
   const [draft, setDraft] = useState('');
@@ -25,8 +26,9 @@ export function ChatScreen() {
     void sendChat(text);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // Enter sends; Shift+Enter keeps a new line.
+    // Enter sends; Shift+Enter keeps a new line; Escape stops the answer being written.
     if (event.key === 'Enter' && !event.shiftKey) submit(event);
+    if (event.key === 'Escape') void stopChat();
   };
 
   return (
@@ -59,8 +61,17 @@ export function ChatScreen() {
         <form className="composer" onSubmit={submit}>
           <label className="field field-grow">
             <span>Message</span>
-            <textarea rows={3} value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown} />
+            <textarea
+              rows={3}
+              value={draft}
+              aria-describedby="chat-shortcuts"
+              onChange={(event) => setDraft(event.target.value)}
+              onKeyDown={onKeyDown}
+            />
           </label>
+          <small id="chat-shortcuts" className="hint shortcut-hint">
+            Enter sends · Shift+Enter new line · Esc stops the answer
+          </small>
           <button type="submit" className="primary">
             Send
           </button>

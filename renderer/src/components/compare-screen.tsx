@@ -37,8 +37,23 @@ export function CompareScreen() {
         </label>
         <label className="field field-grow">
           <span>Prompt</span>
-          <textarea rows={3} value={compare.prompt} onChange={(event) => state.setComparePrompt(event.target.value)} />
+          <textarea
+            rows={3}
+            value={compare.prompt}
+            aria-describedby="compare-shortcut"
+            onChange={(event) => state.setComparePrompt(event.target.value)}
+            onKeyDown={(event) => {
+              // Ctrl+Enter (⌘+Enter on a Mac) runs it; Enter alone keeps a new line.
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                void state.runCompare();
+              }
+            }}
+          />
         </label>
+        <small id="compare-shortcut" className="hint shortcut-hint">
+          Ctrl+Enter compares
+        </small>
         <fieldset className="compare-settings">
           <legend>Settings (empty: the provider's default)</legend>
           <label className="field">

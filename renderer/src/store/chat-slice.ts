@@ -16,6 +16,7 @@ type ChatSlice = Pick<
   | 'removeConversation'
   | 'startStream'
   | 'cancelStream'
+  | 'stopChat'
 >;
 
 export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => ({
@@ -85,6 +86,11 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
         ],
       },
     });
+  },
+  async stopChat() {
+    const { chat, streams } = get();
+    const streaming = chat.entries.filter((entry) => entry.streamId && streams[entry.streamId]?.status === 'streaming');
+    await Promise.all(streaming.map((entry) => get().cancelStream(entry.streamId!)));
   },
   async cancelStream(streamId) {
     await call(get, set, 'chat.cancel', { streamId });

@@ -91,6 +91,8 @@ export interface AppState {
     conversationId?: string,
   ): Promise<{ streamId: string; conversationId: string } | null>;
   cancelStream(streamId: string): Promise<void>;
+  /** Stops whatever answer the chat is still receiving. */
+  stopChat(): Promise<void>;
   setComparePrompt(prompt: string): void;
   setCompareSettings(settings: Partial<Pick<AppState['compare'], 'system' | 'temperature' | 'maxOutputTokens'>>): void;
   setCompareModel(index: number, modelId: string): void;

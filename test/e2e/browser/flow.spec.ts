@@ -234,7 +234,8 @@ test('Stop ends a streaming answer, keeps what came, and aborts the upstream req
   await ui.chat('fake/fast-model', 'Talk for a while');
   const answer = page.getByRole('article', { name: 'Answer from fake/fast-model' }).last();
   await expect(answer.locator('.answer-text')).toContainText('word');
-  await answer.getByRole('button', { name: 'Stop' }).click();
+  // Escape in the message box stops it, as the Stop button does.
+  await page.getByRole('textbox', { name: 'Message' }).press('Escape');
   await expect(answer.getByRole('status')).toHaveText('cancelled');
   await expect(answer.getByRole('button', { name: 'Stop' })).toHaveCount(0);
   await expect(answer.locator('.answer-text')).toContainText('word');
@@ -374,6 +375,22 @@ test('the page runs under a strict CSP: no injected inline script, no calls to o
 test('refuses a browser without the token', async ({ page }) => {
   const response = await page.goto(app.url.replace(/\?token=.*/, ''));
   expect(response?.status()).toBe(401);
+});
+
+test('Ctrl+Enter in the prompt runs a comparison', async ({ page }) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  fake.enqueue(
+    { kind: 'text', text: 'One.', model: 'fast-model' },
+    { kind: 'text', text: 'Two.', model: 'slow-model' },
+  );
+  await ui.open('Compare');
+  await page.getByRole('combobox', { name: 'Model 1' }).fill('fake/fast-model');
+  await page.getByRole('combobox', { name: 'Model 2' }).fill('fake/slow-model');
+  const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
+  await prompt.fill('Count');
+  await prompt.press('Control+Enter');
+  await expect(page.getByRole('group', { name: 'Answers side by side' }).getByText(/^(One|Two)\.$/)).toHaveCount(2);
 });
 
 test('every screen is reachable from the keyboard', async ({ page }) => {
