@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { EndpointView } from '../../../shared/contract';
 import { useAppStore } from '../store/app-store';
 import { ConfirmGroup } from './confirm-group';
+import { EndpointEditor } from './endpoint-editor';
 
 export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const { setKey, removeKey, testKey, removeEndpoint } = useAppStore.getState();
@@ -9,6 +10,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const [testModel, setTestModel] = useState(endpoint.models?.[0] ?? '');
   const [testResult, setTestResult] = useState<string | null>(null);
   const [isConfirmingRemoval, setIsConfirmingRemoval] = useState(false);
+  const [isEditing, setIsEditing] = useState(false);
 
   const saveKey = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,6 +57,9 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
         <button type="button" disabled={!testModel} onClick={() => void runTest()}>
           Test
         </button>
+        <button type="button" aria-expanded={isEditing} onClick={() => setIsEditing(!isEditing)}>
+          Edit
+        </button>
         {!isConfirmingRemoval && (
           <button type="button" className="danger" onClick={() => setIsConfirmingRemoval(true)}>
             Remove endpoint
@@ -70,6 +75,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           onCancel={() => setIsConfirmingRemoval(false)}
         />
       )}
+      {isEditing && <EndpointEditor endpoint={endpoint} onDone={() => setIsEditing(false)} />}
       {testResult && <p role="status">{testResult}</p>}
     </article>
   );

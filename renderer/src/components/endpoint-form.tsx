@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { endpointKinds, type EndpointKind } from '../../../shared/types/endpoint-kinds';
 import { useAppStore } from '../store/app-store';
+import { splitList } from './format';
 
 const kindLabels: Record<EndpointKind, string> = {
   openai: 'OpenAI',
@@ -20,10 +21,7 @@ export function EndpointForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const modelList = models
-      .split(',')
-      .map((model) => model.trim())
-      .filter(Boolean);
+    const modelList = splitList(models);
     const isSaved = await saveEndpoint({
       id: id.trim(),
       kind,

@@ -14,3 +14,10 @@ export const formatRate = (rate: number | null | undefined): string =>
 
 /** `1 call`, `3 calls`. */
 export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** `a, b ,,c` → `['a', 'b', 'c']`: the comma-separated fields of the forms. */
+export const splitList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { RouteView } from '../../../shared/contract';
 import { useAppStore } from '../store/app-store';
+import { splitList } from './format';
 import { ConfirmGroup } from './confirm-group';
 
 /** Routes: one model id for several targets, tried in order. */
@@ -60,10 +61,7 @@ function RouteForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const targetList = targets
-      .split(',')
-      .map((target) => target.trim())
-      .filter(Boolean);
+    const targetList = splitList(targets);
     const isSaved = await saveRoute({
       name: name.trim(),
       targets: targetList,

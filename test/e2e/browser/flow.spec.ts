@@ -327,6 +327,43 @@ test('routes are made in Settings: a bad target is refused by name, a good route
   await expect(route).toHaveCount(0);
 });
 
+test('an endpoint is edited in Settings: a price set there prices the next call', async ({ page }) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  await ui.open('Settings');
+  const card = page.getByRole('article', { name: 'Endpoint fake' });
+  await card.getByRole('button', { name: 'Edit' }).click();
+  const editor = card.getByRole('form', { name: 'Edit fake' });
+  await expect(editor.getByLabel('Models (comma-separated)')).toHaveValue('fast-model, slow-model');
+  await editor.getByRole('button', { name: 'Add a price' }).click();
+  const price = editor.getByRole('group', { name: 'Price 1' });
+  await price.getByLabel('Model').fill('fast-model');
+  await price.getByLabel('Input').fill('1');
+  await price.getByLabel('Output').fill('2');
+  await snapshot(page, test.info(), 'endpoint-editor');
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  await expect(editor).toHaveCount(0);
+  const config = JSON.parse(await readFile(join(app.home, 'config.json'), 'utf8'));
+  expect(config.endpoints.find((endpoint: { id: string }) => endpoint.id === 'fake').prices).toEqual({
+    'fast-model': { input: 1, output: 2 },
+  });
+
+  fake.enqueue({
+    kind: 'text',
+    text: 'Priced now.',
+    model: 'fast-model',
+    usage: { inputTokens: 1000, outputTokens: 2000 },
+  });
+  await ui.chat('fake/fast-model', 'What does this cost?');
+  await expect(
+    page.getByRole('article', { name: 'Answer from fake/fast-model' }).last().getByRole('status'),
+  ).toHaveText('ok');
+  await ui.open('Usage');
+  const newest = page.getByRole('table', { name: 'Recent calls' }).getByRole('row').nth(1);
+  // 1,000 × $1 + 2,000 × $2 per million tokens.
+  await expect(newest.getByRole('cell', { name: '$0.005000', exact: true })).toBeVisible();
+});
+
 test('Settings shows the local API to give other tools, and copies its base URL and key', async ({ page }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
   const ui = new SwitchboardPage(page);
