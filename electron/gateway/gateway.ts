@@ -43,9 +43,12 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     }
     const targets = orderTargets(resolution.targets, coolingUntil, Date.now());
 
-    const { cacheTtlMs } = resolution;
-    const cacheKey = cacheTtlMs !== undefined && cache ? responseCacheKey(request) : undefined;
-    const kept = cacheKey && request.cache !== 'refresh' ? cache!.get(cacheKey) : undefined;
+    // Only routes with a cache keep answers.
+    const keeping =
+      resolution.cacheTtlMs !== undefined && cache
+        ? { cache, key: responseCacheKey(request), ttlMs: resolution.cacheTtlMs }
+        : undefined;
+    const kept = keeping && request.cache !== 'refresh' ? keeping.cache.get(keeping.key) : undefined;
     if (kept) {
       // A replay calls no provider: cost 0, no tokens used.
       state.target = kept.target;
@@ -78,9 +81,9 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
           error: null,
         });
         priceCall(resolved, state);
-        if (cacheKey && state.text.length > 0) {
+        if (keeping && state.text.length > 0) {
           const { servedModel, finishReason, text } = state;
-          cache!.put(cacheKey, { target: resolved.target, servedModel, finishReason, text }, cacheTtlMs!);
+          keeping.cache.put(keeping.key, { target: resolved.target, servedModel, finishReason, text }, keeping.ttlMs);
         }
         yield finish({ type: 'finish', record: state.toRecord('ok', now(), null) });
         return;

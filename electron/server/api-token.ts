@@ -9,9 +9,7 @@ const minimumLength = 16;
 
 export interface ApiToken {
   token: string;
-  /** `env`: SWITCHBOARD_API_TOKEN; `keychain`: kept across runs; `run`: this run only. */
-  source: 'env' | 'keychain' | 'run';
-  /** Said once at start when the key will not last. */
+  /** Said once at start when the key will not last beyond this run. */
   note?: string;
 }
 
@@ -34,19 +32,18 @@ export async function resolveApiToken(options: {
         `SWITCHBOARD_API_TOKEN must be at least ${minimumLength} characters without spaces; unset it to use the key kept in the keychain`,
       );
     }
-    return { token: fromEnv, source: 'env' };
+    return { token: fromEnv };
   }
   try {
     const kept = options.isNew ? undefined : await options.keychain.get(account);
-    if (kept) return { token: kept, source: 'keychain' };
+    if (kept) return { token: kept };
     const token = newApiToken();
     await options.keychain.set(account, token);
-    return { token, source: 'keychain' };
+    return { token };
   } catch (error) {
     if (!(error instanceof SwitchboardError) || error.code !== 'KEYCHAIN_UNAVAILABLE') throw error;
     return {
       token: newApiToken(),
-      source: 'run',
       note: 'the local API key changes every run because the OS keychain is unavailable; set SWITCHBOARD_API_TOKEN to fix one',
     };
   }

@@ -4,7 +4,7 @@ import { apiTokenService, resolveApiToken } from './api-token';
 import { startServer, type RunningServer, type ServerOptions } from './start-server';
 
 /** Where browser mode and the local API listen unless told otherwise. */
-export const defaultPort = 4141;
+const defaultPort = 4141;
 
 export interface LocalServerOptions extends Omit<ServerOptions, 'port' | 'token'> {
   /** A port the user asked for (0: any free one); without it, the default port, or a free one when taken. */
