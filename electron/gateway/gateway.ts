@@ -146,12 +146,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       if (apiKey === undefined && !isKeyOptional) return { kind: 'failed', error: missingKey(resolved.endpoint.id) };
       iterable = await dependencies.streamTarget(
         { endpoint: resolved.endpoint, model: resolved.model, apiKey },
-        {
-          messages: request.messages,
-          abortSignal: request.signal,
-          maxOutputTokens: request.maxOutputTokens,
-          temperature: request.temperature,
-        },
+        { ...request.sampling, messages: request.messages, abortSignal: request.signal },
       );
     } catch (error) {
       if (request.signal?.aborted) return { kind: 'cancelled' };

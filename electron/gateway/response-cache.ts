@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CachedAnswer, CallRequest, ResponseCache } from './types';
 
-/** The same model id, messages and settings: the same key. */
+/** The same model id, messages and sampling settings: the same key. */
 export function responseCacheKey(request: CallRequest): string {
-  const { modelId, messages, maxOutputTokens, temperature } = request;
-  return createHash('sha256')
-    .update(
-      JSON.stringify({ modelId, messages, maxOutputTokens: maxOutputTokens ?? null, temperature: temperature ?? null }),
-    )
-    .digest('hex');
+  const { modelId, messages, sampling = {} } = request;
+  // Sorted keys, so the order a client wrote its settings in does not matter.
+  const settings = Object.fromEntries(Object.entries(sampling).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash('sha256').update(JSON.stringify({ modelId, messages, settings })).digest('hex');
 }
 
 /** Reads and writes the cache without ever failing the call that uses it. */

@@ -2,7 +2,7 @@ import type { CallPart, ChatMessage } from '../../shared/types/chat';
 import type { EndpointConfig } from '../../shared/types/config';
 import type { CallSource, UsageRecord } from '../../shared/types/usage';
 import type { PriceCall } from '../catalog/types';
-import type { StreamTarget } from '../providers/types';
+import type { SamplingSettings, StreamTarget } from '../providers/types';
 
 /** One target a model id resolved to. */
 export interface ResolvedTarget {
@@ -39,9 +39,8 @@ export interface CallRequest {
   source: CallSource;
   signal?: AbortSignal;
   conversationId?: string | null;
-  maxOutputTokens?: number;
-  /** 0 (most likely words) to 2 (most varied); the provider's default when absent. */
-  temperature?: number;
+  /** How to sample (temperature, output limit, ...); the provider's defaults when absent. */
+  sampling?: SamplingSettings;
   /** `refresh` skips a kept answer and keeps the new one (an API client's `Cache-Control: no-cache`). */
   cache?: 'use' | 'refresh';
 }

@@ -20,7 +20,7 @@ async function sentBody(kind: EndpointKind) {
   const baseURL = `${fake.url}${kind === 'google' ? '/v1beta' : '/v1'}`;
   const parts = await stream(
     { endpoint: { id: 'fake', kind, baseURL }, model: 'some-model', apiKey: 'sk-test-1234' },
-    { messages, temperature: 0.3, maxOutputTokens: 77 },
+    { messages, temperature: 0.3, maxOutputTokens: 77, topP: 0.9, stopSequences: ['END'], seed: 7 },
   );
   for await (const part of parts) if (part.type === 'error') throw part.error;
   return fake.requests.at(-1)!.body;
@@ -29,7 +29,7 @@ async function sentBody(kind: EndpointKind) {
 describe('call settings on the wire', () => {
   it.each(['openai-compatible', 'openrouter', 'vercel'] as const)('%s: Chat Completions fields', async (kind) => {
     const body = await sentBody(kind);
-    expect(body).toMatchObject({ temperature: 0.3, max_tokens: 77 });
+    expect(body).toMatchObject({ temperature: 0.3, max_tokens: 77, top_p: 0.9, stop: ['END'], seed: 7 });
     expect(body.messages[0]).toEqual({ role: 'system', content: 'Answer in French.' });
   });
 
@@ -41,13 +41,13 @@ describe('call settings on the wire', () => {
 
   it('anthropic: a top-level system and max_tokens', async () => {
     const body = await sentBody('anthropic');
-    expect(body).toMatchObject({ temperature: 0.3, max_tokens: 77 });
+    expect(body).toMatchObject({ temperature: 0.3, max_tokens: 77, stop_sequences: ['END'] });
     expect(JSON.stringify(body.system)).toContain('Answer in French.');
   });
 
   it('google: generationConfig and systemInstruction', async () => {
     const body = await sentBody('google');
-    expect(body.generationConfig).toMatchObject({ temperature: 0.3, maxOutputTokens: 77 });
+    expect(body.generationConfig).toMatchObject({ temperature: 0.3, maxOutputTokens: 77, topP: 0.9, seed: 7 });
     expect(JSON.stringify(body.systemInstruction)).toContain('Answer in French.');
   });
 });

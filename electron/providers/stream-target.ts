@@ -39,10 +39,10 @@ export function createStreamTarget(options: StreamTargetOptions = {}): StreamTar
     let stream: ReadableStream<LanguageModelV4StreamPart>;
     let headers: Record<string, string | undefined> | undefined;
     try {
+      const { messages, abortSignal: _callerSignal, ...sampling } = request;
       const result = await model.doStream({
-        prompt: toPrompt(request.messages),
-        maxOutputTokens: request.maxOutputTokens,
-        temperature: request.temperature,
+        ...sampling,
+        prompt: toPrompt(messages),
         abortSignal: signal,
         includeRawChunks: true,
       });

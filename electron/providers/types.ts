@@ -12,11 +12,20 @@ export interface ProviderTarget {
   apiKey: string | undefined;
 }
 
-export interface ProviderRequest {
-  messages: ChatMessage[];
-  abortSignal?: AbortSignal;
+/** How to sample; the provider's defaults for whatever is left out. */
+export interface SamplingSettings {
   maxOutputTokens?: number;
   temperature?: number;
+  topP?: number;
+  stopSequences?: string[];
+  seed?: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+}
+
+export interface ProviderRequest extends SamplingSettings {
+  messages: ChatMessage[];
+  abortSignal?: AbortSignal;
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   toOpenAIError,
   toOpenAIFinishReason,
   toOpenAIUsage,
+  toSampling,
+  unsupportedFeature,
 } from './openai-format';
 
 const maxBodyBytes = 8 * 1024 * 1024;
@@ -57,6 +59,8 @@ export async function handleChatCompletions(services: Services, request: Incomin
     const parsed = chatCompletionRequestSchema.safeParse(await readJson(request));
     if (!parsed.success) return sendError(response, 'INVALID_INPUT', z.prettifyError(parsed.error));
     body = parsed.data;
+    const unsupported = unsupportedFeature(body);
+    if (unsupported) return sendError(response, 'INVALID_INPUT', unsupported);
   } catch (error) {
     return sendError(response, 'INVALID_INPUT', `The body is not valid JSON: ${(error as Error).message}`);
   }
@@ -87,8 +91,7 @@ export async function handleChatCompletions(services: Services, request: Incomin
     messages: toChatMessages(body),
     source: 'api',
     signal: controller.signal,
-    maxOutputTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
-    temperature: body.temperature ?? undefined,
+    sampling: toSampling(body),
     cache: /no-cache|no-store/i.test(request.headers['cache-control'] ?? '') ? 'refresh' : 'use',
   })) {
     if (part.type === 'attempt-start') target = part.target;

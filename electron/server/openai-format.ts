@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChatMessage } from '../../shared/types/chat';
 import type { NormalizedUsage } from '../../shared/types/usage';
+import type { SamplingSettings } from '../providers/types';
 
 const contentPart = z.looseObject({ type: z.string(), text: z.string().optional() });
 
@@ -20,8 +21,48 @@ export const chatCompletionRequestSchema = z.looseObject({
   max_tokens: z.number().int().positive().nullish(),
   max_completion_tokens: z.number().int().positive().nullish(),
   temperature: z.number().min(0).max(2).nullish(),
+  top_p: z.number().min(0).max(1).nullish(),
+  stop: z.union([z.string(), z.array(z.string())]).nullish(),
+  seed: z.number().int().nullish(),
+  presence_penalty: z.number().min(-2).max(2).nullish(),
+  frequency_penalty: z.number().min(-2).max(2).nullish(),
+  // Read only to refuse them clearly: silently dropping them would change the answer.
+  n: z.number().int().positive().nullish(),
+  tools: z.array(z.unknown()).nullish(),
+  functions: z.array(z.unknown()).nullish(),
+  response_format: z.looseObject({ type: z.string() }).nullish(),
+  logprobs: z.boolean().nullish(),
 });
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
+
+/** What the request asks for that Switchboard cannot do yet, said so the client can change it; null when none. */
+export function unsupportedFeature(request: ChatCompletionRequest): string | null {
+  if ((request.tools?.length ?? 0) > 0 || (request.functions?.length ?? 0) > 0) {
+    return 'tools and function calling are not supported by Switchboard yet: send the request without "tools"';
+  }
+  if ((request.n ?? 1) > 1) return '"n" above 1 is not supported: send one request per answer';
+  if (request.response_format && request.response_format.type !== 'text') {
+    return `"response_format" ${request.response_format.type} is not supported by Switchboard yet: leave it out`;
+  }
+  if (request.logprobs) return '"logprobs" is not supported by Switchboard: leave it out';
+  return null;
+}
+
+/** The sampling settings a provider is asked to use, in the gateway's terms. */
+export function toSampling(request: ChatCompletionRequest): SamplingSettings {
+  const stop = request.stop ?? undefined;
+  const settings: SamplingSettings = {
+    maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
+    temperature: request.temperature ?? undefined,
+    topP: request.top_p ?? undefined,
+    stopSequences: typeof stop === 'string' ? [stop] : stop,
+    seed: request.seed ?? undefined,
+    presencePenalty: request.presence_penalty ?? undefined,
+    frequencyPenalty: request.frequency_penalty ?? undefined,
+  };
+  // Unset settings are left out, so they neither reach the provider nor change the cache key.
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+}
 
 export function toChatMessages(request: ChatCompletionRequest): ChatMessage[] {
   return request.messages.map((message) => ({

@@ -77,15 +77,28 @@ describe('a route with a cache, through the local API', () => {
 });
 
 describe('call settings through the local API', () => {
-  it('passes temperature and the output limit on to the provider, and refuses a temperature out of range', async () => {
+  it('passes sampling settings on to the provider, and refuses a temperature out of range', async () => {
     fake.enqueue({ kind: 'text', text: 'ok', model: 'llama3.2' });
     await client.chat.completions.create({
       model: 'local/llama3.2',
       messages: [{ role: 'user', content: 'Hi' }],
       temperature: 0.4,
       max_completion_tokens: 32,
+      top_p: 0.9,
+      stop: 'END',
+      seed: 7,
+      presence_penalty: 0.5,
+      frequency_penalty: 0.25,
     });
-    expect(fake.requests.at(-1)!.body).toMatchObject({ temperature: 0.4, max_tokens: 32 });
+    expect(fake.requests.at(-1)!.body).toMatchObject({
+      temperature: 0.4,
+      max_tokens: 32,
+      top_p: 0.9,
+      stop: ['END'],
+      seed: 7,
+      presence_penalty: 0.5,
+      frequency_penalty: 0.25,
+    });
     await expect(
       client.chat.completions.create({
         model: 'local/llama3.2',
@@ -93,5 +106,24 @@ describe('call settings through the local API', () => {
         temperature: 7,
       }),
     ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('temperature') });
+  });
+
+  it('refuses what it cannot do yet (tools, several answers) instead of dropping it silently', async () => {
+    const requests = fake.requests.length;
+    const ask = (extra: Record<string, unknown>) =>
+      client.chat.completions.create({
+        model: 'local/llama3.2',
+        messages: [{ role: 'user', content: 'Hi' }],
+        ...extra,
+      } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    await expect(
+      ask({ tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object' } } }] }),
+    ).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('tools and function calling are not supported'),
+    });
+    await expect(ask({ n: 2 })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('"n" above 1') });
+    await expect(ask({ response_format: { type: 'json_object' } })).rejects.toMatchObject({ status: 400 });
+    expect(fake.requests.length).toBe(requests);
   });
 });

@@ -67,7 +67,7 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
 
   /** Starts one routed stream in the background; its parts go to the caller in batches. */
   function startStream(
-    call: { modelId: string; messages: ChatMessage[] } & CallSettings,
+    call: { modelId: string; messages: ChatMessage[]; sampling: CallSettings },
     turn: Turn,
     context: CallContext,
   ): string {
@@ -95,19 +95,19 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
   }
 
   return {
-    'chat.send': async ({ conversationId, ...call }, context) => {
-      const question = call.messages.findLast((message) => message.role === 'user')?.content;
-      const turn = saveQuestion(conversationId, question, question ?? call.modelId);
-      const streamId = startStream(call, turn, context);
+    'chat.send': async ({ conversationId, modelId, messages, ...sampling }, context) => {
+      const question = messages.findLast((message) => message.role === 'user')?.content;
+      const turn = saveQuestion(conversationId, question, question ?? modelId);
+      const streamId = startStream({ modelId, messages, sampling }, turn, context);
       return { streamId, conversationId: turn.conversationId };
     },
-    'compare.send': async ({ prompt, system, modelIds, ...settings }, context) => {
+    'compare.send': async ({ prompt, system, modelIds, ...sampling }, context) => {
       const turn = saveQuestion(undefined, prompt, prompt, system);
       const messages: ChatMessage[] = [
         ...(system ? [{ role: 'system' as const, content: system }] : []),
         { role: 'user', content: prompt },
       ];
-      const streamIds = modelIds.map((modelId) => startStream({ modelId, messages, ...settings }, turn, context));
+      const streamIds = modelIds.map((modelId) => startStream({ modelId, messages, sampling }, turn, context));
       return { conversationId: turn.conversationId, streamIds };
     },
     'chat.cancel': async ({ streamId }) => {

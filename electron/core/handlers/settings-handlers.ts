@@ -92,7 +92,7 @@ export function createSettingsHandlers(services: Services): SettingsHandlers {
         modelId,
         messages: [{ role: 'user', content: 'Reply with one word: ok' }],
         source: 'app',
-        maxOutputTokens: 16,
+        sampling: { maxOutputTokens: 16 },
       })) {
         if (part.type === 'finish') outcome = { isWorking: true, message: `${modelId} answered.` };
         if (part.type === 'error') outcome = { isWorking: false, message: part.message };
