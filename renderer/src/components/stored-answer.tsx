@@ -1,4 +1,6 @@
 import type { ChatEntry } from '../store/types';
+import { AnswerText } from './answer-text';
+import { CopyButton } from './copy-button';
 
 /** An answer read back from the history, labelled with the model that wrote it. */
 export function StoredAnswer({ entry }: { entry: ChatEntry }) {
@@ -11,8 +13,9 @@ export function StoredAnswer({ entry }: { entry: ChatEntry }) {
         <span className="answer-status" role="status">
           {status}
         </span>
+        {entry.content && <CopyButton text={entry.content} />}
       </header>
-      <p className="answer-text">{entry.content}</p>
+      <AnswerText text={entry.content} />
     </article>
   );
 }

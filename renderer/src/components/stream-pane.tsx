@@ -1,4 +1,6 @@
 import { useAppStore } from '../store/app-store';
+import { AnswerText } from './answer-text';
+import { CopyButton } from './copy-button';
 import { formatCost, formatMs, formatRate } from './format';
 
 /** One streaming answer; subscribes to its own stream only, so other panes do not re-render. */
@@ -28,6 +30,7 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
             Stop
           </button>
         )}
+        {view.status !== 'streaming' && view.text && <CopyButton text={view.text} />}
       </header>
       {view.failedAttempts.length > 0 && (
         <ul className="attempts" aria-label="Failed attempts">
@@ -44,7 +47,7 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
           <p>{view.reasoning}</p>
         </details>
       )}
-      <p className="answer-text">{view.text}</p>
+      <AnswerText text={view.text} />
       {view.error && <p className="answer-error">{view.error.message}</p>}
       {view.notSaved && (
         <p className="answer-warning" role="alert">

@@ -33,6 +33,7 @@ test('add an endpoint and key, chat, compare two models, and see the usage', asy
   await ui.setKey('fake', 'sk-browser-test-7777');
   expect(await page.content()).not.toContain('sk-browser-test-7777');
 
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
   fake.enqueue({
     kind: 'text',
     text: 'Hello from the fake model, streamed in pieces.',
@@ -46,6 +47,11 @@ test('add an endpoint and key, chat, compare two models, and see the usage', asy
   await expect(answer.getByText('Hello from the fake model, streamed in pieces.')).toBeVisible();
   await expect(answer.getByRole('status')).toHaveText('ok');
   expect(fake.requests.at(-1)!.headers.authorization).toBe('Bearer sk-browser-test-7777');
+  await answer.getByRole('button', { name: 'Copy' }).click();
+  await expect(answer.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    'Hello from the fake model, streamed in pieces.',
+  );
   await snapshot(page, testInfo, 'chat');
 
   fake.enqueue(
@@ -225,6 +231,35 @@ test('a route with a cache replays a repeated question, says so, and costs nothi
   const newest = page.getByRole('table', { name: 'Recent calls' }).getByRole('row').nth(1);
   await expect(newest).toContainText('fake/fast-model (from cache)');
   await expect(newest.getByRole('cell', { name: '$0.00', exact: true })).toBeVisible();
+});
+
+test('answers are shown as Markdown, without raw HTML or remote images', async ({ page }) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  const markdown = [
+    '## Steps',
+    '',
+    '1. **Boil** the water',
+    '2. Add `pasta`',
+    '',
+    '| kind | minutes |',
+    '| --- | --- |',
+    '| penne | 11 |',
+    '',
+    '<script>window.injected = true</script>',
+    '',
+    'See ![tracker](https://example.com/pixel.png) the [docs](https://example.com/docs).',
+  ].join('\n');
+  fake.enqueue({ kind: 'text', text: markdown, model: 'fast-model', deltas: 8 });
+  await ui.chat('fake/fast-model', 'How do I cook pasta?');
+  const answer = page.getByRole('article', { name: 'Answer from fake/fast-model' }).last();
+  await expect(answer.getByRole('status')).toHaveText('ok');
+  await expect(answer.getByRole('heading', { name: 'Steps' })).toBeVisible();
+  await expect(answer.getByRole('listitem')).toHaveText(['Boil the water', 'Add pasta']);
+  await expect(answer.getByRole('cell', { name: 'penne' })).toBeVisible();
+  await expect(answer.getByRole('link', { name: 'docs' })).toHaveAttribute('target', '_blank');
+  await expect(answer.getByRole('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
 });
 
 test('Stop ends a streaming answer, keeps what came, and aborts the upstream request', async ({ page }) => {
