@@ -3,7 +3,7 @@ import { endpointIdSchema } from '../../shared/types/config';
 import { loadConfig } from '../config/config-file';
 import { createKeytarKeychain } from '../keychain/keytar-keychain';
 import { maskKey } from '../keychain/mask-key';
-import { readStdin } from './read-stdin';
+import { readHiddenLine, readStdin } from './read-stdin';
 
 /** `switchboard keys set|list|remove`. */
 export async function runKeys(dataDir: string, args: string[], keychain = createKeytarKeychain()): Promise<number> {
@@ -32,8 +32,13 @@ export async function runKeys(dataDir: string, args: string[], keychain = create
     process.stdout.write(wasSet ? `Removed the key of ${endpointId}.\n` : `${endpointId} had no key.\n`);
     return 0;
   }
-  if (process.stdin.isTTY) process.stderr.write(`Paste the API key for ${endpointId}, then press Enter and Ctrl-D:\n`);
-  const key = (await readStdin()).trim();
+  let key: string;
+  if (process.stdin.isTTY) {
+    process.stderr.write(`Paste the API key for ${endpointId} (it is not shown), then press Enter: `);
+    key = (await readHiddenLine()).trim();
+  } else {
+    key = (await readStdin()).trim();
+  }
   if (key.length === 0) {
     throw new SwitchboardError(
       'INVALID_INPUT',

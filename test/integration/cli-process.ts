@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-const cliPath = resolve(repoRoot, 'bin/switchboard.mjs');
+export const cliPath = resolve(repoRoot, 'bin/switchboard.mjs');
 
 /** Runs `switchboard ...` as a user would, to the end. */
 export async function runCli(args: string[], options: { home: string; stdin?: string; env?: NodeJS.ProcessEnv }) {

@@ -1,10 +1,14 @@
 // The CLI as a user runs it: built bundle, real keychain, real SQLite file.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/store/open-store';
-import { runCli } from './cli-process';
+import { cliPath, runCli } from './cli-process';
+import { lookUpInOsKeychain } from './os-keychain';
 
 const hasKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
 let home: string;
@@ -138,4 +142,26 @@ describe('switchboard CLI', () => {
     expect(result.stderr).toMatch(/^switchboard: The OS keychain is unavailable .*Secret Service/);
     expect(result.stderr).not.toContain('sk-never-stored-9999');
   });
+
+  // util-linux's `script` gives the CLI a real terminal and records everything shown on it.
+  it.skipIf(!hasKeyring || !existsSync('/usr/bin/script'))(
+    'takes a key typed at a terminal without showing it',
+    async () => {
+      const key = 'sk-typed-at-a-terminal-4242';
+      const child = spawn('script', ['-qfec', `"${process.execPath}" "${cliPath}" keys set cli-openai`, '/dev/null'], {
+        env: { ...process.env, SWITCHBOARD_HOME: home },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let screen = '';
+      child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+      await expect.poll(() => screen, { timeout: 10_000 }).toContain('it is not shown');
+      child.stdin.write(`${key}\r`);
+      const [code] = (await once(child, 'close')) as [number];
+      expect(code, screen).toBe(0);
+      expect(screen).toContain('Stored the key of cli-openai (••••4242)');
+      expect(screen).not.toContain(key);
+      expect(await lookUpInOsKeychain('cli-openai')).toBe(key);
+      await runCli(['keys', 'remove', 'cli-openai'], { home });
+    },
+  );
 });
