@@ -66,6 +66,13 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
           <dd>{record ? formatCost(record.costUSD) : '–'}</dd>
         </dl>
       )}
+      {!props.showMetrics && record && view.status !== 'streaming' && (
+        // The chat's short form of the same measurements.
+        <p className="answer-meta" aria-label="Measurements">
+          {formatMs(record.timeToFirstTokenMs)} to first token · {formatRate(record.tokensPerSecond)} ·{' '}
+          {formatCost(record.costUSD)}
+        </p>
+      )}
     </article>
   );
 }

@@ -46,6 +46,7 @@ test('add an endpoint and key, chat, compare two models, and see the usage', asy
   const answer = page.getByRole('article', { name: 'Answer from fake/fast-model' });
   await expect(answer.getByText('Hello from the fake model, streamed in pieces.')).toBeVisible();
   await expect(answer.getByRole('status')).toHaveText('ok');
+  await expect(answer.getByLabel('Measurements')).toHaveText(/^\d+ ms to first token · [\d.]+ tok\/s · unknown$/);
   expect(fake.requests.at(-1)!.headers.authorization).toBe('Bearer sk-browser-test-7777');
   await answer.getByRole('button', { name: 'Copy' }).click();
   await expect(answer.getByRole('button', { name: 'Copied' })).toBeVisible();
