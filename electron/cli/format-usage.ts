@@ -43,7 +43,7 @@ function alignedTable(rows: string[][]): string[] {
 }
 
 /** What an empty listing says: nothing at all yet, or nothing that matches. */
-export const noCalls = (isFiltered: boolean) => (isFiltered ? 'No calls match.\n' : 'No calls recorded yet.\n');
+const noCalls = (isFiltered: boolean) => (isFiltered ? 'No calls match.\n' : 'No calls recorded yet.\n');
 
 export function formatUsageTable(summary: UsageSummary, isFiltered = false): string {
   const { records, callCount, totalCostUSD, pricedCount, unpricedCount } = summary;

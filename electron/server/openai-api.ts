@@ -76,12 +76,12 @@ export async function handleChatCompletions(services: Services, request: Incomin
   let target: string | null = null;
   let text = '';
   let isStreaming = false;
+  let isCacheHit = false;
   // Served from the route's cache: said in a header, so a client can tell a replay from a fresh answer.
   const servedBy = () => ({
     'x-switchboard-target': target ?? '',
     ...(isCacheHit ? { 'x-switchboard-cache': 'hit' } : {}),
   });
-  let isCacheHit = false;
 
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: target, choices, ...extra })}\n\n`;

@@ -46,7 +46,8 @@ export function CompareScreen() {
               // Ctrl+Enter (⌘+Enter on a Mac) runs it; Enter alone keeps a new line.
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                 event.preventDefault();
-                void state.runCompare();
+                // Through the form, so its own checks (temperature 0–2, ...) apply as for the button.
+                event.currentTarget.form?.requestSubmit();
               }
             }}
           />

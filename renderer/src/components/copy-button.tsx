@@ -1,16 +1,10 @@
 import { useState } from 'react';
+import { copyText } from './copy-text';
 
 /** Copies text to the clipboard; its own name says how it went ("Copied", "Copy failed"). */
 export function CopyButton({ text }: { text: string }) {
   const [result, setResult] = useState<'Copied' | 'Copy failed' | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setResult('Copied');
-    } catch {
-      setResult('Copy failed');
-    }
-  };
+  const copy = async () => setResult((await copyText(text)) ? 'Copied' : 'Copy failed');
   return (
     <button type="button" className="copy-button" onClick={() => void copy()} onBlur={() => setResult(null)}>
       {result ?? 'Copy'}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
+import { copyText } from './copy-text';
 
 /** Where other tools plug in: the local API's base URL and key, to copy into them. */
 export function LocalApiPanel() {
@@ -12,14 +13,10 @@ export function LocalApiPanel() {
   useEffect(() => void loadLocalApi(), [loadLocalApi]);
   if (!localApi) return null;
 
-  const copy = async (what: string, text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopyResult(`Copied the ${what}.`);
-    } catch {
-      setCopyResult(`Could not copy the ${what}: select it and copy it by hand.`);
-    }
-  };
+  const copy = async (what: string, text: string) =>
+    setCopyResult(
+      (await copyText(text)) ? `Copied the ${what}.` : `Could not copy the ${what}: select it and copy it by hand.`,
+    );
 
   return (
     <section className="local-api" aria-labelledby="local-api-title">

@@ -48,10 +48,6 @@ export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsag
       return;
     }
     const settings = readSettings(get().compare);
-    if (typeof settings === 'string') {
-      set({ notice: { kind: 'error', message: settings } });
-      return;
-    }
     const started = await call(get, set, 'compare.send', {
       prompt,
       modelIds: chosen,
@@ -79,21 +75,10 @@ export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsag
   },
 });
 
-/** The typed settings as numbers, or what is wrong with them. */
-function readSettings(compare: AppState['compare']): { temperature?: number; maxOutputTokens?: number } | string {
-  const settings: { temperature?: number; maxOutputTokens?: number } = {};
-  if (compare.temperature.trim()) {
-    const temperature = Number(compare.temperature);
-    if (!(temperature >= 0 && temperature <= 2))
-      return 'Temperature is a number from 0 to 2 (or empty for the default).';
-    settings.temperature = temperature;
-  }
-  if (compare.maxOutputTokens.trim()) {
-    const maxOutputTokens = Number(compare.maxOutputTokens);
-    if (!Number.isInteger(maxOutputTokens) || maxOutputTokens < 1) {
-      return 'Max output tokens is a whole number of 1 or more (or empty for the default).';
-    }
-    settings.maxOutputTokens = maxOutputTokens;
-  }
-  return settings;
+/** The typed settings as numbers; the form and the core check their ranges. */
+function readSettings(compare: AppState['compare']): { temperature?: number; maxOutputTokens?: number } {
+  return {
+    ...(compare.temperature.trim() ? { temperature: Number(compare.temperature) } : {}),
+    ...(compare.maxOutputTokens.trim() ? { maxOutputTokens: Number(compare.maxOutputTokens) } : {}),
+  };
 }

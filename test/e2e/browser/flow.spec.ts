@@ -462,6 +462,14 @@ test('Ctrl+Enter in the prompt runs a comparison', async ({ page }) => {
   await page.getByRole('combobox', { name: 'Model 2' }).fill('fake/slow-model');
   const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
   await prompt.fill('Count');
+  // The shortcut goes through the form, so the form's checks hold for it too.
+  const temperature = page.getByRole('spinbutton', { name: 'Temperature' });
+  await temperature.fill('5');
+  const before = fake.requests.length;
+  await prompt.press('Control+Enter');
+  expect(await temperature.evaluate((input: HTMLInputElement) => input.validationMessage)).not.toBe('');
+  expect(fake.requests.length).toBe(before);
+  await temperature.fill('');
   await prompt.press('Control+Enter');
   await expect(page.getByRole('group', { name: 'Answers side by side' }).getByText(/^(One|Two)\.$/)).toHaveCount(2);
 });
