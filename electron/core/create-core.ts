@@ -13,7 +13,7 @@ export interface CoreOptions {
 
 /** The full list of what a renderer can ask of the core. */
 export function createCoreFromServices(services: Services, options: CoreOptions = {}): Core {
-  const streams = new Map<string, AbortController>();
+  const streams = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const dispatch = createDispatch({
     ...createSettingsHandlers(services),
     ...createChatHandlers(services, streams),
@@ -23,7 +23,10 @@ export function createCoreFromServices(services: Services, options: CoreOptions 
   return {
     dispatch,
     async dispose() {
-      for (const controller of streams.values()) controller.abort();
+      const running = [...streams.values()];
+      for (const { controller } of running) controller.abort();
+      // A cancelled stream still writes its usage row: close the database only after.
+      await Promise.allSettled(running.map(({ done }) => done));
       streams.clear();
       services.dispose();
     },

@@ -3,6 +3,8 @@ import type { EventName, Events, Result } from '../../shared/contract';
 /** Who is asking: lets the core send stream events back to that caller only. */
 export interface CallContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Aborts when the caller is gone (a closed tab or window): its streams are cancelled and recorded so. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -11,6 +13,6 @@ export interface CallContext {
  */
 export interface Core {
   dispatch(route: unknown, input: unknown, context: CallContext): Promise<Result<unknown>>;
-  /** Closes the database and aborts streams in flight. */
+  /** Cancels streams in flight, waits until their rows are written, then closes the database. */
   dispose(): Promise<void>;
 }

@@ -24,7 +24,10 @@ interface Turn {
 }
 
 /** Chat streams: each runs in the background and reports to the caller that opened it. */
-export function createChatHandlers(services: Services, streams: Map<string, AbortController>): ChatHandlers {
+export function createChatHandlers(
+  services: Services,
+  streams: Map<string, { controller: AbortController; done: Promise<void> }>,
+): ChatHandlers {
   const { store, gateway } = services;
 
   /** Keeps the user's message; a history that cannot be written (a full disk) must not stop the answer. */
@@ -74,9 +77,12 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
     const { modelId } = call;
     const streamId = randomUUID();
     const controller = new AbortController();
-    streams.set(streamId, controller);
+    // The caller going away (a closed tab or window) cancels its streams.
+    const onCallerGone = () => controller.abort();
+    context.signal?.addEventListener('abort', onCallerGone, { once: true });
+    if (context.signal?.aborted) controller.abort();
     const batcher = createStreamBatcher(streamId, context);
-    void (async () => {
+    const done = (async () => {
       let text = '';
       for await (const part of gateway.stream({
         ...call,
@@ -90,7 +96,11 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
       }
     })()
       .catch((error: unknown) => console.error('switchboard: chat stream failed:', error))
-      .finally(() => streams.delete(streamId));
+      .finally(() => {
+        streams.delete(streamId);
+        context.signal?.removeEventListener('abort', onCallerGone);
+      });
+    streams.set(streamId, { controller, done });
     return streamId;
   }
 
@@ -111,9 +121,9 @@ export function createChatHandlers(services: Services, streams: Map<string, Abor
       return { conversationId: turn.conversationId, streamIds };
     },
     'chat.cancel': async ({ streamId }) => {
-      const controller = streams.get(streamId);
-      controller?.abort();
-      return { isCancelled: controller !== undefined };
+      const stream = streams.get(streamId);
+      stream?.controller.abort();
+      return { isCancelled: stream !== undefined };
     },
     'conversations.list': async () => store.listConversations(),
     'conversations.messages': async ({ conversationId }) => store.listMessages(conversationId),
