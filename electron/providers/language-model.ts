@@ -31,7 +31,7 @@ const compatibleBaseURLs: Partial<Record<EndpointKind, string>> = {
  */
 export function createLanguageModel(target: ProviderTarget, baseFetch?: typeof globalThis.fetch): LanguageModelV4 {
   const { endpoint, model, apiKey } = target;
-  const fetch = createProviderFetch(endpoint.id, baseFetch);
+  const fetch = createProviderFetch(target, baseFetch);
   const common = { apiKey: apiKey ?? '', baseURL: endpoint.baseURL, fetch };
   switch (endpoint.kind) {
     case 'openai':

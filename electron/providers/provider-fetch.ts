@@ -1,4 +1,6 @@
 import { ProviderError } from './provider-error';
+import { redactKey } from './redact-key';
+import type { ProviderTarget } from './types';
 
 /**
  * Marks a request as sent by Switchboard. Its local API refuses requests carrying it, so a base URL
@@ -27,7 +29,10 @@ function requestURL(input: Parameters<typeof globalThis.fetch>[0]): string {
  * would resend the key headers to wherever the redirect points. Every redirect is refused, to the
  * same origin too: the fix (the final address as base URL) is the same, and nothing is resent.
  */
-export function createProviderFetch(endpointId: string, fetch?: typeof globalThis.fetch): typeof globalThis.fetch {
+export function createProviderFetch(
+  { endpoint, apiKey }: Pick<ProviderTarget, 'endpoint' | 'apiKey'>,
+  fetch?: typeof globalThis.fetch,
+): typeof globalThis.fetch {
   return async (input, init) => {
     const headers = new Headers(input instanceof Request ? input.headers : undefined);
     new Headers(init?.headers).forEach((value, name) => headers.set(name, value));
@@ -39,14 +44,15 @@ export function createProviderFetch(endpointId: string, fetch?: typeof globalThi
     });
     if (!redirectStatuses.has(response.status)) return response;
     await response.body?.cancel().catch(() => {});
-    const target = redirectTarget(response.headers.get('location'), requestURL(input));
+    // The provider chose the address: it could carry the key.
+    const target = redactKey(redirectTarget(response.headers.get('location'), requestURL(input)), apiKey);
     // Fails over like a 404: the API is not at this base URL, another target may answer.
     throw new ProviderError({
       code: 'PROVIDER_NOT_FOUND',
       status: response.status,
       isRetryable: true,
       message:
-        `${endpointId} answered with a redirect to ${target}; Switchboard does not follow redirects with your key: ` +
+        `${endpoint.id} answered with a redirect to ${target}; Switchboard does not follow redirects with your key: ` +
         `set the endpoint's base URL to the final address`,
     });
   };
