@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointKind } from '../../shared/types/config';
 import { capturesDir, deadPort, startFakeProvider, type FakeProvider } from '../../test/fake-provider';
+import { geminiKeyInvalidBody } from '../../test/fake-provider/key-echoes';
 import { ProviderError } from './provider-error';
 import { createStreamTarget } from './stream-target';
 import type { ProviderPart, ProviderTarget } from './types';
@@ -68,7 +69,7 @@ describe('provider errors', () => {
     });
     const error = await failure(stream(target('anthropic'), { messages }));
     expect(error.message).toBe(
-      'fake answered 401: invalid x-api-key: check the key with `switchboard keys set fake` or in Settings',
+      'fake answered 401: invalid x-api-key: check the key for fake (in Settings or with `switchboard keys set fake`)',
     );
   });
 
@@ -86,9 +87,28 @@ describe('provider errors', () => {
     });
     const error = await failure(stream(target('openai'), { messages }));
     expect(error.message).toContain(
-      'Incorrect API key provided: [redacted key]. You can find your API key at https://platform.openai.com/account/api-keys.',
+      'Incorrect API key provided: [redacted key]. You can find your API key at https://platform.openai.com/account/api-keys. Check the key for fake',
     );
     expect(error.message).not.toContain(apiKey.slice(0, 8));
+  });
+
+  it("takes Gemini's 400 API_KEY_INVALID for a rejected key: fails over and names the fix", async () => {
+    fake.enqueue({ kind: 'http-error', status: 400, body: geminiKeyInvalidBody });
+    const error = await failure(stream(target('google'), { messages }));
+    expect(error).toMatchObject({ code: 'PROVIDER_AUTH', status: 400, isRetryable: true });
+    expect(error.message).toBe(
+      'fake answered 400: API key not valid. Please pass a valid API key. Check the key for fake (in Settings or with `switchboard keys set fake`)',
+    );
+  });
+
+  it('keeps other Gemini 400s bad requests', async () => {
+    fake.enqueue({
+      kind: 'http-error',
+      status: 400,
+      body: { error: { code: 400, message: 'Invalid JSON payload received.', status: 'INVALID_ARGUMENT' } },
+    });
+    const error = await failure(stream(target('google'), { messages }));
+    expect(error).toMatchObject({ code: 'PROVIDER_BAD_REQUEST', isRetryable: false });
   });
 
   it('reads retry-after and Gemini RetryInfo', async () => {

@@ -4,6 +4,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import type { EndpointKind } from '../../shared/types/config';
+import { createProviderFetch } from './provider-fetch';
 import type { ProviderTarget } from './types';
 
 /** The wire protocol each endpoint kind speaks: it decides how usage is read from raw events. */
@@ -24,9 +25,13 @@ const compatibleBaseURLs: Partial<Record<EndpointKind, string>> = {
   vercel: 'https://ai-gateway.vercel.sh/v1',
 };
 
-/** The AI SDK model for a target; `fetch` is injectable for timeouts. */
-export function createLanguageModel(target: ProviderTarget, fetch?: typeof globalThis.fetch): LanguageModelV4 {
+/**
+ * The AI SDK model for a target; `fetch` is injectable for timeouts. Every request goes through the
+ * provider fetch, which never follows a redirect with the key and marks the hop.
+ */
+export function createLanguageModel(target: ProviderTarget, baseFetch?: typeof globalThis.fetch): LanguageModelV4 {
   const { endpoint, model, apiKey } = target;
+  const fetch = createProviderFetch(target, baseFetch);
   const common = { apiKey: apiKey ?? '', baseURL: endpoint.baseURL, fetch };
   switch (endpoint.kind) {
     case 'openai':

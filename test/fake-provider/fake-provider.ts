@@ -18,6 +18,8 @@ export type FakeResponse =
       headers?: Record<string, string>;
     } & SyntheticReply)
   | { kind: 'http-error'; status: number; body: unknown; headers?: Record<string, string> }
+  /** A 3xx pointing elsewhere (a moved API, or a host that wants the key). */
+  | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string }
   /** The connection is destroyed without an answer. */
   | { kind: 'reset' }
   /** Never answers: for timeouts. */
@@ -75,6 +77,10 @@ async function answer(
     case 'http-error':
       response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       response.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
+      return;
+    case 'redirect':
+      response.writeHead(reply.status, { location: reply.location, 'content-type': 'text/plain' });
+      response.end(`Moved to ${reply.location}`);
       return;
     case 'replay': {
       const lineEnd = reply.crlf ? '\r\n' : '\n';

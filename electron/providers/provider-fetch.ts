@@ -1,0 +1,59 @@
+import { ProviderError } from './provider-error';
+import { redactKey } from './redact-key';
+import type { ProviderTarget } from './types';
+
+/**
+ * Marks a request as sent by Switchboard. Its local API refuses requests carrying it, so a base URL
+ * that points back at Switchboard fails at once instead of looping.
+ */
+export const hopHeader = 'x-switchboard-hop';
+
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+
+function redirectTarget(location: string | null, requestURL: string): string {
+  if (!location) return 'an address it did not give';
+  try {
+    return new URL(location, requestURL).origin;
+  } catch {
+    return 'an invalid address';
+  }
+}
+
+function requestURL(input: Parameters<typeof globalThis.fetch>[0]): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+/**
+ * The fetch every provider call goes through. It marks the hop and never follows a redirect: fetch
+ * would resend the key headers to wherever the redirect points. Every redirect is refused, to the
+ * same origin too: the fix (the final address as base URL) is the same, and nothing is resent.
+ */
+export function createProviderFetch(
+  { endpoint, apiKey }: Pick<ProviderTarget, 'endpoint' | 'apiKey'>,
+  fetch?: typeof globalThis.fetch,
+): typeof globalThis.fetch {
+  return async (input, init) => {
+    const headers = new Headers(input instanceof Request ? input.headers : undefined);
+    new Headers(init?.headers).forEach((value, name) => headers.set(name, value));
+    headers.set(hopHeader, '1');
+    const response = await (fetch ?? globalThis.fetch)(input, {
+      ...init,
+      headers: Object.fromEntries(headers.entries()),
+      redirect: 'manual',
+    });
+    if (!redirectStatuses.has(response.status)) return response;
+    await response.body?.cancel().catch(() => {});
+    // The provider chose the address: it could carry the key.
+    const target = redactKey(redirectTarget(response.headers.get('location'), requestURL(input)), apiKey);
+    // Fails over like a 404: the API is not at this base URL, another target may answer.
+    throw new ProviderError({
+      code: 'PROVIDER_NOT_FOUND',
+      status: response.status,
+      isRetryable: true,
+      message:
+        `${endpoint.id} answered with a redirect to ${target}; Switchboard does not follow redirects with your key: ` +
+        `set the endpoint's base URL to the final address`,
+    });
+  };
+}
