@@ -15,7 +15,8 @@ const columns = [
   ['total_ms', (r: UsageRecord) => Math.round(r.totalMs)],
   ['tokens_per_s', (r: UsageRecord) => r.tokensPerSecond ?? ''],
   ['cost_usd', (r: UsageRecord) => (r.costUSD === null ? 'unknown' : r.costUSD.toFixed(6))],
-  // config, catalog, provider, cache (a replay: no provider called) or unknown.
+  // config, catalog, provider, cache (a replay: no provider called), estimate (a call cut short, priced from
+  // estimated tokens) or unknown.
   ['cost_source', (r: UsageRecord) => r.costSource],
 ] as const;
 

@@ -2,6 +2,7 @@ import type { SwitchboardConfig } from '../../shared/types/config';
 import { createPricer } from '../catalog/pricer';
 import { loadConfig, saveConfig } from '../config/config-file';
 import { resolveModelId } from '../config/resolve-model-id';
+import { routeLimits } from '../gateway/call-limits';
 import { createGateway } from '../gateway/gateway';
 import type { Gateway } from '../gateway/types';
 import { createKeytarKeychain } from '../keychain/keytar-keychain';
@@ -37,7 +38,10 @@ export function createServices(options: ServiceOptions): Services {
   // Read on every call: the file is small and hand-edited, and edits should apply at once.
   const readConfig = () => loadConfig(dataDir);
   const gateway = createGateway({
-    resolve: (modelId) => resolveModelId(readConfig(), modelId),
+    resolve: (modelId) => {
+      const config = readConfig();
+      return { ...resolveModelId(config, modelId), route: routeLimits(config, modelId) };
+    },
     getKey: (endpointId) => keychain.get(endpointId),
     streamTarget: options.streamTarget ?? createStreamTarget(),
     price: createPricer(),

@@ -1,5 +1,5 @@
 import type { Attempt, CallStatus, NormalizedUsage, UsageRecord } from '../../shared/types/usage';
-import type { CallRequest } from './types';
+import type { CallRequest, ResolvedTarget } from './types';
 import { tokensPerSecond } from './failover-policy';
 
 /** What one routed call has measured so far; turned into its usage row at the end. */
@@ -14,6 +14,12 @@ export class CallState {
   providerCostUSD: number | undefined;
   costSource: UsageRecord['costSource'] = 'unknown';
   text = '';
+  /** The target of the attempt running now, or of the last one. */
+  serving: ResolvedTarget | null = null;
+  /** UTF-8 bytes of text and reasoning taken in so far, for the size limit and estimates. */
+  answerBytes = 0;
+  /** The running token counts the serving target reported, for a call cut short. */
+  reportedUsage: NormalizedUsage | null = null;
 
   constructor(
     readonly id: string,
@@ -24,6 +30,12 @@ export class CallState {
 
   get hasOutput(): boolean {
     return this.firstTokenAt !== null;
+  }
+
+  /** A new attempt: what an earlier one reported is not this one's. */
+  beginAttempt(resolved: ResolvedTarget): void {
+    this.serving = resolved;
+    this.reportedUsage = null;
   }
 
   toRecord(status: CallStatus, endedAt: number, error: string | null): UsageRecord {

@@ -24,6 +24,11 @@ describe('shouldFailOver', () => {
   it('never moves on after the first token', () => {
     expect(shouldFailOver(error('PROVIDER_UNAVAILABLE', 529), true)).toBe(false);
   });
+  it("moves on from a target too slow to start, but not past the whole call's time or size", () => {
+    expect(shouldFailOver(error('TIMEOUT'), false, 'firstTokenMs')).toBe(true);
+    expect(shouldFailOver(error('TIMEOUT'), false, 'totalMs')).toBe(false);
+    expect(shouldFailOver(error('ANSWER_TOO_LARGE'), false, 'maxAnswerBytes')).toBe(false);
+  });
 });
 
 describe('orderTargets', () => {
@@ -53,6 +58,10 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(error('PROVIDER_UNAVAILABLE', 503), true, false)).toBe(250);
     expect(retryDelayMs(error('PROVIDER_UNAVAILABLE', 503), false, false)).toBeNull();
     expect(retryDelayMs(error('PROVIDER_UNAVAILABLE', 503), true, true)).toBeNull();
+  });
+  it('does not ask a target that passed a time limit again', () => {
+    expect(retryDelayMs(error('TIMEOUT'), true, false)).toBe(250);
+    expect(retryDelayMs(error('TIMEOUT'), true, false, 'firstTokenMs')).toBeNull();
   });
   it('waits as asked, but not for long, and never retries a rejected key', () => {
     const limited = new ProviderError({

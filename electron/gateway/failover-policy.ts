@@ -1,12 +1,15 @@
 import type { ProviderError } from '../providers/provider-error';
+import type { LimitName } from './call-limits';
 
 /**
  * Whether a failed attempt may move on to the next target. After the first token the answer
  * is already on screen, so it never does. Before it, everything moves on except a request the
- * caller got wrong (400/422), which would fail at every target alike.
+ * caller got wrong (400/422), which would fail at every target alike, and a limit on the whole
+ * call (its time, the answer's size), which no other target can meet either.
  */
-export function shouldFailOver(error: ProviderError, hasOutput: boolean): boolean {
+export function shouldFailOver(error: ProviderError, hasOutput: boolean, limit?: LimitName): boolean {
   if (hasOutput) return false;
+  if (limit === 'totalMs' || limit === 'maxAnswerBytes') return false;
   if (error.code === 'PROVIDER_BAD_REQUEST') return false;
   return true;
 }
@@ -42,15 +45,17 @@ const transientCodes = new Set([
 /**
  * How long to wait before trying the last target once more, or null not to. Only the last
  * target is retried (earlier ones fail over instead), and never when the provider asks for a
- * wait longer than the caller would sit through.
+ * wait longer than the caller would sit through, nor after one of the call's own limits: a
+ * target too slow to send its first token would make the caller wait that long again.
  */
 export function retryDelayMs(
   error: ProviderError,
   isLastTarget: boolean,
   hasRetried: boolean,
+  limit?: LimitName,
   maxWaitMs = 2000,
 ): number | null {
-  if (!isLastTarget || hasRetried || !transientCodes.has(error.code)) return null;
+  if (!isLastTarget || hasRetried || limit !== undefined || !transientCodes.has(error.code)) return null;
   if (error.code === 'NETWORK' && /refused|resolve/.test(error.message)) return null;
   const wait = error.retryAfterMs ?? 250;
   return wait <= maxWaitMs ? wait : null;

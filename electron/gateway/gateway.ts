@@ -3,12 +3,20 @@ import type { CallPart, TerminalPart } from '../../shared/types/chat';
 import { SwitchboardError } from '../../shared/errors/codes';
 import { ProviderError } from '../providers/provider-error';
 import type { ProviderPart } from '../providers/types';
+import { AttemptWatch } from './attempt-watch';
+import { asProviderError, limitError, missingKey, streamEndedEarly } from './attempt-failures';
+import { callLimits, type CallLimits, type LimitName } from './call-limits';
 import { CallState } from './call-state';
 import { orderTargets, retryDelayMs, shouldFailOver } from './failover-policy';
+import { priceCutShort, priceFinished } from './price-call';
 import { responseCacheKey, safeCache } from './response-cache';
 import type { CallRequest, Gateway, GatewayDependencies, Resolution, ResolvedTarget } from './types';
 
-type AttemptOutcome = { kind: 'finished' } | { kind: 'failed'; error: ProviderError } | { kind: 'cancelled' };
+type AttemptOutcome =
+  | { kind: 'finished' }
+  /** `limit` when one of the call's own limits stopped it rather than the provider. */
+  | { kind: 'failed'; error: ProviderError; limit?: LimitName }
+  | { kind: 'cancelled' };
 
 /** Routes a call over its targets in order, failing over until one answers. */
 export function createGateway(dependencies: GatewayDependencies): Gateway {
@@ -20,8 +28,10 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
 
   async function* stream(request: CallRequest): AsyncGenerator<CallPart> {
     const state = new CallState(newId(), request, now(), new Date().toISOString());
+    let isRecorded = false;
     // The answer is delivered even when its usage row cannot be saved; the part says why.
     const finish = (part: TerminalPart): TerminalPart => {
+      isRecorded = true;
       try {
         dependencies.record(part.record);
         return part;
@@ -30,8 +40,33 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
         return { ...part, notSaved: (error as Error).message };
       }
     };
-    const fail = (code: string, message: string, status: 'error' | 'cancelled' | 'interrupted') =>
-      finish({ type: 'error', code, message, record: state.toRecord(status, now(), message) });
+    let failure: Error | undefined;
+    try {
+      yield* runCall(state, finish);
+    } catch (error) {
+      failure = error as Error;
+      throw error;
+    } finally {
+      // The caller stopped reading before the end (a loop broke, a response failed): the call, billed
+      // all the same, still gets its one row.
+      if (!isRecorded) {
+        const message = failure
+          ? `The call failed inside Switchboard: ${failure.message}`
+          : 'The caller stopped reading the answer.';
+        priceCutShort(dependencies.price, state);
+        const record = state.toRecord(failure ? 'error' : 'cancelled', now(), message);
+        finish({ type: 'error', code: failure ? 'INTERNAL' : 'CANCELLED', message, record });
+      }
+    }
+  }
+
+  async function* runCall(state: CallState, finish: (part: TerminalPart) => TerminalPart): AsyncGenerator<CallPart> {
+    const { request } = state;
+    // A call cut short is priced from what the provider reported, else from an estimate.
+    const fail = (code: string, message: string, status: 'error' | 'cancelled' | 'interrupted') => {
+      if (status !== 'error') priceCutShort(dependencies.price, state);
+      return finish({ type: 'error', code, message, record: state.toRecord(status, now(), message) });
+    };
 
     let resolution: Resolution;
     try {
@@ -71,7 +106,8 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       if (request.signal?.aborted) break;
       yield { type: 'attempt-start', target: resolved.target };
       const attemptStart = now();
-      const outcome = yield* runAttempt(resolved, state);
+      const limits = callLimits(resolution.route, resolved.endpoint);
+      const outcome = yield* runAttempt(resolved, state, limits);
       if (outcome.kind === 'cancelled') break;
       if (outcome.kind === 'finished') {
         state.attempts.push({
@@ -80,7 +116,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
           durationMs: now() - attemptStart,
           error: null,
         });
-        priceCall(resolved, state);
+        priceFinished(dependencies.price, resolved, state);
         if (keeping && state.text.length > 0) {
           const { servedModel, finishReason, text } = state;
           keeping.cache.put(keeping.key, { target: resolved.target, servedModel, finishReason, text }, keeping.ttlMs);
@@ -88,7 +124,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
         yield finish({ type: 'finish', record: state.toRecord('ok', now(), null) });
         return;
       }
-      const { error } = outcome;
+      const { error, limit } = outcome;
       lastError = error;
       if (error.retryAfterMs !== undefined || error.code === 'PROVIDER_RATE_LIMITED') {
         coolingUntil.set(resolved.target, Date.now() + (error.retryAfterMs ?? 10_000));
@@ -103,15 +139,16 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       if (state.hasOutput) {
         // The partial answer stays; the call is marked interrupted, never silently complete.
         state.target = resolved.target;
-        yield fail('INTERRUPTED', `${resolved.target} stopped mid-answer: ${error.message}`, 'interrupted');
+        if (limit) yield fail(error.code, error.message, 'interrupted');
+        else yield fail('INTERRUPTED', `${resolved.target} stopped mid-answer: ${error.message}`, 'interrupted');
         return;
       }
       yield { type: 'attempt-error', attempt };
-      if (!shouldFailOver(error, false)) {
+      if (!shouldFailOver(error, false, limit)) {
         yield fail(error.code, error.message, 'error');
         return;
       }
-      const delay = retryDelayMs(error, queue.length === 0, hasRetried);
+      const delay = retryDelayMs(error, queue.length === 0, hasRetried, limit);
       if (delay !== null) {
         hasRetried = true;
         await sleep(delay, request.signal);
@@ -133,28 +170,30 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     );
   }
 
-  async function* runAttempt(resolved: ResolvedTarget, state: CallState): AsyncGenerator<CallPart, AttemptOutcome> {
+  async function* runAttempt(
+    resolved: ResolvedTarget,
+    state: CallState,
+    limits: CallLimits,
+  ): AsyncGenerator<CallPart, AttemptOutcome> {
     const { request } = state;
-    let iterable: AsyncIterable<ProviderPart>;
-    try {
-      const isKeyOptional = resolved.endpoint.kind === 'openai-compatible';
-      // A local server needs no key, so an unreachable keychain must not stop it.
-      const apiKey = await dependencies.getKey(resolved.endpoint.id).catch((error: unknown) => {
-        if (isKeyOptional) return undefined;
-        throw error;
-      });
-      if (apiKey === undefined && !isKeyOptional) return { kind: 'failed', error: missingKey(resolved.endpoint.id) };
-      iterable = await dependencies.streamTarget(
-        { endpoint: resolved.endpoint, model: resolved.model, apiKey },
-        { ...request.sampling, messages: request.messages, abortSignal: request.signal },
-      );
-    } catch (error) {
+    state.beginAttempt(resolved);
+    const watch = new AttemptWatch(limits, now(), state.startedAt + limits.totalMs, now, request.signal);
+    const limitHit = (limit: LimitName): AttemptOutcome => ({
+      kind: 'failed',
+      limit,
+      error: limitError(limit, limits, resolved.target, state.hasOutput),
+    });
+    // Why the attempt stopped when it was not the provider's doing: the caller, or a time limit.
+    const stopped = (): AttemptOutcome | undefined => {
       if (request.signal?.aborted) return { kind: 'cancelled' };
-      return { kind: 'failed', error: asProviderError(error) };
-    }
+      if (watch.hit) return limitHit(watch.hit);
+      return undefined;
+    };
     try {
+      const iterable = await openStream(resolved, request, watch.signal);
       for await (const part of iterable) {
-        if (request.signal?.aborted) return { kind: 'cancelled' };
+        const halt = stopped();
+        if (halt) return halt;
         switch (part.type) {
           case 'response-metadata':
             if (part.modelId) state.servedModel = part.modelId;
@@ -163,9 +202,19 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
             // This answer goes on; the next calls try the other targets first.
             coolingUntil.set(resolved.target, Date.now() + part.resetInMs);
             break;
+          case 'usage':
+            state.reportedUsage = part.usage;
+            break;
           case 'text-delta':
-          case 'reasoning-delta':
+          case 'reasoning-delta': {
             if (part.text.length === 0) break;
+            const bytes = Buffer.byteLength(part.text);
+            // Past the size limit the upstream request is aborted before the text is taken in.
+            if (state.answerBytes + bytes > limits.maxAnswerBytes) {
+              return limitHit('maxAnswerBytes');
+            }
+            state.answerBytes += bytes;
+            watch.token();
             if (state.firstTokenAt === null) {
               state.firstTokenAt = now();
               state.target = resolved.target;
@@ -173,6 +222,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
             if (part.type === 'text-delta') state.text += part.text;
             yield { type: part.type, text: part.text };
             break;
+          }
           case 'finish':
             state.target = resolved.target;
             state.finishReason = part.finishReason;
@@ -181,43 +231,35 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
             state.providerCostUSD = part.providerCostUSD;
             return { kind: 'finished' };
           case 'error':
-            return { kind: 'failed', error: part.error };
+            return stopped() ?? { kind: 'failed', error: part.error };
         }
       }
+      return stopped() ?? { kind: 'failed', error: streamEndedEarly() };
     } catch (error) {
-      if (request.signal?.aborted) return { kind: 'cancelled' };
-      return { kind: 'failed', error: asProviderError(error) };
+      return stopped() ?? { kind: 'failed', error: asProviderError(error) };
+    } finally {
+      // Whatever ended the attempt (a limit, the caller stopping early), the upstream request ends too.
+      watch.stop();
     }
-    if (request.signal?.aborted) return { kind: 'cancelled' };
-    return {
-      kind: 'failed',
-      error: new ProviderError({
-        code: 'INTERRUPTED',
-        message: 'the stream ended before the provider finished',
-        isRetryable: true,
-      }),
-    };
   }
 
-  function priceCall(resolved: ResolvedTarget, state: CallState) {
-    if (state.usage === null) {
-      if (state.providerCostUSD !== undefined) {
-        state.costUSD = state.providerCostUSD;
-        state.costSource = 'provider';
-      }
-      return;
-    }
-    const result = dependencies.price({
-      endpointKind: resolved.endpoint.kind,
-      baseURL: resolved.endpoint.baseURL,
-      model: resolved.model,
-      servedModel: state.servedModel,
-      usage: state.usage,
-      configPrices: resolved.endpoint.prices,
-      providerCostUSD: state.providerCostUSD,
+  /** Opens the stream at one target with its key; throws a ProviderError when it cannot. */
+  async function openStream(
+    resolved: ResolvedTarget,
+    request: CallRequest,
+    abortSignal: AbortSignal,
+  ): Promise<AsyncIterable<ProviderPart>> {
+    const isKeyOptional = resolved.endpoint.kind === 'openai-compatible';
+    // A local server needs no key, so an unreachable keychain must not stop it.
+    const apiKey = await dependencies.getKey(resolved.endpoint.id).catch((error: unknown) => {
+      if (isKeyOptional) return undefined;
+      throw error;
     });
-    state.costUSD = result.costUSD;
-    state.costSource = result.source;
+    if (apiKey === undefined && !isKeyOptional) throw missingKey(resolved.endpoint.id);
+    return dependencies.streamTarget(
+      { endpoint: resolved.endpoint, model: resolved.model, apiKey },
+      { ...request.sampling, messages: request.messages, abortSignal },
+    );
   }
 
   return { stream };
@@ -234,26 +276,5 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       },
       { once: true },
     );
-  });
-}
-
-function missingKey(endpointId: string): ProviderError {
-  return new ProviderError({
-    code: 'KEY_MISSING',
-    message: `no API key for ${endpointId}: set one in Settings or with \`switchboard keys set ${endpointId}\``,
-    isRetryable: true,
-  });
-}
-
-function asProviderError(error: unknown): ProviderError {
-  if (ProviderError.isInstance(error)) return error;
-  if (error instanceof SwitchboardError) {
-    return new ProviderError({ code: error.code, message: error.message, isRetryable: true, cause: error });
-  }
-  return new ProviderError({
-    code: 'NETWORK',
-    message: error instanceof Error ? error.message : String(error),
-    isRetryable: true,
-    cause: error,
   });
 }

@@ -3,6 +3,7 @@ import type { EndpointConfig } from '../../shared/types/config';
 import type { CallSource, UsageRecord } from '../../shared/types/usage';
 import type { PriceCall } from '../catalog/types';
 import type { SamplingSettings, StreamTarget } from '../providers/types';
+import type { RouteLimits } from './call-limits';
 
 /** One target a model id resolved to. */
 export interface ResolvedTarget {
@@ -16,6 +17,8 @@ export interface ResolvedTarget {
 export interface Resolution {
   targets: ResolvedTarget[];
   cacheTtlMs?: number;
+  /** The route's own time and size limits, when the model id names a route. */
+  route?: RouteLimits;
 }
 
 /** A finished answer kept for replay. */

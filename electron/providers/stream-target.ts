@@ -17,25 +17,41 @@ function toPrompt(messages: ChatMessage[]): LanguageModelV4Prompt {
 
 export interface StreamTargetOptions {
   fetch?: typeof globalThis.fetch;
-  /** Longest wait for the response and between two events. */
+  /**
+   * Longest wait for the response and between two events, for a stream target used on its own. The
+   * gateway leaves it unset and applies each route's own limits instead (gateway/call-limits.ts).
+   */
   timeoutMs?: number;
+}
+
+/** Aborts when nothing arrived for `timeoutMs`; an event costs one assignment, the timer re-arms itself. */
+function idleTimer(timeoutMs: number) {
+  const controller = new AbortController();
+  let lastEventAt = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const check = () => {
+    const wait = lastEventAt + timeoutMs - performance.now();
+    if (wait <= 0) return controller.abort(new DOMException('no answer in time', 'TimeoutError'));
+    timer = setTimeout(check, wait);
+    timer.unref();
+  };
+  check();
+  return {
+    signal: controller.signal,
+    onEvent: () => {
+      lastEventAt = performance.now();
+    },
+    stop: () => clearTimeout(timer),
+  };
 }
 
 /** Streams from one target through its AI SDK provider, reading usage from the raw events. */
 export function createStreamTarget(options: StreamTargetOptions = {}): StreamTarget {
-  const timeoutMs = options.timeoutMs ?? 60_000;
-
   return async (target, request) => {
     const model = createLanguageModel(target, options.fetch);
-    const idle = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const armTimer = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => idle.abort(new DOMException('no answer in time', 'TimeoutError')), timeoutMs);
-      timer.unref();
-    };
-    const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, idle.signal]) : idle.signal;
-    armTimer();
+    const idle = options.timeoutMs === undefined ? undefined : idleTimer(options.timeoutMs);
+    const signals = [request.abortSignal, idle?.signal].filter((signal) => signal !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     let stream: ReadableStream<LanguageModelV4StreamPart>;
     let headers: Record<string, string | undefined> | undefined;
     try {
@@ -49,21 +65,17 @@ export function createStreamTarget(options: StreamTargetOptions = {}): StreamTar
       stream = result.stream;
       headers = result.response?.headers;
     } catch (error) {
-      clearTimeout(timer);
-      throw idle.signal.aborted
-        ? toProviderError(idle.signal.reason, target.endpoint.id, target.apiKey)
-        : toProviderError(error, target.endpoint.id, target.apiKey);
+      idle?.stop();
+      throw toProviderError(idle?.signal.aborted ? idle.signal.reason : error, target.endpoint.id, target.apiKey);
     }
-    return mapParts(stream, target, armTimer, () => clearTimeout(timer), idle.signal, rateLimitResetMs(headers));
+    return mapParts(stream, target, idle, rateLimitResetMs(headers));
   };
 }
 
 async function* mapParts(
   stream: ReadableStream<LanguageModelV4StreamPart>,
   target: ProviderTarget,
-  onProgress: () => void,
-  onEnd: () => void,
-  idleSignal: AbortSignal,
+  idle: ReturnType<typeof idleTimer> | undefined,
   resetInMs: number | undefined,
 ): AsyncGenerator<ProviderPart> {
   const protocol = wireProtocols[target.endpoint.kind];
@@ -72,11 +84,15 @@ async function* mapParts(
   if (resetInMs !== undefined) yield { type: 'rate-limit', resetInMs };
   try {
     for await (const part of stream) {
-      onProgress();
+      idle?.onEvent();
       switch (part.type) {
-        case 'raw':
+        case 'raw': {
+          const before = account.usage;
           readRawEvent(protocol, account, part.rawValue);
+          // Running counts, so a call cut short is still priced from what the provider said.
+          if (account.usage && account.usage !== before) yield { type: 'usage', usage: account.usage };
           break;
+        }
         case 'response-metadata':
           yield { type: 'response-metadata', modelId: part.modelId || undefined };
           break;
@@ -106,10 +122,10 @@ async function* mapParts(
     }
     yield { type: 'error', error: interrupted(endpointId) };
   } catch (error) {
-    const reason = idleSignal.aborted ? idleSignal.reason : error;
+    const reason = idle?.signal.aborted ? idle.signal.reason : error;
     yield { type: 'error', error: toProviderError(reason, endpointId, target.apiKey) };
   } finally {
-    onEnd();
+    idle?.stop();
   }
 }
 

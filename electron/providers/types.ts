@@ -36,6 +36,8 @@ export type ProviderPart =
   | { type: 'response-metadata'; modelId: string | undefined }
   /** The answer's headers say the target's rate limit is used up until then. */
   | { type: 'rate-limit'; resetInMs: number }
+  /** The provider's token counts so far (running totals), sent whenever they change. */
+  | { type: 'usage'; usage: NormalizedUsage }
   | { type: 'text-delta'; text: string }
   | { type: 'reasoning-delta'; text: string }
   | {

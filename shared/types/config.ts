@@ -17,6 +17,35 @@ export const endpointIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use lowercase letters, digits, ".", "_" or "-" (e.g. "work-openai")');
 
+const day = 24 * 3600 * 1000;
+const milliseconds = (name: string) =>
+  z
+    .number()
+    .int(`${name} is a whole number of milliseconds`)
+    .positive(`${name} must be above 0`)
+    .max(day, `${name} is at most a day (86400000)`);
+
+/**
+ * How long a call may take, in milliseconds; each one left out takes the endpoint's, else the default
+ * (see electron/gateway/call-limits.ts).
+ */
+export const timeoutsSchema = z.strictObject({
+  /** From sending the request to a target until its first token; passing it moves on to the next target. */
+  firstTokenMs: milliseconds('firstTokenMs').optional(),
+  /** The longest silence between two tokens once the answer has started; passing it ends the answer. */
+  idleMs: milliseconds('idleMs').optional(),
+  /** The whole call from its start, failovers included; passing it ends the call. */
+  totalMs: milliseconds('totalMs').optional(),
+});
+export type TimeoutSettings = z.infer<typeof timeoutsSchema>;
+
+/** The largest answer (text and reasoning, UTF-8 bytes) to take in; passing it ends the answer as an error. */
+export const maxAnswerBytesSchema = z
+  .number()
+  .int('maxAnswerBytes is a whole number of bytes')
+  .positive('maxAnswerBytes must be above 0')
+  .max(256 * 1024 * 1024, 'maxAnswerBytes is at most 256 MiB (268435456)');
+
 export const endpointSchema = z
   .strictObject({
     id: endpointIdSchema,
@@ -27,6 +56,9 @@ export const endpointSchema = z
     models: z.array(z.string().min(1)).optional(),
     /** Per-model prices that win over the bundled catalog. */
     prices: z.record(z.string(), modelPriceSchema).optional(),
+    /** Limits for calls to this endpoint; a route's own limits win. */
+    timeouts: timeoutsSchema.optional(),
+    maxAnswerBytes: maxAnswerBytesSchema.optional(),
   })
   .refine((endpoint) => endpoint.kind !== 'openai-compatible' || endpoint.baseURL !== undefined, {
     message: 'an "openai-compatible" endpoint needs a "baseURL" such as "http://127.0.0.1:11434/v1"',
@@ -50,6 +82,9 @@ export const routeSchema = z.strictObject({
         .max(30 * 24 * 3600, 'ttlSeconds is at most 30 days (2592000)'),
     })
     .optional(),
+  /** Limits for calls to this route; they win over each target endpoint's own. */
+  timeouts: timeoutsSchema.optional(),
+  maxAnswerBytes: maxAnswerBytesSchema.optional(),
 });
 export type RouteConfig = z.infer<typeof routeSchema>;
 

@@ -17,8 +17,11 @@ export interface NormalizedUsage {
 /**
  * Where a call's cost came from. `unknown` means no price was found: the cost is null, never 0.
  * `cache` means a kept answer was replayed: no provider was called, and the cost is 0.
+ * `estimate` means the call was cut short (cancelled, interrupted) before the provider said what it
+ * used: some token counts are estimated from the text sent and received (catalog/estimate-usage.ts)
+ * and the cost, priced from them, is an estimate too (null when no price is known).
  */
-export type CostSource = 'config' | 'catalog' | 'provider' | 'cache' | 'unknown';
+export type CostSource = 'config' | 'catalog' | 'provider' | 'cache' | 'estimate' | 'unknown';
 
 /** How a call ended. */
 export type CallStatus = 'ok' | 'error' | 'cancelled' | 'interrupted';

@@ -8,13 +8,27 @@ import { createServices, type Services } from '../../electron/core/services';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
 import { createStreamTarget } from '../../electron/providers/stream-target';
 import { deadPort, startFakeProvider, type FakeProvider } from '../fake-provider';
+import { startStallingProvider, type StallingProvider } from '../fake-provider/stalling-provider';
 
 let home: string;
 let fake: FakeProvider;
 let backup: FakeProvider;
+let stalling: StallingProvider;
 let services: Services;
 const hasKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
 const keychain = createKeytarKeychain();
+
+/** Whether the upstream request was closed by the client within 2 s. */
+const hungUp = (aborted: Promise<void>) =>
+  Promise.race([aborted.then(() => 'closed'), new Promise((done) => setTimeout(() => done('open'), 2000))]);
+
+/** The documented estimate for a call cut short: UTF-8 bytes / 4, plus 4 tokens per message of the prompt. */
+const estimated = (prompt: string[], answer: string) => {
+  const inputTokens = prompt.reduce((total, content) => total + 4 + Math.ceil(Buffer.byteLength(content) / 4), 0);
+  const outputTokens = Math.ceil(Buffer.byteLength(answer) / 4);
+  // primary/m and stall/m cost $1 in and $2 out per million tokens.
+  return { inputTokens, outputTokens, costUSD: (inputTokens * 1 + outputTokens * 2) / 1e6 };
+};
 
 /** One call to the end, through `through` (the shared gateway unless a test needs a fresh one). */
 async function run(
@@ -41,6 +55,8 @@ beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'switchboard-gateway-'));
   fake = await startFakeProvider();
   backup = await startFakeProvider();
+  stalling = await startStallingProvider();
+  const prices = { m: { input: 1, output: 2 } };
   const config = {
     endpoints: [
       { id: 'dead', kind: 'openai-compatible', baseURL: `http://127.0.0.1:${await deadPort()}/v1` },
@@ -48,22 +64,34 @@ beforeAll(async () => {
       { id: 'backup', kind: 'openai-compatible', baseURL: `${backup.url}/v1` },
       { id: 'claude', kind: 'anthropic', baseURL: `${backup.url}/v1` },
       { id: 'nokey', kind: 'openai', baseURL: `${backup.url}/v1` },
+      {
+        id: 'stall',
+        kind: 'openai-compatible',
+        baseURL: `${stalling.url}/v1`,
+        prices,
+        timeouts: { firstTokenMs: 300 },
+      },
     ],
     routes: {
       resilient: { targets: ['dead/m', 'primary/m', 'backup/m'] },
-      pair: { targets: ['primary/m', 'backup/m'] },
+      pair: { targets: ['primary/m', 'backup/m'], timeouts: { firstTokenMs: 1000 } },
+      'slow-start': { targets: ['stall/m', 'primary/m'], timeouts: { firstTokenMs: 500 } },
+      'stall-alone': { targets: ['stall/m'] },
+      'stall-mid': { targets: ['stall/m', 'primary/m'], timeouts: { idleMs: 300 } },
+      'short-call': { targets: ['primary/m'], timeouts: { totalMs: 1000 } },
+      small: { targets: ['stall/m'], maxAnswerBytes: 64 * 1024 },
       keyless: { targets: ['nokey/gpt-4o-mini', 'claude/claude-sonnet-4-5-20250929'] },
       kept: { targets: ['primary/m', 'backup/m'], cache: { ttlSeconds: 600 } },
     },
   };
   await writeFile(join(home, 'config.json'), JSON.stringify(config));
   if (hasKeyring) await keychain.set('claude', 'sk-ant-test-0000');
-  services = createServices({ dataDir: home, keychain, streamTarget: createStreamTarget({ timeoutMs: 1000 }) });
+  services = createServices({ dataDir: home, keychain, streamTarget: createStreamTarget() });
 });
 afterAll(async () => {
   services.dispose();
   if (hasKeyring) await keychain.remove('claude');
-  await Promise.all([fake.close(), backup.close()]);
+  await Promise.all([fake.close(), backup.close(), stalling.close()]);
   await rm(home, { recursive: true, force: true });
 });
 beforeEach(() => {
@@ -151,6 +179,13 @@ describe('routed calls', () => {
     expect(record.status).toBe('interrupted');
     expect(record.target).toBe('primary/m');
     expect(backup.requests.length).toBe(before);
+    // Billed all the same: priced from an estimate, since the provider never said what it used.
+    const expected = estimated(['Hi'], text);
+    expect(record).toMatchObject({ costSource: 'estimate', usage: { inputTokens: expected.inputTokens } });
+    expect(record.usage!.outputTokens).toBe(expected.outputTokens);
+    expect(record.costUSD).toBeGreaterThan(0);
+    expect(record.costUSD).toBeCloseTo(expected.costUSD, 12);
+    expect(services.store.listUsage({ limit: 1 })[0]).toEqual(record);
   });
 
   it.skipIf(!hasKeyring)('fails over past an endpoint without a key (real keychain)', async () => {
@@ -225,18 +260,57 @@ describe('routed calls', () => {
       parts.push(part);
       if (part.type === 'text-delta') controller.abort();
     }
-    expect(parts.at(-1)).toMatchObject({ type: 'error', code: 'CANCELLED', record: { status: 'cancelled' } });
-    await expect(
-      Promise.race([
-        fake.requests.at(-1)!.aborted.then(() => 'closed'),
-        new Promise((done) => setTimeout(() => done('open'), 2000)),
-      ]),
-    ).resolves.toBe('closed');
+    const last = parts.at(-1)!;
+    expect(last).toMatchObject({ type: 'error', code: 'CANCELLED', record: { status: 'cancelled' } });
+    await expect(hungUp(fake.requests.at(-1)!.aborted)).resolves.toBe('closed');
+    // The partial answer is billed: its row is priced from an estimate and counts in the totals.
+    const { record } = last as Extract<CallPart, { type: 'error' }>;
+    const text = parts.flatMap((part) => (part.type === 'text-delta' ? [part.text] : [])).join('');
+    const expected = estimated(['Hi'], text);
+    expect(record).toMatchObject({
+      target: 'primary/m',
+      costSource: 'estimate',
+      usage: { inputTokens: expected.inputTokens, outputTokens: expected.outputTokens },
+    });
+    expect(record.costUSD).toBeCloseTo(expected.costUSD, 12);
+    expect(services.store.listUsage({ limit: 1 })[0]).toEqual(record);
+    const [spend] = services.store.spendByModel({ since: record.createdAt });
+    expect(spend).toMatchObject({ model: 'primary/m', calls: 1, pricedCalls: 1, unpricedCalls: 0 });
+    expect(spend!.costUSD).toBeCloseTo(expected.costUSD, 12);
+  });
+
+  it('records a call whose reader stopped early as cancelled, once, and ends the upstream request', async () => {
+    fake.enqueue({ kind: 'text', text: 'slow '.repeat(40), deltas: 40, delayMs: 40 });
+    const before = services.store.listUsage({ limit: 10_000 }).length;
+    let text = '';
+    for await (const part of services.gateway.stream({
+      modelId: 'primary/m',
+      messages: [{ role: 'user', content: 'Hi' }],
+      source: 'api',
+    })) {
+      if (part.type === 'text-delta') {
+        text = part.text;
+        break;
+      }
+    }
+    await expect(hungUp(fake.requests.at(-1)!.aborted)).resolves.toBe('closed');
+    const rows = services.store.listUsage({ limit: 10_000 });
+    expect(rows.length).toBe(before + 1);
+    const expected = estimated(['Hi'], text);
+    expect(rows[0]).toMatchObject({
+      status: 'cancelled',
+      source: 'api',
+      target: 'primary/m',
+      error: 'The caller stopped reading the answer.',
+      costSource: 'estimate',
+      usage: { inputTokens: expected.inputTokens, outputTokens: expected.outputTokens },
+    });
+    expect(rows[0]!.costUSD).toBeCloseTo(expected.costUSD, 12);
   });
 
   // Cooldowns live in the gateway: these tests each get a fresh one, so earlier 429s cannot decide them.
   async function withFreshGateway(test: (fresh: Services) => Promise<void>) {
-    const fresh = createServices({ dataDir: home, keychain, streamTarget: createStreamTarget({ timeoutMs: 1000 }) });
+    const fresh = createServices({ dataDir: home, keychain, streamTarget: createStreamTarget() });
     try {
       await test(fresh);
     } finally {
@@ -301,4 +375,102 @@ describe('routed calls', () => {
       expect((await ask('Same question')).text).toBe('Refreshed answer.');
       expect(calls()).toBe(before + 2);
     }));
+});
+
+describe('limits on time and size', () => {
+  beforeEach(() => {
+    fake.clearQueue();
+    fake.setDefault({ kind: 'text', text: 'from primary', model: 'm', usage: { inputTokens: 100, outputTokens: 50 } });
+  });
+
+  it('moves on from a target that sends headers and then nothing, without asking it again', async () => {
+    stalling.enqueue({ kind: 'headers-then-hang' });
+    const { text, record } = await run('slow-start');
+    expect(text).toBe('from primary');
+    expect(record).toMatchObject({ status: 'ok', target: 'primary/m' });
+    expect(record.attempts.map((attempt) => [attempt.target, attempt.error?.code ?? null])).toEqual([
+      ['stall/m', 'TIMEOUT'],
+      ['primary/m', null],
+    ]);
+    expect(record.attempts[0]!.error!.message).toBe(
+      'No token from stall/m within 500 ms (timeouts.firstTokenMs). Raise routes.slow-start.timeouts.firstTokenMs in config.json to wait longer.',
+    );
+    expect(record.attempts[0]!.durationMs).toBeGreaterThanOrEqual(490);
+    await expect(hungUp(stalling.requests.at(-1)!.aborted)).resolves.toBe('closed');
+  });
+
+  it('gives a slow last target no second try, and names where its limit is set', async () => {
+    const before = stalling.requests.length;
+    stalling.enqueue({ kind: 'headers-then-hang' }, { kind: 'headers-then-hang' });
+    const alone = await run('stall-alone');
+    expect(alone.last).toMatchObject({ type: 'error', code: 'TIMEOUT' });
+    expect(alone.record.status).toBe('error');
+    expect(alone.record.attempts).toHaveLength(1);
+    expect((alone.last as { message: string }).message).toContain(
+      'within 300 ms (timeouts.firstTokenMs). Raise routes.stall-alone.timeouts.firstTokenMs in config.json',
+    );
+    // Called without a route, the endpoint's own setting is the one to raise.
+    const direct = await run('stall/m');
+    expect((direct.last as { message: string }).message).toContain(
+      'Raise timeouts.firstTokenMs on endpoint "stall" in config.json',
+    );
+    expect(stalling.requests.length).toBe(before + 2);
+  });
+
+  it('ends an answer that stops mid-way as interrupted, keeping its text, priced from usage the provider sent', async () => {
+    stalling.enqueue({
+      kind: 'chunks-then-hang',
+      texts: ['The start ', 'of an answer'],
+      usage: { inputTokens: 120, outputTokens: 30 },
+    });
+    const before = fake.requests.length;
+    const { last, text, record } = await run('stall-mid');
+    expect(text).toBe('The start of an answer');
+    expect(last).toMatchObject({ type: 'error', code: 'TIMEOUT' });
+    expect((last as { message: string }).message).toBe(
+      'Stopped after 300 ms without a token from stall/m (timeouts.idleMs); the partial answer is kept. Raise routes.stall-mid.timeouts.idleMs in config.json to wait longer.',
+    );
+    expect(fake.requests.length).toBe(before);
+    expect(record).toMatchObject({
+      status: 'interrupted',
+      target: 'stall/m',
+      costSource: 'config',
+      usage: { inputTokens: 120, outputTokens: 30, cacheReadTokens: 0, cacheWriteTokens: 0 },
+    });
+    expect(record.costUSD).toBeCloseTo((120 * 1 + 30 * 2) / 1e6, 12);
+    await expect(hungUp(stalling.requests.at(-1)!.aborted)).resolves.toBe('closed');
+  });
+
+  it('ends an answer that runs past the whole call limit as interrupted', async () => {
+    fake.enqueue({ kind: 'text', text: 'steady '.repeat(40), deltas: 40, delayMs: 50 });
+    const { last, text, record } = await run('short-call');
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.length).toBeLessThan('steady '.repeat(40).length);
+    expect(last).toMatchObject({ type: 'error', code: 'TIMEOUT' });
+    expect((last as { message: string }).message).toBe(
+      'Stopped at the 1 s limit for the whole call (timeouts.totalMs); the partial answer is kept. Raise routes.short-call.timeouts.totalMs in config.json to allow longer calls.',
+    );
+    expect(record).toMatchObject({ status: 'interrupted', costSource: 'estimate' });
+    expect(record.totalMs).toBeGreaterThanOrEqual(990);
+    await expect(hungUp(fake.requests.at(-1)!.aborted)).resolves.toBe('closed');
+  });
+
+  it('ends an answer past its size limit as an error and aborts the upstream request', async () => {
+    stalling.enqueue({ kind: 'flood', chunkText: 'x'.repeat(1000) });
+    const { last, text, record } = await run('small');
+    expect(last).toMatchObject({ type: 'error', code: 'ANSWER_TOO_LARGE' });
+    expect((last as { message: string }).message).toBe(
+      'Stopped: the answer passed 64 KiB (maxAnswerBytes); the partial answer is kept. Raise routes.small.maxAnswerBytes in config.json to allow longer answers.',
+    );
+    expect(text.length).toBeGreaterThan(60 * 1024);
+    expect(text.length).toBeLessThanOrEqual(64 * 1024);
+    const upstream = stalling.requests.at(-1)!;
+    await expect(hungUp(upstream.aborted)).resolves.toBe('closed');
+    // The flood stopped soon after the limit: what was sent is a small multiple of what was kept.
+    expect(upstream.bytesSent()).toBeLessThan(4 * 1024 * 1024);
+    const expected = estimated(['Hi'], text);
+    expect(record).toMatchObject({ status: 'interrupted', costSource: 'estimate' });
+    expect(record.usage!.outputTokens).toBe(expected.outputTokens);
+    expect(record.costUSD).toBeCloseTo(expected.costUSD, 12);
+  });
 });

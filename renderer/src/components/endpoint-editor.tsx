@@ -40,6 +40,9 @@ export function EndpointEditor({ endpoint, onDone }: { endpoint: EndpointView; o
     const isSaved = await saveEndpoint({
       id: endpoint.id,
       kind: endpoint.kind,
+      // Limits set by hand in config.json are kept: this form does not edit them.
+      ...(endpoint.timeouts ? { timeouts: endpoint.timeouts } : {}),
+      ...(endpoint.maxAnswerBytes !== undefined ? { maxAnswerBytes: endpoint.maxAnswerBytes } : {}),
       ...(baseURL.trim() ? { baseURL: baseURL.trim() } : {}),
       ...(modelList.length > 0 ? { models: modelList } : {}),
       ...(filled.length > 0 ? { prices: priceMap } : {}),

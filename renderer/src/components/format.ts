@@ -1,3 +1,5 @@
+import type { UsageRecord } from '../../../shared/types/usage';
+
 /** Display helpers shared by the panes and the usage table. */
 export const formatCost = (cost: number | null | undefined): string =>
   cost === null || cost === undefined
@@ -5,6 +7,16 @@ export const formatCost = (cost: number | null | undefined): string =>
     : cost === 0
       ? '$0.00'
       : `$${cost < 0.01 ? cost.toFixed(6) : cost.toFixed(4)}`;
+
+/** A call's cost, marked when it was priced from estimated tokens (a call cut short). */
+export const formatRecordCost = (record: Pick<UsageRecord, 'costUSD' | 'costSource'>): string =>
+  record.costSource === 'estimate' && record.costUSD !== null
+    ? `${formatCost(record.costUSD)} (estimated)`
+    : formatCost(record.costUSD);
+
+/** A token count, with `~` when it is an estimate. */
+export const formatTokens = (count: number | undefined, record: Pick<UsageRecord, 'costSource'>): string =>
+  count === undefined ? '–' : `${record.costSource === 'estimate' ? '~' : ''}${count}`;
 
 export const formatMs = (ms: number | null | undefined): string =>
   ms === null || ms === undefined ? '–' : `${Math.round(ms)} ms`;

@@ -1,7 +1,7 @@
 import { useAppStore } from '../store/app-store';
 import { AnswerText } from './answer-text';
 import { CopyButton } from './copy-button';
-import { formatCost, formatMs, formatRate } from './format';
+import { formatMs, formatRate, formatRecordCost, formatTokens } from './format';
 
 /** One streaming answer; subscribes to its own stream only, so other panes do not re-render. */
 export function StreamPane(props: { streamId: string; showMetrics?: boolean; label?: string }) {
@@ -61,16 +61,20 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
           <dt>Speed</dt>
           <dd>{formatRate(record?.tokensPerSecond)}</dd>
           <dt>Tokens</dt>
-          <dd>{record?.usage ? `${record.usage.inputTokens} in / ${record.usage.outputTokens} out` : '–'}</dd>
+          <dd>
+            {record?.usage
+              ? `${formatTokens(record.usage.inputTokens, record)} in / ${formatTokens(record.usage.outputTokens, record)} out`
+              : '–'}
+          </dd>
           <dt>Cost</dt>
-          <dd>{record ? formatCost(record.costUSD) : '–'}</dd>
+          <dd>{record ? formatRecordCost(record) : '–'}</dd>
         </dl>
       )}
       {!props.showMetrics && record && view.status !== 'streaming' && (
         // The chat's short form of the same measurements.
         <p className="answer-meta" aria-label="Measurements">
           {formatMs(record.timeToFirstTokenMs)} to first token · {formatRate(record.tokensPerSecond)} ·{' '}
-          {formatCost(record.costUSD)}
+          {formatRecordCost(record)}
         </p>
       )}
     </article>

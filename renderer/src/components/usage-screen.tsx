@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
-import { formatCost, formatMs, formatRate, plural } from './format';
+import { formatCost, formatMs, formatRate, formatRecordCost, formatTokens, plural } from './format';
 import { SpendTable } from './spend-table';
 import { TableHead } from './table-head';
 
@@ -81,11 +81,11 @@ export function UsageScreen() {
                   {record.costSource === 'cache' && ' (from cache)'}
                 </td>
                 <td title={record.error ?? undefined}>{record.status}</td>
-                <td>{record.usage?.inputTokens ?? '–'}</td>
-                <td>{record.usage?.outputTokens ?? '–'}</td>
+                <td>{formatTokens(record.usage?.inputTokens, record)}</td>
+                <td>{formatTokens(record.usage?.outputTokens, record)}</td>
                 <td>{formatMs(record.timeToFirstTokenMs)}</td>
                 <td>{formatRate(record.tokensPerSecond)}</td>
-                <td>{formatCost(record.costUSD)}</td>
+                <td>{formatRecordCost(record)}</td>
               </tr>
             ))}
           </tbody>
