@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { endpointKinds, type EndpointKind } from '../../shared/types/config';
 import { startFakeProvider, type FakeProvider } from '../../test/fake-provider';
 import { ProviderError } from './provider-error';
+import { createProviderFetch } from './provider-fetch';
 import { createStreamTarget } from './stream-target';
 import type { ProviderTarget } from './types';
 
@@ -73,5 +74,49 @@ describe('the hop header', () => {
     expect(error).toBeUndefined();
     expect(text).toBe('Hello.');
     expect(provider.requests.at(-1)!.headers['x-switchboard-hop']).toBe('1');
+  });
+});
+
+describe('a response larger than Switchboard reads', () => {
+  it('fails once more than the limit has come, whatever the body holds', async () => {
+    const { createServer } = await import('node:http');
+    const line = Buffer.alloc(256 * 1024, 'a');
+    let isClosed = false;
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.on('close', () => (isClosed = true));
+      // One endless line with no newline: nothing a parser could hand on as text.
+      const pump = () => {
+        while (!response.destroyed && response.write(line));
+        if (!response.destroyed) response.once('drain', pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    try {
+      const fetch = createProviderFetch(
+        { endpoint: { id: 'huge', kind: 'openai-compatible' }, apiKey },
+        undefined,
+        1024 * 1024,
+      );
+      const response = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`);
+      let received = 0;
+      const read = async () => {
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) received += chunk.byteLength;
+      };
+      const error = await read().then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(ProviderError);
+      expect((error as ProviderError).code).toBe('ANSWER_TOO_LARGE');
+      expect((error as ProviderError).message).toContain('huge sent more than 1 MiB');
+      expect(received).toBeLessThanOrEqual(1024 * 1024);
+      await expect.poll(() => isClosed).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -10,6 +10,37 @@ export const hopHeader = 'x-switchboard-hop';
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
+/**
+ * The most bytes read from one provider response. The gateway caps an answer's text far lower; this
+ * bounds what is buffered before any text is parsed (one endless SSE line, a huge error body).
+ */
+export const maxResponseBytes = 64 * 1024 * 1024;
+
+/** Passes the body through, failing it once more than `limit` bytes have come. */
+function capBody(response: Response, limit: number, endpointId: string): Response {
+  if (!response.body) return response;
+  let received = 0;
+  const body = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > limit) {
+          controller.error(
+            new ProviderError({
+              code: 'ANSWER_TOO_LARGE',
+              isRetryable: false,
+              message: `${endpointId} sent more than ${Math.round(limit / 1024 / 1024)} MiB in one response; Switchboard stopped reading it`,
+            }),
+          );
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 function redirectTarget(location: string | null, requestURL: string): string {
   if (!location) return 'an address it did not give';
   try {
@@ -32,6 +63,7 @@ function requestURL(input: Parameters<typeof globalThis.fetch>[0]): string {
 export function createProviderFetch(
   { endpoint, apiKey }: Pick<ProviderTarget, 'endpoint' | 'apiKey'>,
   fetch?: typeof globalThis.fetch,
+  limit = maxResponseBytes,
 ): typeof globalThis.fetch {
   return async (input, init) => {
     const headers = new Headers(input instanceof Request ? input.headers : undefined);
@@ -42,7 +74,7 @@ export function createProviderFetch(
       headers: Object.fromEntries(headers.entries()),
       redirect: 'manual',
     });
-    if (!redirectStatuses.has(response.status)) return response;
+    if (!redirectStatuses.has(response.status)) return capBody(response, limit, endpoint.id);
     await response.body?.cancel().catch(() => {});
     // The provider chose the address: it could carry the key.
     const target = redactKey(redirectTarget(response.headers.get('location'), requestURL(input)), apiKey);

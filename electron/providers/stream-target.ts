@@ -4,6 +4,7 @@ import { createLanguageModel, wireProtocols } from './language-model';
 import { ProviderError } from './provider-error';
 import { rateLimitResetMs } from './rate-limit';
 import { readRawEvent, type RawAccount } from './raw-usage';
+import { redactKey } from './redact-key';
 import { streamErrorToProviderError, toProviderError } from './to-provider-error';
 import type { ProviderPart, ProviderTarget, StreamTarget } from './types';
 
@@ -94,7 +95,11 @@ async function* mapParts(
           break;
         }
         case 'response-metadata':
-          yield { type: 'response-metadata', modelId: part.modelId || undefined };
+          // Provider text that reaches the history: a provider echoing the key must not put it there.
+          yield {
+            type: 'response-metadata',
+            modelId: part.modelId ? redactKey(part.modelId, target.apiKey) : undefined,
+          };
           break;
         case 'text-delta':
           yield { type: 'text-delta', text: part.delta };
@@ -112,9 +117,12 @@ async function* mapParts(
           }
           yield {
             type: 'finish',
-            finishReason: account.finish ?? part.finishReason.raw ?? part.finishReason.unified,
+            finishReason: redactKey(
+              account.finish ?? part.finishReason.raw ?? part.finishReason.unified,
+              target.apiKey,
+            ),
             usage: account.usage ?? null,
-            servedModel: account.model,
+            servedModel: account.model === undefined ? undefined : redactKey(account.model, target.apiKey),
             providerCostUSD: account.costUSD,
           };
           return;
