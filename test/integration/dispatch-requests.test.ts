@@ -1,16 +1,18 @@
-// Settings through the core's dispatch, as the Settings screen sends them.
+// Settings and usage requests through the core's dispatch, as the screens send them.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallPart, TerminalPart } from '../../shared/types/chat';
-import type { LocalApiInfo, ModelOption } from '../../shared/contract';
+import { usageRecord } from '../../shared/types/__fixtures__/usage-record';
+import type { LocalApiInfo, ModelOption, UsageSummary } from '../../shared/contract';
 import { createCoreFromServices } from '../../electron/core/create-core';
 import { createServices } from '../../electron/core/services';
 import type { Core } from '../../electron/core/types';
 import { startServer, type RunningServer } from '../../electron/server/start-server';
 
 let home: string;
+let services: ReturnType<typeof createServices>;
 let core: Core;
 let server: RunningServer;
 let localApi: LocalApiInfo | null = null;
@@ -22,7 +24,7 @@ const context = {
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'switchboard-settings-'));
   await writeFile(join(home, 'config.json'), JSON.stringify({ endpoints: [{ id: 'local', kind: 'openai' }] }));
-  const services = createServices({ dataDir: home });
+  services = createServices({ dataDir: home });
   core = createCoreFromServices(services, { localApi: () => localApi });
   server = await startServer({ services, core, rendererDir: home, port: 0 });
   localApi = { apiBase: server.apiBase, token: server.token };
@@ -80,5 +82,21 @@ describe('settings through dispatch', () => {
     const proto = await core.dispatch('routes.save', { name: '__proto__', targets: ['local/m'] }, context);
     expect(proto).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID' } });
     expect(!proto.ok && proto.error.message).toMatch(/routes\.__proto__: "__proto__" cannot name a route/);
+  });
+});
+
+describe('usage through dispatch', () => {
+  it('compares since in UTC whatever offset it is written with', async () => {
+    services.store.recordUsage(usageRecord('early', '2099-11-01T07:59:00.000Z'));
+    services.store.recordUsage(usageRecord('late', '2099-11-01T08:30:00.000Z'));
+    for (const since of ['2099-11-01T10:00:00+02:00', '2099-11-01T08:00:00Z', '2099-11-01T03:00:00-05:00']) {
+      const result = await core.dispatch('usage.list', { since }, context);
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      const summary = result.ok ? (result.data as UsageSummary) : undefined;
+      expect(summary?.records.map((record) => record.id)).toEqual(['late']);
+      expect(summary?.callCount).toBe(1);
+    }
+    const bad = await core.dispatch('usage.list', { since: 'last tuesday' }, context);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
