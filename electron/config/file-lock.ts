@@ -110,7 +110,7 @@ function lockError(lockPath: string, error: unknown): SwitchboardError {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return new SwitchboardError(
     'STORAGE',
-    `Could not create ${lockPath} (${code}). Check that the folder is writable and the disk is not full; nothing was changed.`,
+    `Could not create ${lockPath} (${code}). Free some disk space or check the folder's permissions; nothing was changed.`,
     { cause: error },
   );
 }

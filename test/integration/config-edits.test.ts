@@ -60,7 +60,7 @@ describe('config.json edits', () => {
       expect(result.saved.filter((name) => !Object.hasOwn(routes, name))).toEqual([]);
     }
     expect(Object.keys(routes)).toHaveLength(2 * count);
-  });
+  }, 60_000);
 
   it('loses no route and brings back no endpoint when endpoints are removed while routes are saved', async () => {
     const removable = Array.from({ length: 19 }, (_, index) => ({ id: `gone-${index}`, kind: 'openai' }));
