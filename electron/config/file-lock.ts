@@ -49,7 +49,7 @@ function readHolder(lockPath: string): Holder | null {
     return { text, ageMs };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    throw lockError(lockPath, error);
   }
 }
 
