@@ -69,3 +69,27 @@ describe('price precedence', () => {
     expect(price({ endpointKind: 'vercel', model: 'openai/gpt-4o-mini', usage }).source).toBe('catalog');
   });
 });
+
+describe('model names that Object.prototype also has', () => {
+  const price = createPricer();
+  const usage: NormalizedUsage = {
+    inputTokens: 1000,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    outputTokens: 500,
+    reasoningTokens: null,
+  };
+
+  it.each(['constructor', 'toString', '__proto__'])('leaves "%s" unpriced unless the endpoint prices it', (model) => {
+    expect(price({ endpointKind: 'openai-compatible', model, usage, configPrices: {} })).toEqual({
+      costUSD: null,
+      source: 'unknown',
+    });
+    expect(price({ endpointKind: 'openai', model, usage })).toEqual({ costUSD: null, source: 'unknown' });
+    const configPrices = { [model]: { input: 2, output: 4 } };
+    expect(price({ endpointKind: 'openai-compatible', model, usage, configPrices })).toEqual({
+      costUSD: (1000 * 2 + 500 * 4) / 1_000_000,
+      source: 'config',
+    });
+  });
+});

@@ -56,8 +56,10 @@ function catalogCost(input: CostInput, usage: NormalizedUsage): number | null {
  */
 export function createPricer(): PriceCall {
   return (input: CostInput): CostResult => {
-    const configPrice =
-      input.configPrices?.[input.model] ?? (input.servedModel ? input.configPrices?.[input.servedModel] : undefined);
+    // Own keys only: a model named "constructor" must not be priced by Object.prototype's member.
+    const own = (model: string | null | undefined) =>
+      model && input.configPrices && Object.hasOwn(input.configPrices, model) ? input.configPrices[model] : undefined;
+    const configPrice = own(input.model) ?? own(input.servedModel);
     if (configPrice) return { costUSD: costFromRates(configPrice, input.usage), source: 'config' };
     const catalog = catalogCost(input, input.usage);
     if (catalog !== null) return { costUSD: catalog, source: 'catalog' };

@@ -7,7 +7,10 @@ import { readHiddenLine, readStdin } from './read-stdin';
 
 /** `switchboard keys set|list|remove`. */
 export async function runKeys(dataDir: string, args: string[], keychain = createKeytarKeychain()): Promise<number> {
-  const [action, endpointId] = args;
+  const [action, endpointId, ...extra] = args;
+  if (action === 'list' && args.length > 1) {
+    throw new SwitchboardError('INVALID_INPUT', 'keys list takes no arguments; run `switchboard keys list`');
+  }
   if (action === 'list') {
     const config = loadConfig(dataDir);
     const ids = new Set([...config.endpoints.map((endpoint) => endpoint.id), ...(await keychain.list())]);
@@ -25,7 +28,19 @@ export async function runKeys(dataDir: string, args: string[], keychain = create
     );
   }
   if (!endpointId || !endpointIdSchema.safeParse(endpointId).success) {
-    throw new SwitchboardError('INVALID_INPUT', `keys ${action} needs an endpoint id such as "work-openai"`);
+    throw new SwitchboardError(
+      'INVALID_INPUT',
+      `keys ${action} needs an endpoint id such as "work-openai" (lowercase letters, digits, ".", "_" or "-")`,
+    );
+  }
+  // Never echoed: a second argument to `keys set` may well be the key itself.
+  if (extra.length > 0) {
+    throw new SwitchboardError(
+      'INVALID_INPUT',
+      action === 'set'
+        ? `keys set takes only the endpoint id; the key comes from stdin, never from the command line: printf %s "$KEY" | switchboard keys set ${endpointId}`
+        : `keys remove takes only the endpoint id: switchboard keys remove ${endpointId}`,
+    );
   }
   if (action === 'remove') {
     const wasSet = await keychain.remove(endpointId);
@@ -34,8 +49,7 @@ export async function runKeys(dataDir: string, args: string[], keychain = create
   }
   let key: string;
   if (process.stdin.isTTY) {
-    process.stderr.write(`Paste the API key for ${endpointId} (it is not shown), then press Enter: `);
-    key = (await readHiddenLine()).trim();
+    key = (await readHiddenLine(`Paste the API key for ${endpointId} (it is not shown), then press Enter: `)).trim();
   } else {
     key = (await readStdin()).trim();
   }

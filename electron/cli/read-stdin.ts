@@ -8,15 +8,20 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
 /**
  * One line typed at a terminal without echoing it, so a pasted key stays off the screen and out of
  * the scrollback. Enter ends it; Ctrl-C or Ctrl-D with nothing typed gives up with an empty string.
+ * Echo goes off before `prompt` is shown: whatever is typed once the prompt is visible stays hidden.
  */
-export function readHiddenLine(input: NodeJS.ReadStream = process.stdin): Promise<string> {
+export function readHiddenLine(
+  prompt: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<string> {
   return new Promise((resolve) => {
     let line = '';
     const done = (value: string) => {
       input.setRawMode(false);
       input.pause();
       input.off('data', onData);
-      process.stderr.write('\n');
+      output.write('\n');
       resolve(value);
     };
     const onData = (data: Buffer) => {
@@ -28,6 +33,7 @@ export function readHiddenLine(input: NodeJS.ReadStream = process.stdin): Promis
       }
     };
     input.setRawMode(true);
+    output.write(prompt);
     input.resume();
     input.on('data', onData);
   });

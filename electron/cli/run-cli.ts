@@ -1,5 +1,6 @@
 import { SwitchboardError } from '../../shared/errors/codes';
 import { resolveDataDir } from '../core/paths';
+import { describeArgumentError } from './argument-error';
 import { runKeys } from './keys-command';
 import { runServe } from './serve-command';
 import { runUsage } from './usage-command';
@@ -11,8 +12,9 @@ const usage = `Usage: switchboard <command>
   keys set <endpoint-id>                    store a key in the OS keychain (read from stdin)
   keys list                                 endpoints with a key (last four characters only)
   keys remove <endpoint-id>                 delete a key from the OS keychain
-  usage [--since DATE] [--source app|api] [--by model] [--format table|csv|json]
-                                            the call history, or what each model cost
+  usage [--since DATE] [--source app|api] [--by model] [--format table|csv|json] [--limit N]
+                                            the call history, or what each model cost; DATE is
+                                            2026-11-01 (midnight UTC) or 2026-11-01T10:00:00+02:00
 
 Data directory: ${'$'}SWITCHBOARD_HOME, else the app's data folder.`;
 
@@ -38,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new SwitchboardError('INVALID_INPUT', `unknown command "${command}"; run \`switchboard --help\``);
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeArgumentError(error, command) ?? (error instanceof Error ? error.message : String(error));
     // One line, whatever the error: a config report lists its problems separated by "; ".
     process.stderr.write(
       `switchboard: ${message

@@ -2,9 +2,13 @@ import { parseArgs } from 'node:util';
 import { SwitchboardError } from '../../shared/errors/codes';
 import { usageSummary } from '../core/usage-summary';
 import { openStore } from '../store/open-store';
+import { sinceToUtc } from '../store/since';
 import { formatSpendTable, formatUsageCsv, formatUsageTable } from './format-usage';
 
-/** `switchboard usage [--since DATE] [--source app|api] [--by model] [--format table|csv|json]`, newest first. */
+/**
+ * `switchboard usage [--since DATE] [--source app|api] [--by model] [--format table|csv|json] [--limit N]`,
+ * newest first. Every argument is checked before the history is opened.
+ */
 export async function runUsage(dataDir: string, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -16,8 +20,13 @@ export async function runUsage(dataDir: string, args: string[]): Promise<number>
       limit: { type: 'string' },
     },
   });
-  if (values.since !== undefined && Number.isNaN(Date.parse(values.since))) {
-    throw new SwitchboardError('INVALID_INPUT', `--since "${values.since}" is not a date; use e.g. 2026-11-01`);
+  // UTC, whatever offset it is written with: the history compares times as UTC ISO text.
+  const since = values.since === undefined ? undefined : sinceToUtc(values.since);
+  if (values.since !== undefined && since === undefined) {
+    throw new SwitchboardError(
+      'INVALID_INPUT',
+      `--since "${values.since}" is not a date; use e.g. --since 2026-11-01 (midnight UTC) or --since 2026-11-01T10:00:00+02:00`,
+    );
   }
   const source = values.source;
   if (source !== undefined && source !== 'app' && source !== 'api') {
@@ -30,10 +39,15 @@ export async function runUsage(dataDir: string, args: string[]): Promise<number>
   if (format !== 'table' && format !== 'csv' && format !== 'json') {
     throw new SwitchboardError('INVALID_INPUT', `--format "${format}" is unknown; use table, csv or json`);
   }
+  if (values.limit !== undefined && !/^[1-9]\d{0,8}$/.test(values.limit)) {
+    throw new SwitchboardError(
+      'INVALID_INPUT',
+      `--limit "${values.limit}" is not a number of calls; use a whole number from 1, e.g. --limit 50`,
+    );
+  }
   const limit = values.limit === undefined ? 10_000 : Number(values.limit);
   const store = openStore(dataDir);
   try {
-    const since = values.since === undefined ? undefined : new Date(values.since).toISOString();
     const summary = usageSummary(store, { since, source, limit });
     const isByModel = values.by === 'model';
     const isFiltered = since !== undefined || source !== undefined;

@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig, saveConfig } from './config-file';
+import { loadConfig } from './config-file';
 import { removeEndpoint, upsertEndpoint } from './edit-config';
+import { editConfigFile } from './edit-config-file';
 import { resolveModelId } from './resolve-model-id';
 
 let dir: string;
@@ -89,26 +90,56 @@ describe('config.json', () => {
     expect(() => loadConfig(dir)).toThrow(/routes\.r\.cache/);
   });
 
-  it('never overwrites a broken file', () => {
+  it('never overwrites a broken file', async () => {
     const text = '{ "endpoints": [ oops';
     writeFileSync(join(dir, 'config.json'), text);
-    expect(() => saveConfig(dir, { endpoints: [], routes: {} })).toThrow(/not valid JSON/);
+    await expect(editConfigFile(dir, (config) => config)).rejects.toThrow(/not valid JSON/);
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(text);
   });
 
-  it('saves edits that load back the same', () => {
+  it('saves edits that load back the same', async () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify(example));
-    const edited = upsertEndpoint(loadConfig(dir), { id: 'claude', kind: 'anthropic' });
-    saveConfig(dir, edited);
+    await editConfigFile(dir, (config) => upsertEndpoint(config, { id: 'claude', kind: 'anthropic' }));
     expect(loadConfig(dir).endpoints.map((e) => e.id)).toEqual(['work-openai', 'local', 'or', 'claude']);
     expect(() => removeEndpoint(loadConfig(dir), 'local')).toThrow(/still a target of route "fast"/);
-    saveConfig(dir, removeEndpoint(loadConfig(dir), 'claude').config);
+    await editConfigFile(dir, (config) => removeEndpoint(config, 'claude'));
     expect(loadConfig(dir).endpoints).toHaveLength(3);
+  });
+
+  it('reads a file that starts with a UTF-8 byte order mark, as Notepad saves it', async () => {
+    writeFileSync(join(dir, 'config.json'), `\uFEFF${JSON.stringify(example)}`);
+    expect(loadConfig(dir).endpoints.map((e) => e.id)).toEqual(['work-openai', 'local', 'or']);
+    // An edit keeps the content and writes plain UTF-8.
+    await editConfigFile(dir, (config) => upsertEndpoint(config, { id: 'claude', kind: 'anthropic' }));
+    expect(readFileSync(join(dir, 'config.json'), 'utf8').startsWith('{')).toBe(true);
+    expect(loadConfig(dir).endpoints).toHaveLength(4);
+  });
+
+  it('reports a route or price named "__proto__", which would otherwise vanish', () => {
+    const withProto =
+      '{"endpoints":[{"id":"a","kind":"openai","prices":{"__proto__":{"input":1,"output":1}}}],"routes":{"__proto__":{"targets":["a/m"]}}}';
+    writeFileSync(join(dir, 'config.json'), withProto);
+    expect(() => loadConfig(dir)).toThrow(/routes\.__proto__: "__proto__" cannot name a route/);
+    expect(() => loadConfig(dir)).toThrow(/endpoints\[0\]\.prices\.__proto__: "__proto__" cannot name a model/);
   });
 
   it('explains unknown model ids', () => {
     const config = { endpoints: [], routes: {} };
     expect(() => resolveModelId(config, 'gpt-4o')).toThrow(/Unknown model "gpt-4o": use "endpoint-id\/model"/);
     expect(() => resolveModelId(config, 'x/gpt-4o')).toThrow(/Unknown endpoint "x"/);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'calls "%s" an unknown model unless a route has that name',
+    (name) => {
+      writeFileSync(join(dir, 'config.json'), JSON.stringify(example));
+      expect(() => resolveModelId(loadConfig(dir), name)).toThrow(new RegExp(`Unknown model "${name}"`));
+    },
+  );
+
+  it('routes a route named "constructor" when one is defined', () => {
+    const config = { ...example, routes: { constructor: { targets: ['local/llama3.2'] } } };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    expect(resolveModelId(loadConfig(dir), 'constructor').targets.map((t) => t.target)).toEqual(['local/llama3.2']);
   });
 });

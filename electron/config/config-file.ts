@@ -1,13 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { SwitchboardError } from '../../shared/errors/codes';
 import { configSchema, type SwitchboardConfig } from '../../shared/types/config';
-import { checkReferences } from './check-references';
+import { checkReferences, type ConfigProblem } from './check-references';
 
 export function configPath(dataDir: string): string {
   return join(dataDir, 'config.json');
 }
+
+export const emptyConfig = (): SwitchboardConfig => ({ endpoints: [], routes: {} });
 
 function fieldPath(path: PropertyKey[]): string {
   return path
@@ -15,9 +16,9 @@ function fieldPath(path: PropertyKey[]): string {
     .join('');
 }
 
-function describeIssues(file: string, issues: z.core.$ZodIssue[]): string {
-  const lines = issues.map((issue) => `  ${fieldPath(issue.path) || '(top level)'}: ${issue.message}`);
-  return `${file} is not a valid Switchboard config:\n${lines.join('\n')}\nFix the file (it is left untouched) and try again.`;
+/** One line per problem: the field, then what is wrong and how to fix it. */
+export function describeProblems(problems: ConfigProblem[]): string {
+  return problems.map((problem) => `  ${fieldPath(problem.path) || '(top level)'}: ${problem.message}`).join('\n');
 }
 
 /** Where in the text a JSON syntax error sits, as "line L, column C". */
@@ -30,58 +31,86 @@ function jsonErrorPosition(text: string, error: Error): string {
   return ` at line ${line}, column ${column}`;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * Names that the schema would drop without a word (zod skips a `__proto__` key, which would otherwise
+ * replace an object's prototype): reported, so a route or price is never silently lost.
+ */
+function reservedNameProblems(json: unknown): ConfigProblem[] {
+  if (!isObject(json)) return [];
+  const problems: ConfigProblem[] = [];
+  if (isObject(json.routes) && Object.hasOwn(json.routes, '__proto__')) {
+    problems.push({ path: ['routes', '__proto__'], message: '"__proto__" cannot name a route; pick another name' });
+  }
+  if (Array.isArray(json.endpoints)) {
+    json.endpoints.forEach((endpoint: unknown, index) => {
+      if (isObject(endpoint) && isObject(endpoint.prices) && Object.hasOwn(endpoint.prices, '__proto__')) {
+        problems.push({
+          path: ['endpoints', index, 'prices', '__proto__'],
+          message: '"__proto__" cannot name a model; remove this price',
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+/** A config, or every problem the schema and the cross-references find in it. */
+export function validateConfig(json: unknown): { config: SwitchboardConfig } | { problems: ConfigProblem[] } {
+  const reserved = reservedNameProblems(json);
+  const parsed = configSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path as (string | number)[],
+      message: issue.message,
+    }));
+    return { problems: [...reserved, ...issues] };
+  }
+  const problems = [...reserved, ...checkReferences(parsed.data)];
+  return problems.length > 0 ? { problems } : { config: parsed.data };
+}
+
 /** Validates config text; every problem names the file, the field and the fix. */
 export function parseConfig(text: string, file: string): SwitchboardConfig {
-  let json: unknown;
+  // Notepad and some other Windows editors start UTF-8 files with a byte order mark.
+  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let value: unknown;
   try {
-    json = JSON.parse(text);
+    value = JSON.parse(json);
   } catch (error) {
     throw new SwitchboardError(
       'CONFIG_INVALID',
-      `${file} is not valid JSON${jsonErrorPosition(text, error as Error)}: ${(error as Error).message}. Fix the file (it is left untouched) and try again.`,
+      `${file} is not valid JSON${jsonErrorPosition(json, error as Error)}: ${(error as Error).message}. Fix the file (it is left untouched) and try again.`,
     );
   }
-  const parsed = configSchema.safeParse(json);
-  if (!parsed.success) throw new SwitchboardError('CONFIG_INVALID', describeIssues(file, parsed.error.issues));
-  const problems = checkReferences(parsed.data);
-  if (problems.length > 0) {
+  const result = validateConfig(value);
+  if ('problems' in result) {
     throw new SwitchboardError(
       'CONFIG_INVALID',
-      describeIssues(
-        file,
-        problems.map(({ path, message }) => ({ path, message }) as z.core.$ZodIssue),
-      ),
+      `${file} is not a valid Switchboard config:\n${describeProblems(result.problems)}\nFix the file (it is left untouched) and try again.`,
     );
   }
-  return parsed.data;
+  return result.config;
+}
+
+/** The text of `config.json`, or null when there is none yet. */
+export function readConfigText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SwitchboardError(
+      'STORAGE',
+      `Could not read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the file's permissions.`,
+      { cause: error },
+    );
+  }
 }
 
 /** The config in `dataDir`; a missing file is an empty config. */
 export function loadConfig(dataDir: string): SwitchboardConfig {
   const file = configPath(dataDir);
-  if (!existsSync(file)) return { endpoints: [], routes: {} };
-  return parseConfig(readFileSync(file, 'utf8'), file);
-}
-
-/**
- * Writes the config atomically. Refuses while the file on disk is broken, so a hand edit in
- * progress is never overwritten by the app.
- */
-export function saveConfig(dataDir: string, config: SwitchboardConfig): void {
-  const file = configPath(dataDir);
-  loadConfig(dataDir);
-  const checked = parseConfig(JSON.stringify(config), file);
-  mkdirSync(dataDir, { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, `${JSON.stringify(checked, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new SwitchboardError(
-      'STORAGE',
-      `Could not write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Free some disk space or check the folder's permissions; the previous file is unchanged.`,
-      { cause: error },
-    );
-  }
+  const text = readConfigText(file);
+  return text === null ? emptyConfig() : parseConfig(text, file);
 }

@@ -25,7 +25,7 @@ export function removeRoute(config: SwitchboardConfig, name: string): Switchboar
 }
 
 /** Removes an endpoint; refuses while a route still sends calls to it. */
-export function removeEndpoint(config: SwitchboardConfig, id: string): { config: SwitchboardConfig } {
+export function removeEndpoint(config: SwitchboardConfig, id: string): SwitchboardConfig {
   if (!config.endpoints.some((endpoint) => endpoint.id === id)) {
     throw new SwitchboardError('UNKNOWN_ENDPOINT', `There is no endpoint "${id}".`);
   }
@@ -38,5 +38,5 @@ export function removeEndpoint(config: SwitchboardConfig, id: string): { config:
       `Endpoint "${id}" is still a target of route ${users.map((name) => `"${name}"`).join(', ')}: remove it from those routes in config.json first.`,
     );
   }
-  return { config: { ...config, endpoints: config.endpoints.filter((endpoint) => endpoint.id !== id) } };
+  return { ...config, endpoints: config.endpoints.filter((endpoint) => endpoint.id !== id) };
 }

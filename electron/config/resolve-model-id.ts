@@ -26,7 +26,8 @@ function resolveTarget(config: SwitchboardConfig, modelId: string): ResolvedTarg
  * (split at the first "/", so `or/anthropic/claude-sonnet-4.5` is model `anthropic/claude-sonnet-4.5` at `or`).
  */
 export function resolveModelId(config: SwitchboardConfig, modelId: string): Resolution {
-  const route = config.routes[modelId];
+  // Own names only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const route = Object.hasOwn(config.routes, modelId) ? config.routes[modelId] : undefined;
   if (route) {
     const targets = route.targets.map((target) => resolveTarget(config, target));
     return route.cache ? { targets, cacheTtlMs: route.cache.ttlSeconds * 1000 } : { targets };

@@ -15,7 +15,7 @@ export interface CoreOptions {
 export function createCoreFromServices(services: Services, options: CoreOptions = {}): Core {
   const streams = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const dispatch = createDispatch({
-    ...createSettingsHandlers(services),
+    ...createSettingsHandlers(services, { localApi: options.localApi }),
     ...createChatHandlers(services, streams),
     ...createUsageHandlers(services),
     'localApi.info': async () => options.localApi?.() ?? null,

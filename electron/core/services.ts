@@ -1,6 +1,7 @@
 import type { SwitchboardConfig } from '../../shared/types/config';
 import { createPricer } from '../catalog/pricer';
-import { loadConfig, saveConfig } from '../config/config-file';
+import { loadConfig } from '../config/config-file';
+import { editConfigFile, type ConfigEdit } from '../config/edit-config-file';
 import { resolveModelId } from '../config/resolve-model-id';
 import { routeLimits } from '../gateway/call-limits';
 import { createGateway } from '../gateway/gateway';
@@ -16,7 +17,11 @@ import type { Store } from '../store/types';
 export interface Services {
   dataDir: string;
   readConfig(): SwitchboardConfig;
-  writeConfig(config: SwitchboardConfig): void;
+  /**
+   * Applies `edit` to config.json as it is when the edit runs (never to an older copy): edits are
+   * serialized in this process and locked against other processes. Resolves with the saved config.
+   */
+  editConfig(edit: ConfigEdit): Promise<SwitchboardConfig>;
   keychain: Keychain;
   store: Store;
   gateway: Gateway;
@@ -55,7 +60,7 @@ export function createServices(options: ServiceOptions): Services {
   return {
     dataDir,
     readConfig,
-    writeConfig: (config) => saveConfig(dataDir, config),
+    editConfig: (edit) => editConfigFile(dataDir, edit),
     keychain,
     store,
     gateway,

@@ -1,6 +1,18 @@
+/** One step of the history's schema. */
+export interface Migration {
+  /**
+   * The first Switchboard release with this schema. Kept in the file (`schema_releases`), so an older
+   * Switchboard that finds a newer history can say which release opens it.
+   */
+  release: string;
+  sql: string;
+}
+
 /** Schema versions, applied in order; `PRAGMA user_version` records how many ran. */
-export const migrations: string[] = [
-  `
+export const migrations: Migration[] = [
+  {
+    release: '0.1.0',
+    sql: `
   CREATE TABLE conversations (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
@@ -43,8 +55,11 @@ export const migrations: string[] = [
   );
   CREATE INDEX usage_by_time ON usage (created_at);
   `,
+  },
   // 2: answers kept by routes with a cache, for replay until they expire.
-  `
+  {
+    release: '0.1.0',
+    sql: `
   CREATE TABLE response_cache (
     key TEXT PRIMARY KEY,
     target TEXT NOT NULL,
@@ -56,4 +71,15 @@ export const migrations: string[] = [
   );
   CREATE INDEX response_cache_by_expiry ON response_cache (expires_at);
   `,
+  },
+  // 3: which release each schema version needs, read by older releases that meet a newer file.
+  {
+    release: '0.1.0',
+    sql: `
+  CREATE TABLE schema_releases (
+    version INTEGER PRIMARY KEY,
+    release TEXT NOT NULL
+  );
+  `,
+  },
 ];

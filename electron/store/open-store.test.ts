@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { usageRecord as record } from '../../shared/types/__fixtures__/usage-record';
+import { switchboardApplicationId } from './history-file';
 import { migrations } from './migrations';
 import { openStore } from './open-store';
 
@@ -48,18 +49,19 @@ describe('SQLite store', () => {
     reopened.close();
   });
 
-  it('migrates once and records the schema version', () => {
+  it("migrates once, records the schema version and marks the file as Switchboard's", () => {
     openStore(dir).close();
     openStore(dir).close();
     const db = new Database(join(dir, 'switchboard.db'));
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('application_id', { simple: true })).toBe(switchboardApplicationId);
     db.close();
   });
 
   it('upgrades a history written by the first schema without losing a row', () => {
     const first = new Database(join(dir, 'switchboard.db'));
-    first.exec(migrations[0]!);
+    first.exec(migrations[0]!.sql);
     first.pragma('user_version = 1');
     first
       .prepare(
@@ -71,6 +73,9 @@ describe('SQLite store', () => {
 
     const store = openStore(dir);
     expect(store.listUsage().map((row) => row.id)).toEqual(['kept']);
+    const marked = new Database(join(dir, 'switchboard.db'), { readonly: true });
+    expect(marked.pragma('application_id', { simple: true })).toBe(switchboardApplicationId);
+    marked.close();
     store.putCachedAnswer(
       'k',
       { target: 'a/m', servedModel: null, finishReason: null, text: 'x' },
@@ -192,5 +197,40 @@ describe('SQLite store', () => {
     expect(() => openStore(dir)).toThrow(
       /switchboard\.db failed \(SQLITE_NOTADB\)\. The file is damaged: move it aside/,
     );
+  });
+
+  it('names the columns of every insert, so an added column shifts no value', () => {
+    openStore(dir).close();
+    const db = new Database(join(dir, 'switchboard.db'));
+    for (const table of ['usage', 'conversations', 'messages', 'response_cache']) {
+      db.exec(`ALTER TABLE ${table} ADD COLUMN added_later TEXT`);
+    }
+    db.close();
+    const store = openStore(dir);
+    store.recordUsage(record('a', '2026-11-01T10:00:00.000Z'));
+    expect(store.listUsage()[0]).toEqual(record('a', '2026-11-01T10:00:00.000Z'));
+    const conversation = store.createConversation({ title: 'Kept' });
+    store.addMessage({ conversationId: conversation.id, role: 'user', content: 'Hi' });
+    expect(store.listMessages(conversation.id).map((message) => message.content)).toEqual(['Hi']);
+    const answer = { target: 'a/m', servedModel: 'm', finishReason: 'stop', text: 'x' };
+    store.putCachedAnswer('k', answer, '2026-11-25T00:00:00.000Z', '2026-11-26T00:00:00.000Z');
+    expect(store.getCachedAnswer('k', '2026-11-25T00:00:01.000Z')).toEqual(answer);
+    store.close();
+  });
+
+  it('compares since in UTC whatever offset it is written with', () => {
+    const store = openStore(dir);
+    store.recordUsage(record('before', '2026-11-01T07:59:59.999Z'));
+    store.recordUsage(record('after', '2026-11-01T08:30:00.000Z'));
+    // 10:00 at +02:00 is 08:00 UTC: as text "2026-11-01T08:30…Z" sorts before "2026-11-01T10:00…".
+    for (const since of ['2026-11-01T10:00:00+02:00', '2026-11-01T10:00+0200', '2026-11-01T03:00:00-05:00']) {
+      expect(store.listUsage({ since }).map((row) => row.id)).toEqual(['after']);
+      expect(store.spendByModel({ since }).reduce((calls, spend) => calls + spend.calls, 0)).toBe(1);
+    }
+    expect(store.listUsage({ since: '2026-11-01' }).map((row) => row.id)).toEqual(['after', 'before']);
+    expect(() => store.listUsage({ since: '2026-02-31' })).toThrow(
+      /since "2026-02-31" is not a date; use e\.g\. 2026-11-01 or 2026-11-01T10:00:00\+02:00/,
+    );
+    store.close();
   });
 });

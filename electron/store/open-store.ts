@@ -5,13 +5,16 @@ import Database from 'better-sqlite3';
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
 import type { ModelSpend } from '../../shared/contract/usage';
 import { SwitchboardError } from '../../shared/errors/codes';
-import { migrations } from './migrations';
 import type { CachedAnswer } from '../gateway/types';
-import type { Store } from './types';
-import { fromUsageRow, toUsageRow, type UsageRow } from './usage-rows';
+import { checkHistoryFile, migrateHistoryFile } from './history-file';
+import { sinceToUtc } from './since';
+import type { Store, UsageQuery } from './types';
+import { fromUsageRow, toUsageRow, usageColumns, type UsageRow } from './usage-rows';
 
 /** Turns SQLite's failures into errors that name the file and what to do. */
 function storageError(file: string, error: unknown): SwitchboardError {
+  // Already says what is wrong and what to do (a foreign or newer file, a bad filter).
+  if (error instanceof SwitchboardError) return error;
   const code = (error as { code?: string }).code ?? '';
   const fix =
     code === 'SQLITE_FULL'
@@ -28,24 +31,30 @@ function storageError(file: string, error: unknown): SwitchboardError {
   );
 }
 
-/** Opens (and migrates) `<dataDir>/switchboard.db`; `':memory:'` for a throwaway store. */
-export function openStore(dataDir: string): Store {
-  const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'switchboard.db');
-  let db: Database.Database;
+/** Opens the file, refuses one that is not Switchboard's or is newer, and brings the schema up to date. */
+function openDatabase(dataDir: string, file: string): Database.Database {
+  let db: Database.Database | undefined;
   try {
     if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
     db = new Database(file);
+    // First, so a second process opening the same new file waits instead of failing.
+    db.pragma('busy_timeout = 5000');
+    // Before anything that writes (WAL mode changes the file): another program's database stays as it was.
+    checkHistoryFile(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    db.transaction(() => {
-      migrations.slice(version).forEach((sql) => db.exec(sql));
-      db.pragma(`user_version = ${migrations.length}`);
-    })();
+    migrateHistoryFile(db, file);
+    return db;
   } catch (error) {
+    db?.close();
     throw storageError(file, error);
   }
+}
+
+/** Opens (and migrates) `<dataDir>/switchboard.db`; `':memory:'` for a throwaway store. */
+export function openStore(dataDir: string): Store {
+  const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'switchboard.db');
+  const db = openDatabase(dataDir, file);
   const guard =
     <Args extends unknown[], T>(run: (...args: Args) => T) =>
     (...args: Args): T => {
@@ -56,10 +65,10 @@ export function openStore(dataDir: string): Store {
       }
     };
 
-  const insertUsage =
-    db.prepare(`INSERT INTO usage VALUES (@id, @created_at, @source, @status, @requested_model, @target,
-    @served_model, @finish_reason, @time_to_first_token_ms, @total_ms, @input_tokens, @cache_read_tokens, @cache_write_tokens,
-    @output_tokens, @reasoning_tokens, @tokens_per_second, @cost_usd, @cost_source, @attempts, @error, @conversation_id)`);
+  // Every INSERT names its columns: a column added later, or in another order, never shifts a value.
+  const insertUsage = db.prepare(
+    `INSERT INTO usage (${usageColumns.join(', ')}) VALUES (${usageColumns.map((column) => `@${column}`).join(', ')})`,
+  );
   const matching = 'created_at >= @since AND (@source IS NULL OR source = @source)';
   const selectUsage = db.prepare<{ since: string; source: string | null; limit: number }, UsageRow>(
     `SELECT * FROM usage WHERE ${matching} ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
@@ -77,9 +86,31 @@ export function openStore(dataDir: string): Store {
      FROM usage WHERE ${matching}
      GROUP BY model ORDER BY costUSD DESC, calls DESC, model`,
   );
-  const insertConversation = db.prepare('INSERT INTO conversations VALUES (?, ?, ?, ?)');
+  const insertConversation = db.prepare(
+    'INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+  );
   const touchConversation = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
-  const insertMessage = db.prepare('INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertMessage = db.prepare(
+    'INSERT INTO messages (id, conversation_id, role, content, model, status, usage_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const selectCachedAnswer = db.prepare<[string, string], CachedAnswer>(
+    'SELECT target, served_model AS servedModel, finish_reason AS finishReason, text FROM response_cache WHERE key = ? AND expires_at > ?',
+  );
+  const deleteExpiredAnswers = db.prepare('DELETE FROM response_cache WHERE expires_at <= ?');
+  const insertCachedAnswer = db.prepare(
+    'INSERT OR REPLACE INTO response_cache (key, target, served_model, finish_reason, text, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  /** The filter as SQLite compares it: `since` as a UTC ISO time, whatever offset it was written with. */
+  const filter = (query: UsageQuery) => {
+    const since = query.since === undefined ? '' : sinceToUtc(query.since);
+    if (since === undefined) {
+      throw new SwitchboardError(
+        'INVALID_INPUT',
+        `since "${query.since}" is not a date; use e.g. 2026-11-01 or 2026-11-01T10:00:00+02:00`,
+      );
+    }
+    return { since, source: query.source ?? null };
+  };
 
   return {
     createConversation: guard(({ title }) => {
@@ -134,22 +165,14 @@ export function openStore(dataDir: string): Store {
       insertUsage.run(toUsageRow(record));
     }),
     listUsage: guard((query = {}) =>
-      selectUsage
-        .all({ since: query.since ?? '', source: query.source ?? null, limit: query.limit ?? 200 })
-        .map(fromUsageRow),
+      selectUsage.all({ ...filter(query), limit: query.limit ?? 200 }).map(fromUsageRow),
     ),
-    spendByModel: guard((query = {}) => selectSpend.all({ since: query.since ?? '', source: query.source ?? null })),
-    getCachedAnswer: guard((key, now) =>
-      db
-        .prepare<[string, string], CachedAnswer>(
-          'SELECT target, served_model AS servedModel, finish_reason AS finishReason, text FROM response_cache WHERE key = ? AND expires_at > ?',
-        )
-        .get(key, now),
-    ),
+    spendByModel: guard((query = {}) => selectSpend.all(filter(query))),
+    getCachedAnswer: guard((key, now) => selectCachedAnswer.get(key, now)),
     putCachedAnswer: guard((key, answer, now, expiresAt) => {
       db.transaction(() => {
-        db.prepare('DELETE FROM response_cache WHERE expires_at <= ?').run(now);
-        db.prepare('INSERT OR REPLACE INTO response_cache VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        deleteExpiredAnswers.run(now);
+        insertCachedAnswer.run(
           key,
           answer.target,
           answer.servedModel,

@@ -25,6 +25,35 @@ export interface UsageRow {
   conversation_id: string | null;
 }
 
+/** The columns of `usage`, named in every INSERT. */
+export const usageColumns = [
+  'id',
+  'created_at',
+  'source',
+  'status',
+  'requested_model',
+  'target',
+  'served_model',
+  'finish_reason',
+  'time_to_first_token_ms',
+  'total_ms',
+  'input_tokens',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'tokens_per_second',
+  'cost_usd',
+  'cost_source',
+  'attempts',
+  'error',
+  'conversation_id',
+] as const satisfies readonly (keyof UsageRow)[];
+
+// A field of UsageRow left out of the list does not compile.
+const everyColumnListed: Exclude<keyof UsageRow, (typeof usageColumns)[number]> extends never ? true : never = true;
+void everyColumnListed;
+
 export function toUsageRow(record: UsageRecord): UsageRow {
   return {
     id: record.id,

@@ -2,9 +2,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const cliPath = resolve(repoRoot, 'bin/switchboard.mjs');
+
+/**
+ * Node flags that run one of this repo's TypeScript files as a child process with the project's Node:
+ * types are stripped (and transformed where TypeScript emits code), extensionless imports resolve to `.ts`.
+ */
+export const typeScriptNodeArgs = [
+  '--experimental-transform-types',
+  '--no-warnings',
+  '--import',
+  pathToFileURL(resolve(import.meta.dirname, 'ts-resolve-hooks.mjs')).href,
+];
 
 /** Runs `switchboard ...` as a user would, to the end. */
 export async function runCli(args: string[], options: { home: string; stdin?: string; env?: NodeJS.ProcessEnv }) {

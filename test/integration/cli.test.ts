@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/store/open-store';
-import { cliPath, runCli } from './cli-process';
+import { cliPath, runCli, typeScriptNodeArgs } from './cli-process';
 import { lookUpInOsKeychain } from './os-keychain';
 
 const hasKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
@@ -58,6 +58,93 @@ describe('switchboard CLI', () => {
     expect((await runCli(['usage', '--format', 'xml'], { home })).stderr).toMatch(
       /--format "xml" is unknown; use table, csv or json/,
     );
+  });
+
+  it('refuses every bad argument in one line that names the flag and the fix, before opening the history', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'switchboard-cli-args-'));
+    const refusals: [string[], RegExp][] = [
+      [
+        ['usage', '--limit', 'abc'],
+        /^switchboard: --limit "abc" is not a number of calls; use a whole number from 1, e\.g\. --limit 50$/,
+      ],
+      [['usage', '--limit', '0'], /^switchboard: --limit "0" is not a number of calls/],
+      [['usage', '--limit', '2.5'], /^switchboard: --limit "2\.5" is not a number of calls/],
+      [
+        ['usage', '--since', '2026-02-31'],
+        /^switchboard: --since "2026-02-31" is not a date; use e\.g\. --since 2026-11-01 \(midnight UTC\) or --since 2026-11-01T10:00:00\+02:00$/,
+      ],
+      [['usage', '--since', '1'], /^switchboard: --since "1" is not a date/],
+      [['usage', '--since'], /^switchboard: --since needs a value \(e\.g\. --since VALUE/],
+      [['usage', '--frobnicate'], /^switchboard: usage has no option "--frobnicate"; run `switchboard --help`/],
+      [['usage', 'today'], /^switchboard: usage takes no argument "today"; run `switchboard --help`/],
+      [['keys', 'list', 'everything'], /^switchboard: keys list takes no arguments/],
+      [['keys', 'remove', 'cli-openai', 'now'], /^switchboard: keys remove takes only the endpoint id/],
+    ];
+    try {
+      for (const [args, expected] of refusals) {
+        const { code, stderr } = await runCli(args, { home: fresh });
+        expect(code, args.join(' ')).toBe(1);
+        expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+        expect(stderr.trim(), args.join(' ')).toMatch(expected);
+        expect(stderr).not.toMatch(/history database/);
+      }
+      expect(existsSync(join(fresh, 'switchboard.db'))).toBe(false);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a key given on the command line without repeating it', async () => {
+    const result = await runCli(['keys', 'set', 'cli-openai', 'sk-in-argv-5678'], {
+      home,
+      stdin: 'sk-from-stdin-1234',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /keys set takes only the endpoint id; the key comes from stdin, never from the command line/,
+    );
+    expect(result.stdout + result.stderr).not.toContain('sk-in-argv-5678');
+  });
+
+  it('compares --since in UTC whatever offset it is written with', async () => {
+    const dated = await mkdtemp(join(tmpdir(), 'switchboard-cli-since-'));
+    const store = openStore(dated);
+    for (const [id, createdAt] of [
+      ['before', '2026-11-01T07:59:00.000Z'],
+      ['after', '2026-11-01T08:30:00.000Z'],
+    ] as const) {
+      store.recordUsage({
+        id,
+        createdAt,
+        source: 'app',
+        status: 'ok',
+        requestedModel: 'm',
+        target: 'cli-openai/m',
+        servedModel: null,
+        finishReason: 'stop',
+        timeToFirstTokenMs: 1,
+        totalMs: 2,
+        tokensPerSecond: null,
+        attempts: [],
+        error: null,
+        conversationId: null,
+        usage: null,
+        costUSD: null,
+        costSource: 'unknown',
+      });
+    }
+    store.close();
+    try {
+      for (const since of ['2026-11-01T10:00:00+02:00', '2026-11-01T08:00Z', '2026-11-01T08:00']) {
+        const { stdout, stderr } = await runCli(['usage', '--format', 'json', '--since', since], { home: dated });
+        expect(
+          JSON.parse(stdout).map((row: { id: string }) => row.id),
+          stderr,
+        ).toEqual(['after']);
+      }
+    } finally {
+      await rm(dated, { recursive: true, force: true });
+    }
   });
 
   it('prints usage as csv and json, newest first, with unknown costs as unknown', async () => {
@@ -161,6 +248,31 @@ describe('switchboard CLI', () => {
       expect(screen).toContain('Stored the key of cli-openai (••••4242)');
       expect(screen).not.toContain(key);
       expect(await lookUpInOsKeychain('cli-openai')).toBe(key);
+      await runCli(['keys', 'remove', 'cli-openai'], { home });
+    },
+  );
+
+  // The order matters, not the speed: echo must be off before the prompt invites typing. The probe
+  // asks the terminal (stty) at the moment the prompt is written, so a prompt shown first fails every run.
+  it.skipIf(!hasKeyring || !existsSync('/usr/bin/script'))(
+    'turns echo off before it shows the key prompt',
+    async () => {
+      const probe = join(import.meta.dirname, 'hidden-prompt-probe.ts');
+      const command = [process.execPath, ...typeScriptNodeArgs, probe, 'keys', 'set', 'cli-openai']
+        .map((part) => `"${part}"`)
+        .join(' ');
+      const child = spawn('script', ['-qfec', command, '/dev/null'], {
+        env: { ...process.env, SWITCHBOARD_HOME: home },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let screen = '';
+      child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+      await expect.poll(() => screen, { timeout: 10_000 }).toContain('it is not shown');
+      child.stdin.write('sk-typed-right-after-the-prompt-1717\r');
+      const [code] = (await once(child, 'close')) as [number];
+      expect(code, screen).toBe(0);
+      expect(screen).toContain('[echo when the prompt was shown: off]');
+      expect(screen).not.toContain('sk-typed-right-after-the-prompt-1717');
       await runCli(['keys', 'remove', 'cli-openai'], { home });
     },
   );

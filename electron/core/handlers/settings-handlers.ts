@@ -1,7 +1,9 @@
-import type { EndpointView, KeyStatus, ModelOption, RouteView } from '../../../shared/contract';
+import type { EndpointView, KeyStatus, LocalApiInfo, ModelOption, RouteView } from '../../../shared/contract';
 import { SwitchboardError } from '../../../shared/errors/codes';
+import type { EndpointConfig, SwitchboardConfig } from '../../../shared/types/config';
 import { removeEndpoint, removeRoute, upsertEndpoint, upsertRoute } from '../../config/edit-config';
 import { listModels } from '../../config/list-models';
+import { pointsAtLocalApi } from '../../config/own-local-api';
 import { maskKey } from '../../keychain/mask-key';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
@@ -20,11 +22,29 @@ type SettingsHandlers = Pick<
   | 'routes.remove'
 >;
 
-export function createSettingsHandlers(services: Services): SettingsHandlers {
+export interface SettingsOptions {
+  /** The local API this process serves, once it runs: no endpoint may point back at it. */
+  localApi?: () => LocalApiInfo | null;
+}
+
+/**
+ * Every config change is an edit of the file as it is when the edit runs (`services.editConfig`);
+ * keychain work happens before or after it, never between a read and a write.
+ */
+export function createSettingsHandlers(services: Services, options: SettingsOptions = {}): SettingsHandlers {
   const { keychain } = services;
 
-  async function listEndpoints(): Promise<EndpointView[]> {
-    const config = services.readConfig();
+  /** Refuses a base URL that is Switchboard's own local API: each call would come back in, without end. */
+  function refuseLoop(endpoint: EndpointConfig): void {
+    const localApi = options.localApi?.();
+    if (!endpoint.baseURL || !localApi || !pointsAtLocalApi(endpoint.baseURL, localApi.apiBase)) return;
+    throw new SwitchboardError(
+      'INVALID_INPUT',
+      `Base URL ${endpoint.baseURL} is Switchboard's own local API (${localApi.apiBase}): calls to "${endpoint.id}" would come back into Switchboard without end. Use the provider's own URL (e.g. http://127.0.0.1:11434/v1 for Ollama).`,
+    );
+  }
+
+  async function listEndpoints(config: SwitchboardConfig = services.readConfig()): Promise<EndpointView[]> {
     // Settings stay usable without a keychain: each endpoint says why its key status is unknown.
     const keyStatus = async (endpointId: string): Promise<KeyStatus> => {
       try {
@@ -44,27 +64,23 @@ export function createSettingsHandlers(services: Services): SettingsHandlers {
     return endpoint;
   }
 
-  const listRoutes = (): RouteView[] =>
-    Object.entries(services.readConfig().routes).map(([name, route]) => ({ name, ...route }));
+  const listRoutes = (config: SwitchboardConfig = services.readConfig()): RouteView[] =>
+    Object.entries(config.routes).map(([name, route]) => ({ name, ...route }));
 
   return {
     'routes.list': async () => listRoutes(),
-    'routes.save': async ({ name, ...route }) => {
-      services.writeConfig(upsertRoute(services.readConfig(), name, route));
-      return listRoutes();
-    },
-    'routes.remove': async ({ name }) => {
-      services.writeConfig(removeRoute(services.readConfig(), name));
-      return listRoutes();
-    },
-    'endpoints.list': listEndpoints,
+    'routes.save': async ({ name, ...route }) =>
+      listRoutes(await services.editConfig((config) => upsertRoute(config, name, route))),
+    'routes.remove': async ({ name }) => listRoutes(await services.editConfig((config) => removeRoute(config, name))),
+    'endpoints.list': async () => listEndpoints(),
     'endpoints.save': async (endpoint) => {
-      services.writeConfig(upsertEndpoint(services.readConfig(), endpoint));
-      return listEndpoints();
+      refuseLoop(endpoint);
+      return listEndpoints(await services.editConfig((config) => upsertEndpoint(config, endpoint)));
     },
-    // The key goes with its endpoint, so no orphaned secret stays behind in the keychain.
+    // The key goes with its endpoint, so no orphaned secret stays behind in the keychain. The endpoint
+    // goes first: a route that still uses it refuses the removal, and then the key stays.
     'endpoints.remove': async ({ id }) => {
-      const { config } = removeEndpoint(services.readConfig(), id);
+      await services.editConfig((config) => removeEndpoint(config, id));
       try {
         await keychain.remove(id);
       } catch (error) {
@@ -72,7 +88,6 @@ export function createSettingsHandlers(services: Services): SettingsHandlers {
         if (!(error instanceof SwitchboardError && error.code === 'KEYCHAIN_UNAVAILABLE')) throw error;
         console.error(`switchboard: removed endpoint "${id}"; its key, if any, stays in the unreachable keychain`);
       }
-      services.writeConfig(config);
       return listEndpoints();
     },
     'keys.set': async ({ endpointId, key }) => {
