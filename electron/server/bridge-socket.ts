@@ -37,7 +37,12 @@ export function createBridgeSocket(core: Core) {
   function serve(socket: WebSocket) {
     const callerGone = new AbortController();
     const send = (message: SocketMessage) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      if (socket.readyState !== socket.OPEN) return;
+      try {
+        socket.send(JSON.stringify(message));
+      } catch (error) {
+        console.error('switchboard: could not send to the page:', (error as Error).message);
+      }
     };
     const context: CallContext = {
       emit: (event, payload) => send({ kind: 'event', event, payload } as SocketMessage),

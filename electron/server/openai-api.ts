@@ -134,6 +134,7 @@ export async function handleChatCompletions(
       sse.send(chunk([{ index: 0, delta: { content: part.text }, finish_reason: null }]));
     }
     if (part.type === 'error') {
+      sse.stopKeepAlive();
       if (!sse.isCommitted) return sendError(response, part.code, part.message);
       // Once the status is sent, the failure travels as an error event, never as [DONE].
       sse.end(toOpenAIError(part.code, part.message).body);

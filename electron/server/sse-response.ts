@@ -32,6 +32,8 @@ export function createSseResponse(response: ServerResponse, keepAliveMs: number)
   };
   const startKeepAlive = () => {
     timer = setInterval(() => {
+      // An answer already sent another way (an error before the first token) needs no keep-alive.
+      if (response.writableEnded || (response.headersSent && !isCommitted)) return stopKeepAlive();
       // Committed without the target header: it is not known yet, and each chunk's `model` names it.
       commit({});
       response.write(': keep-alive\n\n');

@@ -84,6 +84,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       connectionsCheckingInterval: Math.max(50, Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 6),
     },
     (request: IncomingMessage, response: ServerResponse) => {
+      // A write after the client left is not worth a crash.
+      response.on('error', (error) => console.error('switchboard: response failed:', error.message));
       try {
         void answer(request, response).catch((error: unknown) => failed(response, error));
       } catch (error) {

@@ -284,6 +284,14 @@ describe('a streaming call waiting for its first token', () => {
     expect(answer).toBe('Late but here.');
   });
 
+  it('answers a failure before the first keep-alive with its own status, and keeps no timer behind', async () => {
+    const response = await stream('nowhere/m');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'model_not_found' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await stream('slow/m')).status).toBe(200);
+  });
+
   it('sends a failure after the keep-alives as an error event, never as [DONE]', async () => {
     const response = await stream('refusing/m');
     expect(response.status).toBe(200);
