@@ -27,14 +27,17 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   const isNew = options.isNewToken ?? false;
   const api = await resolveApiToken({ keychain, isNew });
   const page = await resolvePageSecret({ keychain, isNew });
-  for (const note of [api.note, page.note]) if (note) options.say(note);
   const start = (port: number) => startServer({ ...options, port, token: api.token, pageSecret: page.secret });
-  if (options.port !== undefined) return start(options.port);
   const preferred = options.defaultPort ?? defaultPort;
-  return start(preferred).catch((error: NodeJS.ErrnoException) => {
-    // Only the default port gives way: a port the user asked for is theirs to change.
-    if (error.code !== 'EADDRINUSE') throw error;
-    options.say(`port ${preferred} is in use (another Switchboard?), so a free port is used instead`);
-    return start(0);
-  });
+  const server = await (options.port !== undefined
+    ? start(options.port)
+    : start(preferred).catch((error: NodeJS.ErrnoException) => {
+        // Only the default port gives way: a port the user asked for is theirs to change.
+        if (error.code !== 'EADDRINUSE') throw error;
+        options.say(`port ${preferred} is in use (another Switchboard?), so a free port is used instead`);
+        return start(0);
+      }));
+  // Said once it runs: a server that did not start has only its own error to say.
+  for (const note of [api.note, page.note]) if (note) options.say(note);
+  return server;
 }
