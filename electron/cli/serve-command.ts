@@ -12,6 +12,17 @@ function defaultRendererDir(): string {
   return process.env.SWITCHBOARD_RENDERER_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../renderer');
 }
 
+/** The port tried first: `SWITCHBOARD_DEFAULT_PORT` exists so tests use a port they own, never 4141. */
+function defaultPortFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.SWITCHBOARD_DEFAULT_PORT;
+  if (value === undefined || value === '') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new SwitchboardError('INVALID_INPUT', `SWITCHBOARD_DEFAULT_PORT "${value}" is not a port; unset it`);
+  }
+  return port;
+}
+
 /** `switchboard serve [--port N] [--json] [--new-token]`: runs until interrupted. */
 export async function runServe(dataDir: string, args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -26,6 +37,7 @@ export async function runServe(dataDir: string, args: string[]): Promise<number>
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new SwitchboardError('INVALID_INPUT', `--port "${values.port}" is not a port; use 0 to pick a free one`);
   }
+  const defaultPort = defaultPortFromEnv(process.env);
   const services = createServices({ dataDir });
   let localApi: LocalApiInfo | null = null;
   const core = createCoreFromServices(services, { localApi: () => localApi });
@@ -36,6 +48,7 @@ export async function runServe(dataDir: string, args: string[]): Promise<number>
       core,
       rendererDir: defaultRendererDir(),
       port,
+      defaultPort,
       isNewToken: values['new-token'],
       say: (line) => process.stderr.write(`switchboard: ${line}\n`),
     });

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { SwitchboardError } from '../../shared/errors/codes';
 import type { Keychain } from '../keychain/types';
+import { newSecret, resolveKeptSecret } from './kept-secret';
 
-/** The keychain entry of the local API's key: apart from provider keys, so `keys list` never shows it. */
-export const apiTokenService = 'Switchboard Local API';
-const account = 'token';
 const minimumLength = 16;
 
 export interface ApiToken {
@@ -13,11 +10,11 @@ export interface ApiToken {
   note?: string;
 }
 
-export const newApiToken = () => `sb-${randomBytes(24).toString('base64url')}`;
+export const newApiToken = () => newSecret('sb');
 
 /**
  * The key other tools use for the local API. It stays the same across runs (kept in the OS
- * keychain) so a tool configured once keeps working; `isNew` replaces it.
+ * keychain, account `token`) so a tool configured once keeps working; `isNew` replaces it.
  */
 export async function resolveApiToken(options: {
   keychain: Keychain;
@@ -34,17 +31,16 @@ export async function resolveApiToken(options: {
     }
     return { token: fromEnv };
   }
-  try {
-    const kept = options.isNew ? undefined : await options.keychain.get(account);
-    if (kept) return { token: kept };
-    const token = newApiToken();
-    await options.keychain.set(account, token);
-    return { token };
-  } catch (error) {
-    if (!(error instanceof SwitchboardError) || error.code !== 'KEYCHAIN_UNAVAILABLE') throw error;
-    return {
-      token: newApiToken(),
-      note: 'the local API key changes every run because the OS keychain is unavailable; set SWITCHBOARD_API_TOKEN to fix one',
-    };
-  }
+  const { secret, isKept } = await resolveKeptSecret({
+    keychain: options.keychain,
+    account: 'token',
+    prefix: 'sb',
+    isNew: options.isNew ?? false,
+  });
+  return isKept
+    ? { token: secret }
+    : {
+        token: secret,
+        note: 'the local API key changes every run because the OS keychain is unavailable; set SWITCHBOARD_API_TOKEN to fix one',
+      };
 }

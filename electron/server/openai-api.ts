@@ -12,27 +12,14 @@ import {
   toSampling,
   unsupportedFeature,
 } from './openai-format';
-
-const maxBodyBytes = 8 * 1024 * 1024;
-
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-}
+import { readJsonBody } from './read-json-body';
+import { isJsonContentType } from './request-guard';
+import { sendApiError, sendJson } from './send-json';
+import { createSseResponse, defaultKeepAliveMs } from './sse-response';
 
 function sendError(response: ServerResponse, code: string, message: string) {
   const { status, body } = toOpenAIError(code, message);
   sendJson(response, status, body);
-}
-
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) throw new Error('the request body is over 8 MiB');
-    chunks.push(chunk);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
 /** `GET /v1/models`: routes first, then each endpoint's listed and priced models. */
@@ -52,18 +39,44 @@ export function handleModels(services: Services, response: ServerResponse) {
   sendJson(response, 200, { object: 'list', data });
 }
 
-/** `POST /v1/chat/completions`, streaming or not, routed through the gateway. */
-export async function handleChatCompletions(services: Services, request: IncomingMessage, response: ServerResponse) {
-  let body: z.infer<typeof chatCompletionRequestSchema>;
-  try {
-    const parsed = chatCompletionRequestSchema.safeParse(await readJson(request));
-    if (!parsed.success) return sendError(response, 'INVALID_INPUT', z.prettifyError(parsed.error));
-    body = parsed.data;
-    const unsupported = unsupportedFeature(body);
-    if (unsupported) return sendError(response, 'INVALID_INPUT', unsupported);
-  } catch (error) {
-    return sendError(response, 'INVALID_INPUT', `The body is not valid JSON: ${(error as Error).message}`);
+/** Reads and checks a chat completion request; null when it was refused (and answered). */
+async function readChatRequest(request: IncomingMessage, response: ServerResponse) {
+  // A JSON body only: a browser's no-cors form or text/plain POST cannot send one without asking first.
+  if (!isJsonContentType(request.headers['content-type'])) {
+    sendApiError(response, 415, 'Send the body as JSON with `Content-Type: application/json`.', {
+      code: 'unsupported_media_type',
+      headers: { connection: 'close' },
+    });
+    return null;
   }
+  const body = await readJsonBody(request);
+  if (!body.ok) {
+    const code = body.status === 413 ? 'request_too_large' : 'invalid_json';
+    sendApiError(response, body.status, body.message, { code, headers: { connection: 'close' } });
+    return null;
+  }
+  const parsed = chatCompletionRequestSchema.safeParse(body.value);
+  if (!parsed.success) {
+    sendError(response, 'INVALID_INPUT', z.prettifyError(parsed.error));
+    return null;
+  }
+  const unsupported = unsupportedFeature(parsed.data);
+  if (unsupported) {
+    sendError(response, 'INVALID_INPUT', unsupported);
+    return null;
+  }
+  return parsed.data;
+}
+
+/** `POST /v1/chat/completions`, streaming or not, routed through the gateway. */
+export async function handleChatCompletions(
+  services: Services,
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: { keepAliveMs?: number } = {},
+) {
+  const body = await readChatRequest(request, response);
+  if (!body) return;
 
   const controller = new AbortController();
   // The client hanging up cancels the upstream call.
@@ -73,19 +86,27 @@ export async function handleChatCompletions(services: Services, request: Incomin
   const id = `chatcmpl-${randomUUID()}`;
   const created = Math.floor(Date.now() / 1000);
   const includeUsage = body.stream_options?.include_usage === true;
+  const sse = createSseResponse(response, options.keepAliveMs ?? defaultKeepAliveMs);
   let target: string | null = null;
   let text = '';
-  let isStreaming = false;
+  let hasText = false;
   let isCacheHit = false;
   // Served from the route's cache: said in a header, so a client can tell a replay from a fresh answer.
-  const servedBy = () => ({
+  const servedBy = (): Record<string, string> => ({
     'x-switchboard-target': target ?? '',
     ...(isCacheHit ? { 'x-switchboard-cache': 'hit' } : {}),
   });
 
-  const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
-    `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: target, choices, ...extra })}\n\n`;
+  const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
+    id,
+    object: 'chat.completion.chunk',
+    created,
+    model: target,
+    choices,
+    ...extra,
+  });
 
+  if (body.stream) sse.startKeepAlive();
   for await (const part of services.gateway.stream({
     modelId: body.model,
     messages: toChatMessages(body),
@@ -100,23 +121,23 @@ export async function handleChatCompletions(services: Services, request: Incomin
       isCacheHit = true;
     }
     if (part.type === 'text-delta') {
-      if (body.stream && !isStreaming) {
-        isStreaming = true;
-        response.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache',
-          connection: 'keep-alive',
-          ...servedBy(),
-        });
-        response.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
+      if (!body.stream) {
+        text += part.text;
+        continue;
       }
-      if (body.stream) response.write(chunk([{ index: 0, delta: { content: part.text }, finish_reason: null }]));
-      else text += part.text;
+      if (!hasText) {
+        hasText = true;
+        sse.stopKeepAlive();
+        sse.commit(servedBy());
+        sse.send(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
+      }
+      sse.send(chunk([{ index: 0, delta: { content: part.text }, finish_reason: null }]));
     }
     if (part.type === 'error') {
-      if (!isStreaming) return sendError(response, part.code, part.message);
-      // After the first token the status is sent: the failure travels as an error event, never as [DONE].
-      response.end(`data: ${JSON.stringify(toOpenAIError(part.code, part.message).body)}\n\n`);
+      sse.stopKeepAlive();
+      if (!sse.isCommitted) return sendError(response, part.code, part.message);
+      // Once the status is sent, the failure travels as an error event, never as [DONE].
+      sse.end(toOpenAIError(part.code, part.message).body);
       return;
     }
     if (part.type === 'finish') {
@@ -139,17 +160,13 @@ export async function handleChatCompletions(services: Services, request: Incomin
           servedBy(),
         );
       }
-      if (!isStreaming) {
-        isStreaming = true;
-        response.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          ...servedBy(),
-        });
-      }
-      response.write(chunk([{ index: 0, delta: {}, finish_reason: finishReason }]));
-      if (includeUsage) response.write(chunk([], { usage }));
-      response.end('data: [DONE]\n\n');
+      sse.commit(servedBy());
+      sse.send(chunk([{ index: 0, delta: {}, finish_reason: finishReason }]));
+      if (includeUsage) sse.send(chunk([], { usage }));
+      sse.end('[DONE]');
       return;
     }
   }
+  sse.stopKeepAlive();
+  if (!response.writableEnded) sendApiError(response, 500, 'The call ended without an answer; see the log.');
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, isTokenValid, presentedToken } from './request-guard';
+import { toHeaderValue } from './header-value';
+import {
+  isJsonContentType,
+  isLoopbackHost,
+  isOwnOrigin,
+  isSecretValid,
+  presentedApiKey,
+  presentedPageSecret,
+  requestPath,
+} from './request-guard';
 import { resolveStaticPath } from './static-files';
 
 describe('request guard', () => {
@@ -9,23 +18,52 @@ describe('request guard', () => {
     expect(isLoopbackHost('evil.example:4000', 4000)).toBe(false);
     expect(isLoopbackHost('127.0.0.1:4001', 4000)).toBe(false);
     expect(isLoopbackHost(undefined, 4000)).toBe(false);
+    expect(isOwnOrigin('http://127.0.0.1:4000', 4000)).toBe(true);
+    expect(isOwnOrigin('http://evil.example', 4000)).toBe(false);
+    expect(isOwnOrigin('null', 4000)).toBe(false);
   });
-  it('reads the token from a bearer header, the query or the cookie', () => {
-    expect(presentedToken({ headers: { authorization: 'Bearer abc' }, url: '/' })).toBe('abc');
-    expect(presentedToken({ headers: {}, url: '/?token=def' })).toBe('def');
-    expect(presentedToken({ headers: { cookie: 'a=1; switchboard_token=ghi' }, url: '/x' })).toBe('ghi');
-    expect(presentedToken({ headers: {}, url: '/' })).toBeUndefined();
+  it('reads the API key from a bearer header or x-api-key only, never a cookie or the query', () => {
+    expect(presentedApiKey({ authorization: 'Bearer abc' })).toBe('abc');
+    expect(presentedApiKey({ 'x-api-key': 'def' })).toBe('def');
+    expect(presentedApiKey({ cookie: 'switchboard_token=ghi' })).toBeUndefined();
+    expect(presentedApiKey({ cookie: 'switchboard_token=%E0' })).toBeUndefined();
+    expect(presentedApiKey({})).toBeUndefined();
   });
-  it('compares tokens exactly', () => {
-    expect(isTokenValid('secret', 'secret')).toBe(true);
-    expect(isTokenValid('secreT', 'secret')).toBe(false);
-    expect(isTokenValid('sec', 'secret')).toBe(false);
-    expect(isTokenValid(undefined, 'secret')).toBe(false);
+  it('reads the page secret from the offered subprotocols only', () => {
+    expect(presentedPageSecret({ 'sec-websocket-protocol': 'switchboard, switchboard-session.xyz' })).toBe('xyz');
+    expect(presentedPageSecret({ 'sec-websocket-protocol': 'switchboard' })).toBeUndefined();
+    expect(presentedPageSecret({ authorization: 'Bearer xyz' })).toBeUndefined();
   });
-  it('never serves a file outside the renderer folder', () => {
+  it('compares secrets exactly', () => {
+    expect(isSecretValid('secret', 'secret')).toBe(true);
+    expect(isSecretValid('secreT', 'secret')).toBe(false);
+    expect(isSecretValid('sec', 'secret')).toBe(false);
+    expect(isSecretValid('', 'secret')).toBe(false);
+    expect(isSecretValid(undefined, 'secret')).toBe(false);
+  });
+  it('reads a request path without throwing on a target that is not a URL', () => {
+    expect(requestPath('/v1/models?x=1')).toBe('/v1/models');
+    expect(requestPath('http://127.0.0.1:4000/v1/models')).toBe('/v1/models');
+    expect(requestPath('http://[/')).toBeNull();
+  });
+  it('takes JSON bodies only', () => {
+    expect(isJsonContentType('application/json')).toBe(true);
+    expect(isJsonContentType('Application/JSON; charset=utf-8')).toBe(true);
+    expect(isJsonContentType('text/plain')).toBe(false);
+    expect(isJsonContentType(undefined)).toBe(false);
+  });
+  it('never serves a file outside the renderer folder, and names a malformed escape', () => {
     expect(resolveStaticPath('/app/out/renderer', '/assets/index.js')).toBe('/app/out/renderer/assets/index.js');
     expect(resolveStaticPath('/app/out/renderer', '/')).toBe('/app/out/renderer/index.html');
     expect(resolveStaticPath('/app/out/renderer', '/../../etc/passwd')).toBeNull();
     expect(resolveStaticPath('/app/out/renderer', '/%2e%2e/secret')).toBeNull();
+    expect(resolveStaticPath('/app/out/renderer', '/%E0%A4%A')).toBe('malformed');
+  });
+  it('percent-encodes header values that are not visible ASCII, reversibly', () => {
+    expect(toHeaderValue('local/llama3.2')).toBe('local/llama3.2');
+    expect(toHeaderValue('fake/你好')).toBe('fake/%E4%BD%A0%E5%A5%BD');
+    expect(toHeaderValue('a b%\r\n')).toBe('a%20b%25%0D%0A');
+    expect(decodeURIComponent(toHeaderValue('fake/你好 100%'))).toBe('fake/你好 100%');
+    expect(toHeaderValue('\ud800')).toBe('%EF%BF%BD');
   });
 });

@@ -1,7 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-
-export const tokenCookie = 'switchboard_token';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { pageSecretProtocolPrefix } from '../../shared/contract/socket';
 
 /**
  * Only loopback host names are served: a page elsewhere that rebinds its DNS name to 127.0.0.1
@@ -12,22 +11,48 @@ export function isLoopbackHost(hostHeader: string | undefined, port: number): bo
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(hostHeader.toLowerCase());
 }
 
-/** The token from a bearer header, the `token` query parameter or the browser-mode cookie. */
-export function presentedToken(request: Pick<IncomingMessage, 'headers' | 'url'>): string | undefined {
-  const authorization = request.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim();
-  const query = new URL(request.url ?? '/', 'http://local').searchParams.get('token');
-  if (query) return query;
-  for (const cookie of (request.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = cookie.trim().split('=');
-    if (name === tokenCookie) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
+/** The same check for an Origin header (`http://host:port`); absent means a non-browser client. */
+export function isOwnOrigin(originHeader: string | undefined, port: number): boolean {
+  if (originHeader === undefined) return true;
+  return originHeader.startsWith('http://') && isLoopbackHost(originHeader.slice('http://'.length), port);
 }
 
-export function isTokenValid(presented: string | undefined, expected: string): boolean {
-  if (presented === undefined) return false;
-  const a = Buffer.from(presented);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * The local API key as API clients send it: `Authorization: Bearer` or `x-api-key`. Never a cookie or
+ * the query string: a browser sends cookies to every port on 127.0.0.1, so any local page could spend with it.
+ */
+export function presentedApiKey(headers: IncomingHttpHeaders): string | undefined {
+  const authorization = headers.authorization;
+  if (authorization !== undefined && /^bearer /i.test(authorization)) return authorization.slice(7).trim();
+  const apiKey = headers['x-api-key'];
+  return typeof apiKey === 'string' ? apiKey.trim() : undefined;
+}
+
+/** The page secret a browser-mode socket offers as a subprotocol (`switchboard-session.<secret>`). */
+export function presentedPageSecret(headers: IncomingHttpHeaders): string | undefined {
+  const offered = (headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
+  return offered
+    .find((protocol) => protocol.startsWith(pageSecretProtocolPrefix))
+    ?.slice(pageSecretProtocolPrefix.length);
+}
+
+/** Compared in constant time; hashing first makes the lengths equal, so the length leaks nothing either. */
+export function isSecretValid(presented: string | undefined, expected: string): boolean {
+  if (presented === undefined || presented === '') return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+/** The path of a request target, or null when it is not a URL (`http://[/`): never throws. */
+export function requestPath(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
+}
+
+/** True for `application/json`, with or without parameters such as `charset`. */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }

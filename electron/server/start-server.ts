@@ -4,11 +4,37 @@ import type { Duplex } from 'node:stream';
 import { socketPath } from '../../shared/contract/socket';
 import type { Services } from '../core/services';
 import type { Core } from '../core/types';
-import { createBridgeSocket } from './bridge-socket';
-import { handleChatCompletions, handleModels } from './openai-api';
 import { newApiToken } from './api-token';
-import { isLoopbackHost, isTokenValid, presentedToken, tokenCookie } from './request-guard';
+import { createBridgeSocket } from './bridge-socket';
+import { answerClientError } from './client-error';
+import { newSecret } from './kept-secret';
+import { handleChatCompletions, handleModels } from './openai-api';
+import {
+  isLoopbackHost,
+  isOwnOrigin,
+  isSecretValid,
+  presentedApiKey,
+  presentedPageSecret,
+  requestPath,
+} from './request-guard';
+import { sendApiError } from './send-json';
 import { serveStatic } from './static-files';
+
+/** Time limits of the server; tests make them short. */
+export interface ServerLimits {
+  /** A request's headers must arrive within this (default 30 s). */
+  headersTimeoutMs: number;
+  /** A request's headers and body must arrive within this (default 60 s); the answer may take longer. */
+  requestTimeoutMs: number;
+  /** Silence before a streaming answer commits its 200 and sends keep-alive comments (default 10 s). */
+  keepAliveMs: number;
+}
+
+export const defaultServerLimits: ServerLimits = {
+  headersTimeoutMs: 30_000,
+  requestTimeoutMs: 60_000,
+  keepAliveMs: 10_000,
+};
 
 export interface ServerOptions {
   services: Services;
@@ -17,93 +43,134 @@ export interface ServerOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The local API key: opens `/v1/*` only. */
   token?: string;
+  /** Browser mode's secret: opens the `/bridge` socket only. */
+  pageSecret?: string;
+  limits?: Partial<ServerLimits>;
 }
 
 export interface RunningServer {
-  /** Browser mode, token included. */
+  /** Browser mode, its page secret in the fragment (`/#session=…`), which browsers never send to a server. */
   url: string;
   /** The local OpenAI-compatible API. */
   apiBase: string;
+  /** The local API key. */
   token: string;
+  pageSecret: string;
   close(): Promise<void>;
 }
 
-/** Browser mode and the local OpenAI-compatible API, on 127.0.0.1 only, behind one token. */
+/** The header a Switchboard sends on every provider request: seeing it here means a base URL points back at us. */
+const hopHeader = 'x-switchboard-hop';
+
+/**
+ * Browser mode and the local OpenAI-compatible API, on 127.0.0.1 only. The API key opens `/v1/*`;
+ * the page secret opens the `/bridge` socket; the app's files hold no secret and need neither.
+ * No input ends the process: every listener catches what it cannot parse and answers a 4xx.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? newApiToken();
+  const pageSecret = options.pageSecret ?? newSecret('page');
+  const limits = { ...defaultServerLimits, ...options.limits };
   const bridge = createBridgeSocket(options.core);
   let port = 0;
 
-  const refuse = (response: ServerResponse, status: number, message: string) =>
-    response.writeHead(status, { 'content-type': 'application/json' }).end(
-      JSON.stringify({
-        error: {
-          message,
-          type: 'invalid_request_error',
-          param: null,
-          code: status === 401 ? 'invalid_api_key' : null,
-        },
-      }),
-    );
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks the two timeouts on this interval (30 s by default, which would stretch them).
+      connectionsCheckingInterval: Math.max(50, Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 6),
+    },
+    (request: IncomingMessage, response: ServerResponse) => {
+      // A write after the client left is not worth a crash.
+      response.on('error', (error) => console.error('switchboard: response failed:', error.message));
+      try {
+        void answer(request, response).catch((error: unknown) => failed(response, error));
+      } catch (error) {
+        failed(response, error);
+      }
+    },
+  );
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    if (!isLoopbackHost(request.headers.host, port))
-      return refuse(response, 403, 'Switchboard answers only on 127.0.0.1.');
-    if (!isTokenValid(presentedToken(request), token)) {
-      return refuse(
-        response,
-        401,
-        'Missing or wrong Switchboard token: use the token `switchboard serve` printed, as a Bearer key.',
-      );
-    }
-    const path = new URL(request.url ?? '/', 'http://local').pathname;
-    void route(request, response, path).catch((error: unknown) => {
-      console.error('switchboard: request failed:', error);
-      if (!response.headersSent) refuse(response, 500, 'Switchboard failed to answer; see its log.');
-      else response.end();
-    });
-  });
+  function failed(response: ServerResponse, error: unknown) {
+    console.error('switchboard: request failed:', error);
+    sendApiError(response, 500, 'Switchboard failed to answer; see its log.');
+  }
 
-  async function route(request: IncomingMessage, response: ServerResponse, path: string) {
-    if (path === '/v1/models' && request.method === 'GET') return handleModels(options.services, response);
-    if (path === '/v1/chat/completions' && request.method === 'POST') {
-      return handleChatCompletions(options.services, request, response);
+  async function answer(request: IncomingMessage, response: ServerResponse) {
+    if (!isLoopbackHost(request.headers.host, port)) {
+      return sendApiError(response, 403, 'Switchboard answers only on 127.0.0.1.');
     }
-    if (path.startsWith('/v1/'))
-      return refuse(response, 404, `Switchboard's local API has no ${request.method} ${path}.`);
-    if (request.method !== 'GET') return refuse(response, 405, 'Only GET serves the app.');
-    // The page keeps the token in a same-site cookie so its scripts and socket are let in.
-    response.setHeader('set-cookie', `${tokenCookie}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`);
+    const path = requestPath(request.url);
+    if (path === null) return sendApiError(response, 400, 'The request target is not a valid URL path.');
+    if (path === '/v1' || path.startsWith('/v1/')) return answerApi(request, response, path);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendApiError(response, 405, 'Only GET serves the app.');
+    }
+    // The app's files hold no secret: the page brings its own in the address fragment.
     return serveStatic(options.rendererDir, path, response);
   }
 
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(request.url ?? '/', 'http://local').pathname;
-    const origin = request.headers.origin;
-    const isOwnOrigin = origin === undefined || isLoopbackHost(origin.replace(/^http:\/\//, ''), port);
-    if (
-      path !== socketPath ||
-      !isLoopbackHost(request.headers.host, port) ||
-      !isOwnOrigin ||
-      !isTokenValid(presentedToken(request), token)
-    ) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
-      return;
+  async function answerApi(request: IncomingMessage, response: ServerResponse, path: string) {
+    if (request.headers[hopHeader] !== undefined) {
+      return sendApiError(
+        response,
+        508,
+        "Loop detected: this endpoint's base URL points back at Switchboard's own local API; point it at the provider instead.",
+        { code: 'loop_detected' },
+      );
     }
-    bridge.upgrade(request, socket, head);
+    if (!isSecretValid(presentedApiKey(request.headers), token)) {
+      return sendApiError(
+        response,
+        401,
+        'Missing or wrong local API key: send the key `switchboard serve` printed (or Settings shows) as `Authorization: Bearer <key>` or `x-api-key`.',
+        { code: 'invalid_api_key' },
+      );
+    }
+    if (path === '/v1/models' && request.method === 'GET') return handleModels(options.services, response);
+    if (path === '/v1/chat/completions' && request.method === 'POST') {
+      return handleChatCompletions(options.services, request, response, { keepAliveMs: limits.keepAliveMs });
+    }
+    return sendApiError(response, 404, `Switchboard's local API has no ${request.method} ${path}.`);
+  }
+
+  function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on('error', () => socket.destroy());
+    const refuse = (status: string) =>
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+    if (requestPath(request.url) !== socketPath) return refuse('404 Not Found');
+    if (!isLoopbackHost(request.headers.host, port) || !isOwnOrigin(request.headers.origin, port)) {
+      return refuse('403 Forbidden');
+    }
+    // Only the page secret opens the socket: it can change settings and test keys, which the API key must not.
+    bridge.upgrade(request, socket, head, isSecretValid(presentedPageSecret(request.headers), pageSecret));
+  }
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      upgrade(request, socket, head);
+    } catch (error) {
+      console.error('switchboard: socket upgrade failed:', error);
+      socket.destroy();
+    }
   });
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  server.on('error', (error) => console.error('switchboard: server error:', error));
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#session=${pageSecret}`,
     apiBase: `${origin}/v1`,
     token,
+    pageSecret,
     close: async () => {
       bridge.close();
       server.closeAllConnections();

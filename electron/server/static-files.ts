@@ -17,9 +17,18 @@ export const browserModeCsp =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-/** The file under `root` a URL path names, or null when it would leave `root`. */
-export function resolveStaticPath(root: string, urlPath: string): string | null {
-  const relative = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
+/**
+ * The file under `root` a URL path names; null when it would leave `root`, 'malformed' when the
+ * path has an escape that is not one (`/%E0%A4%A`).
+ */
+export function resolveStaticPath(root: string, urlPath: string): string | null | 'malformed' {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return 'malformed';
+  }
+  const relative = decoded.replace(/^\/+/, '') || 'index.html';
   const full = resolve(root, relative);
   return full === root || full.startsWith(root + sep) ? full : null;
 }
@@ -27,6 +36,12 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
 /** Serves the built renderer; unknown paths get index.html so the app handles them. */
 export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
   const path = resolveStaticPath(resolve(root), urlPath);
+  if (path === 'malformed') {
+    response
+      .writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('The address is not valid: each % must be followed by two hexadecimal digits of UTF-8.');
+    return;
+  }
   if (path === null) {
     response.writeHead(404).end();
     return;

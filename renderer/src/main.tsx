@@ -5,7 +5,10 @@ import { App } from './components/app';
 import { useAppStore } from './store/app-store';
 import './styles.css';
 
-const bridge = getBridge((isConnected) => useAppStore.setState({ isConnected }));
+const bridge = getBridge({
+  onConnectionChange: (isConnected) => useAppStore.setState({ isConnected }),
+  onRefused: (message) => useAppStore.setState({ notice: { kind: 'error', message } }),
+});
 useAppStore.getState().connect(bridge);
 void useAppStore.getState().loadSettings();
 

@@ -170,22 +170,28 @@ describe('core dispatch', () => {
 });
 
 describe('browser-mode socket', () => {
-  const open = (url: string, origin?: string) =>
+  // The page secret travels as a subprotocol; a socket without it is closed at once (4401).
+  const open = (secret: string, origin?: string) =>
     new Promise<string>((resolve) => {
-      const socket = new WebSocket(url, origin ? { origin } : {});
-      socket.on('open', () => {
-        socket.close();
-        resolve('open');
-      });
+      const socket = new WebSocket(
+        socketUrl(),
+        ['switchboard', `switchboard-session.${secret}`],
+        origin ? { origin } : {},
+      );
+      socket.on('open', () =>
+        socket.once('message', () => resolve('open')).send('{"id":1,"route":"routes.list","input":{}}'),
+      );
+      socket.on('close', () => resolve('refused'));
       socket.on('error', () => resolve('refused'));
     });
   const socketUrl = () => `${server.apiBase.replace('http', 'ws').replace('/v1', '')}/bridge`;
 
-  it('needs the token and the page’s own origin', async () => {
+  it('needs the page secret (not the API key) and the page’s own origin', async () => {
     const own = server.apiBase.replace('/v1', '');
-    expect(await open(`${socketUrl()}?token=${server.token}`, own)).toBe('open');
-    expect(await open(`${socketUrl()}?token=wrong`, own)).toBe('refused');
-    expect(await open(`${socketUrl()}?token=${server.token}`, 'http://evil.example')).toBe('refused');
+    expect(await open(server.pageSecret, own)).toBe('open');
+    expect(await open('wrong', own)).toBe('refused');
+    expect(await open(server.token, own)).toBe('refused');
+    expect(await open(server.pageSecret, 'http://evil.example')).toBe('refused');
   });
 
   it('refuses requests whose Host is not loopback (DNS rebinding)', async () => {

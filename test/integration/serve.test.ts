@@ -1,6 +1,6 @@
 // `switchboard serve` as other tools meet it: a port and a key that stay put from run to run.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,12 +25,19 @@ async function serveOnce(options: Parameters<typeof startServe>[1] = {}) {
   return { ...serve, status };
 }
 
-describe.skipIf(!hasKeyring)('the local API key (run under scripts/with-keyring.sh)', () => {
-  it('stays the same across runs, and --new-token replaces it', async () => {
+/** The page secret in the printed address's fragment. */
+const pageSecretOf = (url: string) => new URLSearchParams(new URL(url).hash.slice(1)).get('session');
+
+describe.skipIf(!hasKeyring)('the local API key and the page secret (run under scripts/with-keyring.sh)', () => {
+  it('stay the same across runs, apart from each other, and --new-token replaces both', async () => {
     const first = await serveOnce();
     const second = await serveOnce();
     expect(first.status).toBe(200);
     expect(second.token).toBe(first.token);
+    // The page's address carries its own secret in the fragment, which the browser never sends to a server.
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#session=page-[\w-]{32}$/);
+    expect(pageSecretOf(second.url)).toBe(pageSecretOf(first.url));
+    expect(pageSecretOf(first.url)).not.toBe(first.token);
 
     const renewed = await startServe(home, {
       args: ['--port', '0', '--new-token'],
@@ -38,6 +45,7 @@ describe.skipIf(!hasKeyring)('the local API key (run under scripts/with-keyring.
     });
     try {
       expect(renewed.token).not.toBe(first.token);
+      expect(pageSecretOf(renewed.url)).not.toBe(pageSecretOf(first.url));
       const withOld = await fetch(`${renewed.apiBase}/models`, { headers: { authorization: `Bearer ${first.token}` } });
       expect(withOld.status).toBe(401);
     } finally {
@@ -63,37 +71,46 @@ describe.skipIf(!hasKeyring)('the local API key (run under scripts/with-keyring.
     ]);
   });
 
-  it('changes every run without a keychain, and says so', async () => {
+  it('change every run without a keychain, and says so', async () => {
     const first = await serveOnce({ env: { ...noKeychain, SWITCHBOARD_API_TOKEN: '' } });
     const second = await serveOnce({ env: { ...noKeychain, SWITCHBOARD_API_TOKEN: '' } });
     expect(first.status).toBe(200);
     expect(second.token).not.toBe(first.token);
+    expect(pageSecretOf(second.url)).not.toBe(pageSecretOf(first.url));
     expect(first.stderr()).toMatch(/local API key changes every run because the OS keychain is unavailable/);
+    expect(first.stderr()).toMatch(/browser mode's address changes every run because the OS keychain is unavailable/);
   });
 });
 
 describe('the port', () => {
   let blocker: Server;
+  let takenPort: number;
   beforeAll(async () => {
-    // Holds the default port, as another running Switchboard would (or finds it already held).
+    // Holds a port the OS gave this test, standing in for another running Switchboard on the default port.
     blocker = createServer();
-    blocker.listen(4141, '127.0.0.1');
-    await Promise.race([once(blocker, 'listening'), once(blocker, 'error')]);
+    blocker.listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    takenPort = (blocker.address() as AddressInfo).port;
   });
   afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
 
   it('moves to a free port when the default one is taken, and says so', async () => {
-    const serve = await serveOnce({ args: [] });
+    const serve = await serveOnce({
+      args: [],
+      env: { SWITCHBOARD_API_TOKEN: '', SWITCHBOARD_DEFAULT_PORT: String(takenPort) },
+    });
     expect(serve.status).toBe(200);
-    expect(new URL(serve.apiBase).port).not.toBe('4141');
-    expect(serve.stderr()).toMatch(/port 4141 is in use .*a free port is used instead/);
+    expect(new URL(serve.apiBase).port).not.toBe(String(takenPort));
+    expect(serve.stderr()).toContain(
+      `port ${takenPort} is in use (another Switchboard?), so a free port is used instead`,
+    );
   });
 
   it('refuses a port the user asked for when it is taken, in one line', async () => {
-    const result = await runCli(['serve', '--port', '4141'], { home });
+    const result = await runCli(['serve', '--port', String(takenPort)], { home });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
-      'switchboard: port 4141 is in use; pick another with --port, or --port 0',
+      `switchboard: port ${takenPort} is in use; pick another with --port, or --port 0`,
     ]);
   });
 });

@@ -1,8 +1,10 @@
 import type { SwitchboardBridge } from '../../../shared/contract';
-import { browserSocketUrl, createSocketBridge } from './socket-bridge';
+import { takePageSecret } from './page-secret';
+import { browserSocketUrl, createSocketBridge, type SocketBridgeEvents } from './socket-bridge';
 
 /** The preload's bridge in the desktop app; a socket to the local server in browser mode. */
-export function getBridge(onConnectionChange: (isConnected: boolean) => void): SwitchboardBridge {
+export function getBridge(events: SocketBridgeEvents): SwitchboardBridge {
   if (window.switchboard) return window.switchboard;
-  return createSocketBridge(browserSocketUrl(window.location, window.sessionStorage), onConnectionChange);
+  const secret = takePageSecret(window.location, window.sessionStorage, window.history);
+  return createSocketBridge(browserSocketUrl(window.location), secret, events);
 }

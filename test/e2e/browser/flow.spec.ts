@@ -26,8 +26,9 @@ test.afterAll(async () => {
 test('add an endpoint and key, chat, compare two models, and see the usage', async ({ page }, testInfo) => {
   const ui = new SwitchboardPage(page);
   await page.goto(app.url);
-  // The token leaves the address bar once the page has it.
+  // The page secret leaves the address bar once the page has it, and no cookie carries it.
   await expect(page).toHaveURL(/\/$/);
+  expect(await page.context().cookies()).toEqual([]);
 
   await ui.addEndpoint('fake', 'openai-compatible', `${fake.url}/v1`, 'fast-model, slow-model');
   await ui.setKey('fake', 'sk-browser-test-7777');
@@ -445,9 +446,51 @@ test('the page runs under a strict CSP: no injected inline script, no calls to o
   expect(await connectViolation).toBe('connect-src');
 });
 
-test('refuses a browser without the token', async ({ page }) => {
-  const response = await page.goto(app.url.replace(/\?token=.*/, ''));
-  expect(response?.status()).toBe(401);
+test('a page opened without its secret, or with the API key instead, is not let in and says where to go', async ({
+  page,
+}) => {
+  const origin = new URL(app.url).origin;
+  // The app's files hold no secret, so they are served; the socket behind them is what the secret opens.
+  const response = await page.goto(`${origin}/`);
+  expect(response?.status()).toBe(200);
+  expect(await response!.text()).not.toContain(app.token);
+  const notLetIn = page.getByRole('alert').filter({ hasText: 'This page is not let in' });
+  await expect(notLetIn).toContainText('open the address `switchboard serve` printed');
+
+  await page.goto(`${origin}/#session=${app.token}`);
+  await page.reload();
+  await expect(notLetIn).toBeVisible();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('article', { name: 'Endpoint fake' })).toHaveCount(0);
+});
+
+test('a message over 16 MiB pasted into Chat is refused with a clear error, and the server goes on', async ({
+  page,
+}) => {
+  const ui = new SwitchboardPage(page);
+  await page.goto(app.url);
+  await ui.open('Chat');
+  await page.getByRole('combobox', { name: 'Model' }).fill('fake/fast-model');
+  const box = page.getByRole('textbox', { name: 'Message' });
+  // As a paste does: one input event with the whole text.
+  await box.evaluate(
+    (element: HTMLTextAreaElement, size) => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(element, 'x'.repeat(size));
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    17 * 1024 * 1024,
+  );
+  const before = fake.requests.length;
+  await box.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'The message is over 16 MiB' })).toBeVisible();
+  expect(fake.requests.length).toBe(before);
+
+  fake.enqueue({ kind: 'text', text: 'Still here.', model: 'fast-model' });
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await ui.chat('fake/fast-model', 'Are you there?');
+  await expect(
+    page.getByRole('article', { name: 'Answer from fake/fast-model' }).getByText('Still here.'),
+  ).toBeVisible();
 });
 
 test('Ctrl+Enter in the prompt runs a comparison', async ({ page }) => {

@@ -5,7 +5,9 @@ import { expect, test } from '@playwright/test';
 import { startServe } from '../../integration/cli-process';
 import { SwitchboardPage } from './pages';
 
-test('an open page reconnects by itself when Switchboard restarts on its port, with the same key', async ({ page }) => {
+test('an open page reconnects by itself when Switchboard restarts on its port, with the same secrets', async ({
+  page,
+}) => {
   const home = await mkdtemp(join(tmpdir(), 'switchboard-reconnect-'));
   const first = await startServe(home);
   let second: Awaited<ReturnType<typeof startServe>> | undefined;
@@ -18,6 +20,8 @@ test('an open page reconnects by itself when Switchboard restarts on its port, w
 
     second = await startServe(home, { args: ['--port', new URL(first.apiBase).port] });
     expect(second.token).toBe(first.token);
+    // The page secret is kept in the keychain too, so the page's copy still opens the socket.
+    expect(second.url).toBe(first.url);
     await expect(lost).toBeHidden({ timeout: 10_000 });
     await new SwitchboardPage(page).addEndpoint('after-restart', 'openai-compatible', 'http://127.0.0.1:9/v1', 'm');
   } finally {
