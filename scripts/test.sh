@@ -7,14 +7,22 @@ bash scripts/setup.sh --tests
 
 rm -rf test-reports && mkdir -p test-reports
 status=0
-step() { echo; echo "== $1"; shift; "$@" || status=1; }
+# step NAME REPORT COMMAND...: runs one step and notes how it ended, for the summary (REPORT is `-` for checks).
+step() {
+  local name="$1" report="$2" code=0
+  shift 2
+  echo; echo "== $name"
+  "$@" || code=$?
+  [ "$code" = 0 ] || status=1
+  printf '%s\t%s\t%s\n' "$code" "$report" "$name" >> test-reports/steps.tsv
+}
 
-step "Type check (node, web and e2e)" bash -c 'tsc -p tsconfig.node.json && tsc -p tsconfig.web.json && tsc -p tsconfig.e2e.json'
-step "Lint and format" bash -c 'eslint --max-warnings 0 . && prettier --check --log-level warn .'
+step "Type check (node, web and e2e)" - bash -c 'tsc -p tsconfig.node.json && tsc -p tsconfig.web.json && tsc -p tsconfig.e2e.json'
+step "Lint and format" - bash -c 'eslint --max-warnings 0 . && prettier --check --log-level warn .'
 # Unit, integration and keychain tests run against a real Secret Service in a throwaway keyring.
-step "Unit and integration tests (vitest)" bash scripts/with-keyring.sh \
+step "Unit and integration tests (vitest)" vitest.json bash scripts/with-keyring.sh \
   vitest run --reporter=default --reporter=json --outputFile.json=test-reports/vitest.json
-step "Browser-mode end-to-end tests (Playwright, Debian Chromium)" bash scripts/with-keyring.sh \
+step "Browser-mode end-to-end tests (Playwright, Debian Chromium)" playwright-browser.json bash scripts/with-keyring.sh \
   env PLAYWRIGHT_JSON_OUTPUT_FILE=test-reports/playwright-browser.json playwright test --reporter=list,json
 # Where the Electron binary exists, better-sqlite3 is built for Electron's ABI for this step, then for Node again.
 desktop_tests() {
@@ -26,7 +34,7 @@ desktop_tests() {
   [ $has_electron = 0 ] || npm rebuild better-sqlite3 --loglevel=error >&2 || result=1
   return $result
 }
-step "Desktop end-to-end tests (Playwright _electron)" desktop_tests
+step "Desktop end-to-end tests (Playwright _electron)" playwright-electron.json desktop_tests
 
 echo
 node scripts/summarize-tests.mjs test-reports || status=1

@@ -12,7 +12,7 @@ interface CostCase {
   costUSD: number | null;
 }
 
-const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/pricing/expected-costs.json');
+const fixtures = resolve(import.meta.dirname, '../../test/fixtures/pricing/expected-costs.json');
 const cases = JSON.parse(readFileSync(fixtures, 'utf8')) as CostCase[];
 
 /** The endpoint a capture came through, as a user would configure it. */

@@ -1,4 +1,4 @@
-// Every capture in shared/fixtures/providers, replayed byte-split through the fake provider and
+// Every capture in test/fixtures/providers, replayed byte-split through the fake provider and
 // the adapter of its kind, must report exactly what expected.json says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointKind } from '../../shared/types/config';

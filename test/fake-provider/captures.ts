@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** `../shared/fixtures/providers`: the repository is always cloned with shared/ beside it. */
-export const capturesDir = resolve(import.meta.dirname, '../../../shared/fixtures/providers');
+/** The recorded captures, in the repository (`test/fixtures/providers`, with their provenance and licence). */
+export const capturesDir = resolve(import.meta.dirname, '../fixtures/providers');
 
 /** A capture's payload lines (`anthropic/anthropic-text.chunks.txt`). */
 export function loadCapture(relativePath: string): string[] {
