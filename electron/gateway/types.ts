@@ -1,4 +1,6 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { CallPart, ChatMessage } from '../../shared/types/chat';
+import type { ApiCall } from '../protocols/types';
 import type { EndpointConfig } from '../../shared/types/config';
 import type { CallSource, UsageRecord } from '../../shared/types/usage';
 import type { PriceCall } from '../catalog/types';
@@ -46,7 +48,16 @@ export interface CallRequest {
   sampling?: SamplingSettings;
   /** `refresh` skips a kept answer and keeps the new one (an API client's `Cache-Control: no-cache`). */
   cache?: 'use' | 'refresh';
+  /** A local API request, carried to every target (pass-through or translated); `messages` is then unused. */
+  api?: ApiCall;
 }
+
+/**
+ * What a local API call streams besides the app's parts. Events before an attempt's first content are
+ * held back (the commit gate), so a failover never leaves a dead attempt's events with the client.
+ */
+export type GatewayPart =
+  CallPart | { type: 'wire-event'; data: string } | { type: 'model-part'; part: LanguageModelV4StreamPart };
 
 export interface GatewayDependencies {
   /** Throws a SwitchboardError naming what exists when the id is unknown. */

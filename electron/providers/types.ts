@@ -1,4 +1,6 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { EndpointConfig } from '../../shared/types/config';
+import type { ApiCall } from '../protocols/types';
 import type { ChatMessage } from '../../shared/types/chat';
 import type { NormalizedUsage } from '../../shared/types/usage';
 import type { ProviderError } from './provider-error';
@@ -26,6 +28,12 @@ export interface SamplingSettings {
 export interface ProviderRequest extends SamplingSettings {
   messages: ChatMessage[];
   abortSignal?: AbortSignal;
+  /**
+   * A local API request. When set, `messages` and the sampling settings are not used: a target whose wire
+   * protocol is the client's gets the body as is (only `model` rewritten, answered with `wire-event`
+   * parts); any other gets it translated (answered with `model-part` parts).
+   */
+  api?: ApiCall;
 }
 
 /**
@@ -50,7 +58,15 @@ export type ProviderPart =
       /** USD the provider itself reported for the call (OpenRouter's `usage.cost`). */
       providerCostUSD?: number;
     }
-  | { type: 'error'; error: ProviderError };
+  | { type: 'error'; error: ProviderError }
+  /**
+   * Pass-through: one whole event of the provider's stream, as its SSE text (or, when not streaming, the
+   * whole JSON body), to forward untouched. `content` says what it carries: the first event with content
+   * is the first token; `text` is its answer text, kept for the cache, the size limit and estimates.
+   */
+  | { type: 'wire-event'; data: string; content?: 'text' | 'reasoning' | 'tool-call'; text?: string }
+  /** Translation: one part of the AI SDK's neutral stream (text, reasoning, tool input and calls, finish). */
+  | { type: 'model-part'; part: LanguageModelV4StreamPart };
 
 /**
  * Starts a streaming call. HTTP errors and connection failures before the stream opens are
