@@ -81,7 +81,14 @@ const rows: Row[] = [
     outcomes: {
       chat: (call) => {
         expect(call.responseFormat).toEqual({ type: 'json', name: 'city', schema: { type: 'object' } });
-        expect(call.providerOptions).toEqual({ local: { strictJsonSchema: true } });
+        expect(call.providerOptions).toEqual({
+          local: {
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: 'city', schema: { type: 'object' }, strict: true },
+            },
+          },
+        });
       },
       anthropic: (call) =>
         expect(call.responseFormat).toEqual({ type: 'json', name: 'city', schema: { type: 'object' } }),

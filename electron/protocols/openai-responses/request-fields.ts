@@ -72,10 +72,21 @@ const textRule: FieldRule = (value, { scope, call, options }) => {
       name: String(format.name),
       ...(typeof format.description === 'string' ? { description: format.description } : {}),
     };
-    // OpenAI's default is not strict; the AI SDK's OpenAI providers default to strict. Anthropic and
+    // OpenAI's default is not strict; the AI SDK's OpenAI provider defaults to strict. Anthropic and
     // Gemini always hold the answer to the schema, which is stricter than asked, never looser.
-    if (scope.family === 'openai' || scope.family === 'chat') {
-      options.set('strictJsonSchema', format.strict === true);
+    if (scope.family === 'openai') options.set('strictJsonSchema', format.strict === true);
+    // The OpenAI-compatible provider sends a schema only when built with structured outputs on, else
+    // plain json_object: Chat Completions' own field, sent as a body field, keeps the schema.
+    if (scope.family === 'chat') {
+      options.set('response_format', {
+        type: 'json_schema',
+        json_schema: {
+          name: String(format.name),
+          schema: format.schema as JSONValue,
+          strict: format.strict === true,
+          ...(typeof format.description === 'string' ? { description: format.description } : {}),
+        },
+      });
     }
   }
   if (text.verbosity !== undefined && text.verbosity !== null) {

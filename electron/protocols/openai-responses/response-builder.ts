@@ -1,7 +1,7 @@
 import type { LanguageModelV4FinishReason, LanguageModelV4Usage, SharedV4ProviderMetadata } from '@ai-sdk/provider';
 import type { NeutralPart, ResponseMeta } from '../types';
 import { toOpenAICode, toResponseErrorCode } from './error-response';
-import { sealReasoningMetadata } from './reasoning-envelope';
+import { sealReasoning } from './reasoning-envelope';
 import { createResponseObject, toResponseUsage, type ResponseStatus } from './response-object';
 
 /** One Responses stream event, before its sequence number. */
@@ -18,7 +18,10 @@ interface OpenReasoning {
   kind: 'reasoning';
   index: number;
   item: Item;
+  /** The text shown as the summary. */
   text: string;
+  /** All of the reasoning text, shown or not, for `encrypted_content`. */
+  fullText: string;
   hasSummaryPart: boolean;
   metadata: SharedV4ProviderMetadata;
 }
@@ -183,7 +186,7 @@ export class ResponseBuilder {
     const key = `reasoning:${id}`;
     if (this.open.has(key)) return [];
     const item: Item = { id: this.itemId('rs'), type: 'reasoning', summary: [] };
-    const open = { kind: 'reasoning' as const, item, text: '', hasSummaryPart: false, metadata: {} };
+    const open = { kind: 'reasoning' as const, item, text: '', fullText: '', hasSummaryPart: false, metadata: {} };
     mergeMetadata(open.metadata, metadata);
     // Reasoning the client asked to see neither as a summary nor sealed is counted in usage only.
     if (!this.wantsSummary && !this.wantsSealedReasoning) {
@@ -198,6 +201,7 @@ export class ResponseBuilder {
     const events = this.open.has(key) ? [] : this.startReasoning(id, undefined);
     const open = this.open.get(key) as OpenReasoning;
     mergeMetadata(open.metadata, metadata);
+    open.fullText += delta;
     if (delta === '' || !this.wantsSummary) return events;
     const place = { item_id: open.item.id, output_index: open.index, summary_index: 0 };
     if (!open.hasSummaryPart) {
@@ -274,14 +278,8 @@ export class ResponseBuilder {
         events.push(this.event({ type: 'response.reasoning_summary_text.done', ...place, text: open.text }));
         events.push(this.event({ type: 'response.reasoning_summary_part.done', ...place, part: summary[0] }));
       }
-      const hasMetadata = Object.keys(open.metadata).length > 0;
-      item = {
-        ...open.item,
-        summary,
-        ...(this.wantsSealedReasoning
-          ? { encrypted_content: hasMetadata ? sealReasoningMetadata(open.metadata) : null }
-          : {}),
-      };
+      item = { ...open.item, summary };
+      if (this.wantsSealedReasoning) item.encrypted_content = this.seal(open);
     } else {
       events.push(
         this.event({
@@ -299,6 +297,15 @@ export class ResponseBuilder {
       this.event({ type: 'response.output_item.done', output_index: open.index, item: structuredClone(item) }),
     );
     return events;
+  }
+
+  /** The reasoning as the target gave it, for the client to send back; null when there is none. */
+  private seal(open: OpenReasoning): string | null {
+    const hasMetadata = Object.keys(open.metadata).length > 0;
+    if (open.fullText === '' && !hasMetadata) return null;
+    return sealReasoning(
+      hasMetadata ? { text: open.fullText, providerMetadata: open.metadata } : { text: open.fullText },
+    );
   }
 
   private closeAll(): Event[] {

@@ -9,7 +9,7 @@ import {
   usage,
 } from '../../../test/integration/neutral-parts';
 import { parseResponseEvents, responseEventErrors } from '../../../test/integration/responses-spec';
-import { openReasoningMetadata } from './reasoning-envelope';
+import { openReasoning } from './reasoning-envelope';
 import { createResponsesStreamEncoder } from './stream-encoder';
 
 const meta = { id: 'resp_abc', model: 'claude/claude-sonnet-4-5', created: 1_763_000_000 };
@@ -162,9 +162,9 @@ describe('the Responses stream of a translated answer', () => {
       include: ['reasoning.encrypted_content'],
     });
     const item = events.find((event) => event.type === 'response.output_item.done')!.item;
-    // No summary was asked for: the text stays out, the signature travels sealed.
+    // No summary was asked for: the text is not shown, but travels sealed with the signature.
     expect(item.summary).toEqual([]);
-    expect(openReasoningMetadata(item.encrypted_content)).toEqual(signature);
+    expect(openReasoning(item.encrypted_content)).toEqual({ text: 'Hmm.', providerMetadata: signature });
   });
 
   it('leaves reasoning out when the client asked neither for a summary nor for encrypted content', () => {

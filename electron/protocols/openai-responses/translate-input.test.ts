@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnsupportedFieldError, type TranslationTarget } from '../types';
-import { sealReasoningMetadata } from './reasoning-envelope';
+import { sealReasoning } from './reasoning-envelope';
 import { translateResponsesRequest } from './translate-request';
 
 const chat: TranslationTarget = { target: 'local/llama3.2', kind: 'openai-compatible' };
@@ -195,7 +195,11 @@ describe('a stateless Responses conversation (as Codex sends it) in the AI SDKâ€
   });
 
   it('carries reasoning back: its text, and the targetâ€™s own signature sealed by Switchboard', () => {
-    const sealed = sealReasoningMetadata({ anthropic: { signature: 'sig-1' } });
+    // The sealed text wins over the summary: a signature holds only for the exact text the target gave.
+    const sealed = sealReasoning({
+      text: 'Because, in full.',
+      providerMetadata: { anthropic: { signature: 'sig-1' } },
+    });
     const prompt = promptOf(
       [
         user('Why?'),
@@ -212,7 +216,7 @@ describe('a stateless Responses conversation (as Codex sends it) in the AI SDKâ€
     expect(prompt[1]).toEqual({
       role: 'assistant',
       content: [
-        { type: 'reasoning', text: 'Because.', providerOptions: { anthropic: { signature: 'sig-1' } } },
+        { type: 'reasoning', text: 'Because, in full.', providerOptions: { anthropic: { signature: 'sig-1' } } },
         { type: 'tool-call', toolCallId: 'c', toolName: 'f', input: {} },
       ],
     });
@@ -240,7 +244,7 @@ describe('a stateless Responses conversation (as Codex sends it) in the AI SDKâ€
   });
 
   it('refuses sealed reasoning that was changed, items stored at OpenAI, and built-in tool items', () => {
-    const tampered = `${sealReasoningMetadata({ anthropic: { signature: 's' } }).slice(0, -4)}!!!!`;
+    const tampered = `${sealReasoning({ text: 't', providerMetadata: { anthropic: { signature: 's' } } }).slice(0, -4)}!!!!`;
     expect(refusal([user('x'), { type: 'reasoning', summary: [], encrypted_content: tampered }]).field).toBe(
       'input[1].encrypted_content',
     );

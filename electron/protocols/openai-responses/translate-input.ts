@@ -4,7 +4,7 @@ import type {
   LanguageModelV4ToolResultOutput,
   LanguageModelV4ToolResultPart,
 } from '@ai-sdk/provider';
-import { isSealedReasoning, openReasoningMetadata } from './reasoning-envelope';
+import { isSealedReasoning, openReasoning } from './reasoning-envelope';
 import { assistantPartText, systemPartText, translateUserPart } from './translate-content';
 import { familyNames, refuseUnknownKeys, type TranslationScope } from './target-family';
 
@@ -137,23 +137,28 @@ class PromptBuilder {
 
   reasoning(item: Item, path: string) {
     refuseUnknownKeys(item, [...bookkeeping, 'summary', 'content', 'encrypted_content'], path, this.scope);
+    const encrypted = typeof item.encrypted_content === 'string' ? item.encrypted_content : '';
+    if (isSealedReasoning(encrypted)) {
+      // Reasoning a translated target gave: back to it exactly as given, signature and all.
+      const sealed = openReasoning(encrypted);
+      if (!sealed) {
+        this.scope.refuse(
+          `${path}.encrypted_content`,
+          'it was changed after Switchboard sent it; send it back as received',
+        );
+      }
+      const { text, providerMetadata } = sealed;
+      this.lastAssistant().content.push(
+        providerMetadata ? { type: 'reasoning', text, providerOptions: providerMetadata } : { type: 'reasoning', text },
+      );
+      return;
+    }
+    // OpenAI's encrypted reasoning is sealed to OpenAI: no other provider can read it, so only its visible
+    // text goes on; reasoning with no visible text is context this target never had.
     const texts = (item.content as { text: string }[] | null | undefined)?.map((part) => part.text) ?? [];
     const summaries = (item.summary as { text: string }[]).map((part) => part.text);
     const text = (texts.length > 0 ? texts : summaries).join('\n\n');
-    const sealed = typeof item.encrypted_content === 'string' ? item.encrypted_content : undefined;
-    const metadata = sealed ? openReasoningMetadata(sealed) : undefined;
-    if (sealed && isSealedReasoning(sealed) && !metadata) {
-      this.scope.refuse(
-        `${path}.encrypted_content`,
-        'it was changed after Switchboard sent it; send it back as received',
-      );
-    }
-    // OpenAI's encrypted reasoning is sealed to OpenAI: no other provider can read it, so only the
-    // reasoning's visible text (if any) goes on. Reasoning with neither is context the target never had.
-    if (text === '' && !metadata) return;
-    this.lastAssistant().content.push(
-      metadata ? { type: 'reasoning', text, providerOptions: metadata } : { type: 'reasoning', text },
-    );
+    if (text !== '') this.lastAssistant().content.push({ type: 'reasoning', text });
   }
 }
 
