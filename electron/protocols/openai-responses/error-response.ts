@@ -10,7 +10,6 @@ const statusByCode: Record<string, [number, string]> = {
   KEY_MISSING: [401, 'authentication_error'],
   UNKNOWN_MODEL: [404, 'invalid_request_error'],
   UNKNOWN_ENDPOINT: [404, 'invalid_request_error'],
-  UNKNOWN_ROUTE: [404, 'invalid_request_error'],
   PROVIDER_NOT_FOUND: [404, 'invalid_request_error'],
   PROVIDER_RATE_LIMITED: [429, 'rate_limit_error'],
   CANCELLED: [499, 'cancelled'],
@@ -26,7 +25,6 @@ const statusByCode: Record<string, [number, string]> = {
 const openAICodes: Record<string, string> = {
   UNKNOWN_MODEL: 'model_not_found',
   UNKNOWN_ENDPOINT: 'model_not_found',
-  UNKNOWN_ROUTE: 'model_not_found',
   UNSUPPORTED_FIELD: 'unsupported_parameter',
   PROVIDER_RATE_LIMITED: 'rate_limit_exceeded',
 };
