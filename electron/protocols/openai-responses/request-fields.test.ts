@@ -80,7 +80,6 @@ const rows: Row[] = [
     value: { format: { type: 'json_schema', name: 'city', schema: { type: 'object' }, strict: true } },
     outcomes: {
       chat: (call) => {
-        expect(call.responseFormat).toEqual({ type: 'json', name: 'city', schema: { type: 'object' } });
         expect(call.providerOptions).toEqual({
           local: {
             response_format: {
@@ -126,6 +125,16 @@ const rows: Row[] = [
   { field: 'max_tool_calls', value: 3, outcomes: all('no effect') },
   { field: 'temperature', value: 0.3, outcomes: all((call) => expect(call.temperature).toBe(0.3)) },
   { field: 'top_p', value: 0.9, outcomes: all((call) => expect(call.topP).toBe(0.9)) },
+  {
+    field: 'top_p',
+    value: 0.9,
+    with: { temperature: 0.5 },
+    outcomes: {
+      chat: (call) => expect([call.temperature, call.topP]).toEqual([0.5, 0.9]),
+      anthropic: 'refused',
+      google: (call) => expect([call.temperature, call.topP]).toEqual([0.5, 0.9]),
+    },
+  },
   { field: 'top_logprobs', value: 0, outcomes: all('no effect') },
   { field: 'top_logprobs', value: 5, outcomes: all('refused') },
   { field: 'store', value: true, outcomes: all('no effect') },

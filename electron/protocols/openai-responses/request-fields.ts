@@ -66,8 +66,8 @@ const textRule: FieldRule = (value, { scope, call, options }) => {
   }
   if (format?.type === 'json_schema') {
     refuseUnknownKeys(format, ['type', 'name', 'schema', 'description', 'strict'], 'text.format', scope);
-    call.responseFormat = {
-      type: 'json',
+    const responseFormat = {
+      type: 'json' as const,
       schema: format.schema as JSONSchema7,
       name: String(format.name),
       ...(typeof format.description === 'string' ? { description: format.description } : {}),
@@ -75,8 +75,9 @@ const textRule: FieldRule = (value, { scope, call, options }) => {
     // OpenAI's default is not strict; the AI SDK's OpenAI provider defaults to strict. Anthropic and
     // Gemini always hold the answer to the schema, which is stricter than asked, never looser.
     if (scope.family === 'openai') options.set('strictJsonSchema', format.strict === true);
-    // The OpenAI-compatible provider sends a schema only when built with structured outputs on, else
-    // plain json_object: Chat Completions' own field, sent as a body field, keeps the schema.
+    // The OpenAI-compatible provider sends a schema only when built with structured outputs on (else it
+    // warns and sends plain json_object): Chat Completions' own field, sent as a body field, keeps it.
+    if (scope.family !== 'chat') call.responseFormat = responseFormat;
     if (scope.family === 'chat') {
       options.set('response_format', {
         type: 'json_schema',
@@ -138,7 +139,11 @@ export const requestFields: Record<string, FieldRule> = {
   temperature: (value, { call }) => {
     call.temperature = value as number;
   },
-  top_p: (value, { call }) => {
+  top_p: (value, { body, scope, call }) => {
+    // Anthropic's newer models refuse both together, and its provider drops top_p when both are set.
+    if (scope.family === 'anthropic' && typeof body.temperature === 'number') {
+      scope.refuse('top_p', 'Anthropic takes temperature or top_p, not both: send one of them');
+    }
     call.topP = value as number;
   },
   top_logprobs: (value, { scope }) => {

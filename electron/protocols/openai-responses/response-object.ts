@@ -56,6 +56,7 @@ export function createResponseObject(meta: ResponseMeta, body: Record<string, un
     parallel_tool_calls: body.parallel_tool_calls ?? true,
     previous_response_id: null,
     prompt_cache_key: body.prompt_cache_key ?? null,
+    prompt_cache_retention: null,
     reasoning: { effort: reasoning.effort ?? null, summary: reasoning.summary ?? reasoning.generate_summary ?? null },
     safety_identifier: body.safety_identifier ?? null,
     service_tier: 'default',

@@ -8,6 +8,7 @@ import {
   toolCallParts,
   usage,
 } from '../../../test/integration/neutral-parts';
+import { loadCapture } from '../../../test/fake-provider';
 import { parseResponseEvents, responseEventErrors } from '../../../test/integration/responses-spec';
 import { openReasoning } from './reasoning-envelope';
 import { createResponsesStreamEncoder } from './stream-encoder';
@@ -219,5 +220,15 @@ describe('the Responses stream of a translated answer', () => {
     expect(encoder.write(streamStart)).toMatch(
       /^event: response\.created\ndata: \{.*\}\n\nevent: response\.in_progress\n/,
     );
+  });
+
+  it('fails as OpenAI’s own stream does (openai-error.1): error, then response.failed, with the same Response fields', () => {
+    const capture = loadCapture('openai-responses/openai-error.1.chunks.txt').map((line) => JSON.parse(line));
+    const events = encode([], {}, ['PROVIDER_RATE_LIMITED', 'You exceeded your current quota.']);
+    expect(types(events)).toEqual(types(capture));
+    // Every field OpenAI sends is there, except two it sends as null where its own spec wants a value.
+    const missing = Object.keys(capture[0].response).filter((key) => !(key in events[0]!.response));
+    expect(missing).toEqual(['usage', 'user']);
+    expect(events.at(-1)!.response.status).toBe(capture.at(-1).response.status);
   });
 });
