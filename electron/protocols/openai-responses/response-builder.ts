@@ -1,6 +1,7 @@
 import type { LanguageModelV4FinishReason, LanguageModelV4Usage, SharedV4ProviderMetadata } from '@ai-sdk/provider';
 import type { NeutralPart, ResponseMeta } from '../types';
 import { toOpenAICode, toResponseErrorCode } from './error-response';
+import { answeredItems, type ItemMemory } from './item-memory';
 import { sealReasoning } from './reasoning-envelope';
 import { createResponseObject, toResponseUsage, type ResponseStatus } from './response-object';
 
@@ -54,7 +55,11 @@ export class ResponseBuilder {
   private readonly wantsSealedReasoning: boolean;
   private readonly idBase: string;
 
-  constructor(meta: ResponseMeta, body: Record<string, unknown>) {
+  constructor(
+    meta: ResponseMeta,
+    body: Record<string, unknown>,
+    private readonly memory: ItemMemory = answeredItems,
+  ) {
     this.response = createResponseObject(meta, body);
     const reasoning = (body.reasoning ?? {}) as Record<string, unknown>;
     this.wantsSummary = Boolean(reasoning.summary ?? reasoning.generate_summary);
@@ -188,11 +193,8 @@ export class ResponseBuilder {
     const item: Item = { id: this.itemId('rs'), type: 'reasoning', summary: [] };
     const open = { kind: 'reasoning' as const, item, text: '', fullText: '', hasSummaryPart: false, metadata: {} };
     mergeMetadata(open.metadata, metadata);
-    // Reasoning the client asked to see neither as a summary nor sealed is counted in usage only.
-    if (!this.wantsSummary && !this.wantsSealedReasoning) {
-      this.open.set(key, { ...open, index: -1 });
-      return [];
-    }
+    // Always an item, as OpenAI sends one: its text shows only as an asked-for summary, but a client that
+    // sends the item (or a reference to it) back gives the target its reasoning whole.
     return [this.addItem(key, open)];
   }
 
@@ -262,7 +264,6 @@ export class ResponseBuilder {
     const open = this.open.get(key);
     if (!open) return [];
     this.open.delete(key);
-    if (open.index < 0) return [];
     const events: Event[] = [];
     let item: Item;
     if (open.kind === 'text') {
@@ -280,6 +281,8 @@ export class ResponseBuilder {
       }
       item = { ...open.item, summary };
       if (this.wantsSealedReasoning) item.encrypted_content = this.seal(open);
+      // A later reference to this item gets the reasoning whole, asked for or not.
+      this.memory.remember({ ...item, encrypted_content: this.seal(open) });
     } else {
       events.push(
         this.event({
@@ -293,6 +296,7 @@ export class ResponseBuilder {
       item = { ...open.item, arguments: open.arguments, status: 'completed' };
     }
     this.output[open.index] = item;
+    if (open.kind !== 'reasoning') this.memory.remember(item);
     events.push(
       this.event({ type: 'response.output_item.done', output_index: open.index, item: structuredClone(item) }),
     );
@@ -342,7 +346,6 @@ export class ResponseBuilder {
     this.hasEnded = true;
     // Items cut short stay in the output as they were, marked incomplete.
     for (const open of this.open.values()) {
-      if (open.index < 0) continue;
       const item = this.output[open.index]!;
       if ('status' in item) this.output[open.index] = { ...item, status: 'incomplete' };
     }

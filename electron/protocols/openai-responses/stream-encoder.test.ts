@@ -168,10 +168,10 @@ describe('the Responses stream of a translated answer', () => {
     expect(openReasoning(item.encrypted_content)).toEqual({ text: 'Hmm.', providerMetadata: signature });
   });
 
-  it('leaves reasoning out when the client asked neither for a summary nor for encrypted content', () => {
+  it('shows reasoning as an empty item when the client asked neither for a summary nor for its content', () => {
     const events = encode([...reasoningParts('r', ['secret']), ...textParts('t', 'Hi'), finish()]);
     expect(events.some((event) => JSON.stringify(event).includes('secret'))).toBe(false);
-    expect(events.at(-1)!.response.output.map((item: { type: string }) => item.type)).toEqual(['message']);
+    expect(events.at(-1)!.response.output[0]).toEqual({ id: 'rs_abc_0', type: 'reasoning', summary: [] });
   });
 
   it('ends with response.incomplete when the output limit or a content filter stopped the answer', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UnsupportedFieldError, type TranslationTarget } from '../types';
+import { textParts, finish, reasoningParts, toolCallParts } from '../../../test/integration/neutral-parts';
 import { sealReasoning } from './reasoning-envelope';
+import { createResponsesStreamEncoder } from './stream-encoder';
 import { translateResponsesRequest } from './translate-request';
 
 const chat: TranslationTarget = { target: 'local/llama3.2', kind: 'openai-compatible' };
@@ -248,13 +250,61 @@ describe('a stateless Responses conversation (as Codex sends it) in the AI SDKâ€
     expect(refusal([user('x'), { type: 'reasoning', summary: [], encrypted_content: tampered }]).field).toBe(
       'input[1].encrypted_content',
     );
-    expect(refusal([user('x'), { type: 'item_reference', id: 'msg_1' }]).field).toBe('input[1].type');
+    expect(refusal([user('x'), { type: 'item_reference', id: 'msg_1' }])).toMatchObject({
+      field: 'input[1].id',
+      message: expect.stringContaining('store = false'),
+    });
     expect(refusal([user('x'), { type: 'web_search_call', id: 'ws_1', status: 'completed' }]).field).toBe(
       'input[1].type',
     );
     expect(refusal([{ ...user('x'), prompt_cache_breakpoint: { type: 'ephemeral' } }]).field).toBe(
       'input[0].prompt_cache_breakpoint',
     );
+  });
+
+  it('resolves references to the items of its own recent answers, as @ai-sdk/openai sends them', () => {
+    const body = { model: 'm', input: 'Weather?', reasoning: { effort: 'low' } };
+    const encoder = createResponsesStreamEncoder({ id: 'resp_refs', model: 'claude/c', created: 1 }, body);
+    const signature = { anthropic: { signature: 'sig-9' } };
+    for (const part of [
+      ...reasoningParts('r', ['Check it.'], signature),
+      ...textParts('t', 'Checking.'),
+      ...toolCallParts('toolu_1', 'weather', '{}'),
+      finish('tool-calls'),
+    ]) {
+      encoder.write(part);
+    }
+    const prompt = promptOf(
+      [
+        user('Weather?'),
+        // Not shown to the client (no summary, no include), yet kept whole for a reference.
+        { type: 'item_reference', id: 'rs_refs_0' },
+        { type: 'item_reference', id: 'msg_refs_1' },
+        { type: 'function_call', call_id: 'toolu_1', name: 'weather', arguments: '{}' },
+        { type: 'function_call_output', call_id: 'toolu_1', output: 'Sunny' },
+      ],
+      anthropic,
+    );
+    expect(prompt[1]).toEqual({
+      role: 'assistant',
+      content: [
+        { type: 'reasoning', text: 'Check it.', providerOptions: signature },
+        { type: 'text', text: 'Checking.' },
+        { type: 'tool-call', toolCallId: 'toolu_1', toolName: 'weather', input: {} },
+      ],
+    });
+  });
+
+  it('takes a recent answerâ€™s reasoning whole when the client sends it back without its content', () => {
+    const encoder = createResponsesStreamEncoder({ id: 'resp_bare', model: 'claude/c', created: 1 }, { model: 'm' });
+    for (const part of [...reasoningParts('r', ['Deep.'], { anthropic: { signature: 'sig-b' } }), finish()]) {
+      encoder.write(part);
+    }
+    const prompt = promptOf([user('x'), { type: 'reasoning', id: 'rs_bare_0', summary: [] }], anthropic);
+    expect(prompt[1]).toEqual({
+      role: 'assistant',
+      content: [{ type: 'reasoning', text: 'Deep.', providerOptions: { anthropic: { signature: 'sig-b' } } }],
+    });
   });
 
   it('refuses a request with no input: a translated call carries the whole conversation', () => {

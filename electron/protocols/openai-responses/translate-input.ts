@@ -4,6 +4,7 @@ import type {
   LanguageModelV4ToolResultOutput,
   LanguageModelV4ToolResultPart,
 } from '@ai-sdk/provider';
+import { answeredItems, type ItemMemory } from './item-memory';
 import { isSealedReasoning, openReasoning } from './reasoning-envelope';
 import { assistantPartText, systemPartText, translateUserPart } from './translate-content';
 import { familyNames, refuseUnknownKeys, type TranslationScope } from './target-family';
@@ -21,7 +22,10 @@ class PromptBuilder {
   /** Tool names by call id, for the results that answer them. */
   private readonly callNames = new Map<string, string>();
 
-  constructor(private readonly scope: TranslationScope) {}
+  constructor(
+    private readonly scope: TranslationScope,
+    private readonly memory: ItemMemory,
+  ) {}
 
   private lastAssistant(): AssistantMessage {
     const last = this.prompt.at(-1);
@@ -137,7 +141,15 @@ class PromptBuilder {
 
   reasoning(item: Item, path: string) {
     refuseUnknownKeys(item, [...bookkeeping, 'summary', 'content', 'encrypted_content'], path, this.scope);
-    const encrypted = typeof item.encrypted_content === 'string' ? item.encrypted_content : '';
+    // An item of a recent answer sent back without its sealed content (a client that did not include it)
+    // is taken whole from memory: Anthropic needs its signed thinking back within a tool loop.
+    const remembered = typeof item.id === 'string' ? this.memory.recall(item.id) : undefined;
+    const encrypted =
+      typeof item.encrypted_content === 'string'
+        ? item.encrypted_content
+        : typeof remembered?.encrypted_content === 'string' && remembered.type === 'reasoning'
+          ? remembered.encrypted_content
+          : '';
     if (isSealedReasoning(encrypted)) {
       // Reasoning a translated target gave: back to it exactly as given, signature and all.
       const sealed = openReasoning(encrypted);
@@ -167,8 +179,9 @@ export function translateInput(
   instructions: string | null | undefined,
   input: string | Item[] | undefined,
   scope: TranslationScope,
+  memory: ItemMemory = answeredItems,
 ): LanguageModelV4Prompt {
-  const builder = new PromptBuilder(scope);
+  const builder = new PromptBuilder(scope, memory);
   if (instructions) builder.system(instructions, 'instructions');
   if (input === undefined) {
     scope.refuse('input', 'a translated request carries its whole conversation in "input"');
@@ -177,8 +190,9 @@ export function translateInput(
     builder.prompt.push({ role: 'user', content: [{ type: 'text', text: input }] });
     return builder.prompt;
   }
-  for (const [index, item] of input.entries()) {
+  for (const [index, given] of input.entries()) {
     const path = `input[${index}]`;
+    const item = given.type === 'item_reference' ? recall(given, path, scope, memory) : given;
     const type = item.type ?? 'message';
     switch (type) {
       case 'message':
@@ -193,12 +207,22 @@ export function translateInput(
       case 'reasoning':
         builder.reasoning(item, path);
         break;
-      case 'item_reference':
-        scope.refuse(`${path}.type`, 'it refers to an item stored at OpenAI; send the item itself');
-        break;
       default:
         scope.refuse(`${path}.type`, `"${type}" items belong to tools Switchboard cannot translate`);
     }
   }
   return builder.prompt;
+}
+
+/** The item a reference names, if it is one of Switchboard's recent answers' items. */
+function recall(reference: Item, path: string, scope: TranslationScope, memory: ItemMemory): Item {
+  refuseUnknownKeys(reference, ['type', 'id'], path, scope);
+  const item = memory.recall(String(reference.id));
+  if (!item) {
+    scope.refuse(
+      `${path}.id`,
+      `"${String(reference.id)}" is not an item of Switchboard's recent answers (kept an hour, in memory): send the item itself (with @ai-sdk/openai, providerOptions.openai.store = false)`,
+    );
+  }
+  return item;
 }
