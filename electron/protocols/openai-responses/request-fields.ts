@@ -127,7 +127,10 @@ export const requestFields: Record<string, FieldRule> = {
     if (family === 'openai') return context.options.set('parallelToolCalls', false);
     if (family === 'chat') return context.options.set('parallel_tool_calls', false);
     if (family === 'anthropic') return context.options.set('disableParallelToolUse', true);
-    context.scope.refuse('parallel_tool_calls', 'the Gemini API cannot limit a turn to one tool call');
+    context.scope.refuse(
+      'parallel_tool_calls',
+      'the Gemini API cannot limit a turn to one tool call: send parallel_tool_calls true, or leave it out',
+    );
   },
   text: textRule,
   reasoning: reasoningRule,

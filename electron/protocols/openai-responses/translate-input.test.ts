@@ -245,6 +245,24 @@ describe('a stateless Responses conversation (as Codex sends it) in the AI SDKâ€
     });
   });
 
+  it('sends Anthropic only the thinking it signed itself', () => {
+    const deepSeekTurn = sealReasoning({ text: 'Another model thought this.' });
+    const prompt = promptOf(
+      [
+        user('Why?'),
+        {
+          type: 'reasoning',
+          summary: [{ type: 'summary_text', text: 'OpenAI thought.' }],
+          encrypted_content: 'gAAAAâ€¦',
+        },
+        { type: 'reasoning', summary: [], encrypted_content: deepSeekTurn },
+        { role: 'assistant', content: 'Answer.' },
+      ],
+      anthropic,
+    );
+    expect(prompt[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'Answer.' }] });
+  });
+
   it('refuses sealed reasoning that was changed, items stored at OpenAI, and built-in tool items', () => {
     const tampered = `${sealReasoning({ text: 't', providerMetadata: { anthropic: { signature: 's' } } }).slice(0, -4)}!!!!`;
     expect(refusal([user('x'), { type: 'reasoning', summary: [], encrypted_content: tampered }]).field).toBe(

@@ -3,6 +3,7 @@ import type {
   LanguageModelV4Prompt,
   LanguageModelV4ToolResultOutput,
   LanguageModelV4ToolResultPart,
+  SharedV4ProviderMetadata,
 } from '@ai-sdk/provider';
 import { answeredItems, type ItemMemory } from './item-memory';
 import { isSealedReasoning, openReasoning } from './reasoning-envelope';
@@ -159,18 +160,23 @@ class PromptBuilder {
           'it was changed after Switchboard sent it; send it back as received',
         );
       }
-      const { text, providerMetadata } = sealed;
-      this.lastAssistant().content.push(
-        providerMetadata ? { type: 'reasoning', text, providerOptions: providerMetadata } : { type: 'reasoning', text },
-      );
+      this.pushReasoning(sealed.text, sealed.providerMetadata);
       return;
     }
     // OpenAI's encrypted reasoning is sealed to OpenAI: no other provider can read it, so only its visible
     // text goes on; reasoning with no visible text is context this target never had.
     const texts = (item.content as { text: string }[] | null | undefined)?.map((part) => part.text) ?? [];
     const summaries = (item.summary as { text: string }[]).map((part) => part.text);
-    const text = (texts.length > 0 ? texts : summaries).join('\n\n');
-    if (text !== '') this.lastAssistant().content.push({ type: 'reasoning', text });
+    this.pushReasoning((texts.length > 0 ? texts : summaries).join('\n\n'), undefined);
+  }
+
+  private pushReasoning(text: string, providerMetadata: SharedV4ProviderMetadata | undefined) {
+    // Anthropic takes back only thinking it signed itself (another model's reasoning it cannot verify).
+    if (this.scope.family === 'anthropic' && !providerMetadata?.anthropic) return;
+    if (text === '' && !providerMetadata) return;
+    this.lastAssistant().content.push(
+      providerMetadata ? { type: 'reasoning', text, providerOptions: providerMetadata } : { type: 'reasoning', text },
+    );
   }
 }
 

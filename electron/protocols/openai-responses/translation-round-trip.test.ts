@@ -348,3 +348,72 @@ describe('every translated field at once', () => {
     expect(JSON.stringify(sent)).toContain('lookup');
   });
 });
+
+describe('a request as Codex sends it', () => {
+  // The shape of Codex CLI's requests (codex-rs): developer and context messages first, a reasoning item
+  // from an earlier OpenAI turn, a shell call and its output, stateless with encrypted reasoning included.
+  const shell = {
+    type: 'function',
+    name: 'shell',
+    description: 'Runs a shell command and returns its output.',
+    strict: false,
+    parameters: {
+      type: 'object',
+      properties: {
+        command: { type: 'array', items: { type: 'string' } },
+        workdir: { type: 'string' },
+        timeout_ms: { type: 'number' },
+      },
+      required: ['command'],
+      additionalProperties: false,
+    },
+  };
+  const codex = {
+    model: 'claude',
+    instructions: 'You are a coding agent running in the Codex CLI.',
+    input: [
+      {
+        type: 'message',
+        role: 'developer',
+        content: [{ type: 'input_text', text: '<permissions>workspace-write</permissions>' }],
+      },
+      {
+        type: 'message',
+        role: 'user',
+        content: [{ type: 'input_text', text: '<environment_context><cwd>/repo</cwd></environment_context>' }],
+      },
+      user('List the files.'),
+      {
+        type: 'reasoning',
+        summary: [{ type: 'summary_text', text: '**Listing files**' }],
+        content: null,
+        encrypted_content: 'gAAAAABoOpenAI',
+      },
+      { type: 'function_call', name: 'shell', arguments: '{"command":["ls"]}', call_id: 'call_abc' },
+      { type: 'function_call_output', call_id: 'call_abc', output: '{"output":"a.txt\\n","metadata":{"exit_code":0}}' },
+    ],
+    tools: [shell],
+    tool_choice: 'auto',
+    parallel_tool_calls: false,
+    reasoning: { effort: 'medium', summary: 'auto' },
+    store: false,
+    stream: true,
+    include: ['reasoning.encrypted_content'],
+    prompt_cache_key: '0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+  };
+
+  it.each([
+    ['anthropic', 'claude-sonnet-4-5'],
+    ['openai-compatible', 'qwen3-coder'],
+    ['google', 'gemini-2.5-pro'],
+  ] as Array<[EndpointKind, string]>)('reaches %s whole and answers in Responses events', async (kind, model) => {
+    // Gemini cannot hold a turn to one call: there, a Codex model family that allows parallel calls.
+    const body = kind === 'google' ? { ...codex, parallel_tool_calls: true } : codex;
+    const { sent, events } = await turn(kind, model, body);
+    const wire = JSON.stringify(sent);
+    for (const text of ['Codex CLI', 'workspace-write', '/repo', 'List the files.', 'a.txt', 'shell']) {
+      expect(wire).toContain(text);
+    }
+    expect(events.at(-1)!.type).toBe('response.completed');
+  });
+});
