@@ -2,43 +2,18 @@ import type { LanguageModelV4FinishReason, LanguageModelV4Usage, SharedV4Provide
 import type { NeutralPart, ResponseMeta } from '../types';
 import { toOpenAICode, toResponseErrorCode } from './error-response';
 import { answeredItems, type ItemMemory } from './item-memory';
-import { sealReasoning } from './reasoning-envelope';
+import {
+  finishItem,
+  mergeMetadata,
+  type Event,
+  type Item,
+  type NewItem,
+  type OpenCall,
+  type OpenItem,
+  type OpenReasoning,
+  type OpenText,
+} from './open-items';
 import { createResponseObject, toResponseUsage, type ResponseStatus } from './response-object';
-
-/** One Responses stream event, before its sequence number. */
-type Event = { type: string } & Record<string, unknown>;
-type Item = Record<string, unknown> & { id: string; type: string };
-
-interface OpenText {
-  kind: 'text';
-  index: number;
-  item: Item;
-  text: string;
-}
-interface OpenReasoning {
-  kind: 'reasoning';
-  index: number;
-  item: Item;
-  /** The text shown as the summary. */
-  text: string;
-  /** All of the reasoning text, shown or not, for `encrypted_content`. */
-  fullText: string;
-  hasSummaryPart: boolean;
-  metadata: SharedV4ProviderMetadata;
-}
-interface OpenCall {
-  kind: 'call';
-  index: number;
-  item: Item;
-  arguments: string;
-}
-type OpenItem = OpenText | OpenReasoning | OpenCall;
-type NewItem = OpenItem extends infer T ? (T extends OpenItem ? Omit<T, 'index'> : never) : never;
-
-/** Merges provider metadata as it arrives in pieces (a signature after the thinking text). */
-function mergeMetadata(into: SharedV4ProviderMetadata, from: SharedV4ProviderMetadata | undefined) {
-  for (const [provider, values] of Object.entries(from ?? {})) into[provider] = { ...into[provider], ...values };
-}
 
 /**
  * Turns the AI SDK's neutral parts into a Responses answer: the stream's events, in OpenAI's order, and
@@ -264,52 +239,12 @@ export class ResponseBuilder {
     const open = this.open.get(key);
     if (!open) return [];
     this.open.delete(key);
-    const events: Event[] = [];
-    let item: Item;
-    if (open.kind === 'text') {
-      const part = { type: 'output_text', text: open.text, annotations: [], logprobs: [] };
-      const place = { item_id: open.item.id, output_index: open.index, content_index: 0 };
-      events.push(this.event({ type: 'response.output_text.done', ...place, text: open.text, logprobs: [] }));
-      events.push(this.event({ type: 'response.content_part.done', ...place, part }));
-      item = { ...open.item, status: 'completed', content: [part] };
-    } else if (open.kind === 'reasoning') {
-      const summary = open.hasSummaryPart ? [{ type: 'summary_text', text: open.text }] : [];
-      if (open.hasSummaryPart) {
-        const place = { item_id: open.item.id, output_index: open.index, summary_index: 0 };
-        events.push(this.event({ type: 'response.reasoning_summary_text.done', ...place, text: open.text }));
-        events.push(this.event({ type: 'response.reasoning_summary_part.done', ...place, part: summary[0] }));
-      }
-      item = { ...open.item, summary };
-      if (this.wantsSealedReasoning) item.encrypted_content = this.seal(open);
-      // A later reference to this item gets the reasoning whole, asked for or not.
-      this.memory.remember({ ...item, encrypted_content: this.seal(open) });
-    } else {
-      events.push(
-        this.event({
-          type: 'response.function_call_arguments.done',
-          item_id: open.item.id,
-          output_index: open.index,
-          name: open.item.name,
-          arguments: open.arguments,
-        }),
-      );
-      item = { ...open.item, arguments: open.arguments, status: 'completed' };
-    }
+    const { events, item, remembered } = finishItem(open, this.wantsSealedReasoning);
     this.output[open.index] = item;
-    if (open.kind !== 'reasoning') this.memory.remember(item);
-    events.push(
-      this.event({ type: 'response.output_item.done', output_index: open.index, item: structuredClone(item) }),
-    );
-    return events;
-  }
-
-  /** The reasoning as the target gave it, for the client to send back; null when there is none. */
-  private seal(open: OpenReasoning): string | null {
-    const hasMetadata = Object.keys(open.metadata).length > 0;
-    if (open.fullText === '' && !hasMetadata) return null;
-    return sealReasoning(
-      hasMetadata ? { text: open.fullText, providerMetadata: open.metadata } : { text: open.fullText },
-    );
+    // A later reference to the item (or reasoning sent back bare) gets it whole, asked for or not.
+    this.memory.remember(remembered);
+    events.push({ type: 'response.output_item.done', output_index: open.index, item: structuredClone(item) });
+    return events.map((event) => this.event(event));
   }
 
   private closeAll(): Event[] {
