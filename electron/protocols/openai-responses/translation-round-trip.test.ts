@@ -1,12 +1,9 @@
 // Translated Responses calls through the real AI SDK providers, against fake providers replaying real captures:
 // what each provider is sent, and what the client gets back, turn after turn as a stateless client sends them.
-import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointKind } from '../../../shared/types/config';
 import { loadCapture, loadExpected, startFakeProvider, type FakeProvider } from '../../../test/fake-provider';
-import { parseResponseEvents, responseEventErrors, type ResponseEvent } from '../../../test/integration/responses-spec';
-import { createLanguageModel } from '../../providers/language-model';
-import { openAIResponsesCodec } from './index';
+import { asNextInput, deltasOf, translatedTurn, userItem as user } from '../../../test/integration/translated-turn';
 
 let fake: FakeProvider;
 beforeAll(async () => {
@@ -16,35 +13,10 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const baseURLs: Partial<Record<EndpointKind, string>> = { google: '/v1beta' };
+const turn = (kind: EndpointKind, model: string, body: Record<string, unknown>, capture?: string) =>
+  translatedTurn(fake, kind, model, body, capture);
 const expected = loadExpected();
-
-/** One translated turn: the provider's request, the client's events, and the final `Response`. */
-async function turn(kind: EndpointKind, model: string, body: Record<string, unknown>, capture?: string) {
-  fake.enqueue(capture ? { kind: 'replay', chunks: loadCapture(capture) } : { kind: 'text', text: 'OK.' });
-  const endpoint = { id: 'ep', kind, baseURL: `${fake.url}${baseURLs[kind] ?? '/v1'}` };
-  const call = openAIResponsesCodec.translate(body, { target: `ep/${model}`, kind });
-  const { stream } = await createLanguageModel({ endpoint, model, apiKey: 'test-key' }).doStream(call);
-  const parts: LanguageModelV4StreamPart[] = [];
-  for await (const part of stream) parts.push(part);
-  // The gateway refuses a call whose provider says it would drop a setting: a translation must cause none.
-  const start = parts.find((part) => part.type === 'stream-start');
-  const warnings = start?.type === 'stream-start' ? start.warnings : [];
-  expect(warnings.filter((warning) => warning.type === 'unsupported')).toEqual([]);
-  const encoder = openAIResponsesCodec.createStreamEncoder({ id: 'resp_t', model: `ep/${model}`, created: 1 }, body);
-  const events = parseResponseEvents(parts.map((part) => encoder.write(part)).join(''));
-  for (const event of events) expect(responseEventErrors(event), event.type).toEqual([]);
-  return { sent: fake.requests.at(-1)!.body, events, response: events.at(-1)!.response };
-}
-
-/** The output items as Codex keeps them for the next turn (it never sends item ids back with store: false). */
-const asNextInput = (output: Record<string, unknown>[]) => output.map(({ id: _id, status: _status, ...item }) => item);
-const user = (text: string) => ({ type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
-const textOf = (events: ResponseEvent[], type: string) =>
-  events
-    .filter((event) => event.type === type)
-    .map((event) => event.delta)
-    .join('');
+const textOf = deltasOf;
 
 describe('Anthropic, translated', () => {
   it('streams thinking as the summary, and sends it back next turn with its signature', async () => {
@@ -282,138 +254,5 @@ describe('Gemini, translated', () => {
       thoughtSignature: 'skip_thought_signature_validator',
     });
     expect(contents[2]!.parts[0]).toMatchObject({ functionResponse: { name: 'weather' } });
-  });
-});
-
-describe('every translated field at once', () => {
-  const tools = [
-    {
-      type: 'function',
-      name: 'lookup',
-      description: 'Looks up',
-      parameters: { type: 'object', properties: { q: { type: 'string' } } },
-      strict: true,
-    },
-  ];
-  const everything = {
-    model: 'x',
-    instructions: 'Be brief.',
-    input: [user('Look it up.')],
-    tools,
-    tool_choice: 'auto',
-    text: {
-      format: {
-        type: 'json_schema',
-        name: 'answer',
-        schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false },
-      },
-    },
-    max_output_tokens: 2048,
-    temperature: 0.4,
-    top_p: 0.9,
-    store: false,
-    stream: true,
-    include: ['reasoning.encrypted_content'],
-    metadata: { ticket: '1' },
-    prompt_cache_key: 'conversation-1',
-    service_tier: 'auto',
-    truncation: 'disabled',
-    max_tool_calls: 4,
-    top_logprobs: 0,
-    background: false,
-    stream_options: { include_obfuscation: false },
-  };
-  const cases: Array<[EndpointKind, string, Record<string, unknown>]> = [
-    [
-      'openai-compatible',
-      'llama3.2',
-      {
-        parallel_tool_calls: false,
-        user: 'u',
-        safety_identifier: 's',
-        reasoning: { effort: 'low', summary: 'auto' },
-        text: { ...everything.text, verbosity: 'low' },
-      },
-    ],
-    [
-      'anthropic',
-      'claude-sonnet-4-5',
-      { parallel_tool_calls: false, user: 'u', safety_identifier: 'u', top_p: undefined },
-    ],
-    ['google', 'gemini-2.5-flash', { reasoning: { effort: 'low', summary: 'auto' } }],
-  ];
-  it.each(cases)('reach %s with no setting its provider would drop', async (kind, model, extra) => {
-    const { sent } = await turn(kind, model, { ...everything, ...extra });
-    expect(JSON.stringify(sent)).toContain('Be brief.');
-    expect(JSON.stringify(sent)).toContain('lookup');
-  });
-});
-
-describe('a request as Codex sends it', () => {
-  // The shape of Codex CLI's requests (codex-rs): developer and context messages first, a reasoning item
-  // from an earlier OpenAI turn, a shell call and its output, stateless with encrypted reasoning included.
-  const shell = {
-    type: 'function',
-    name: 'shell',
-    description: 'Runs a shell command and returns its output.',
-    strict: false,
-    parameters: {
-      type: 'object',
-      properties: {
-        command: { type: 'array', items: { type: 'string' } },
-        workdir: { type: 'string' },
-        timeout_ms: { type: 'number' },
-      },
-      required: ['command'],
-      additionalProperties: false,
-    },
-  };
-  const codex = {
-    model: 'claude',
-    instructions: 'You are a coding agent running in the Codex CLI.',
-    input: [
-      {
-        type: 'message',
-        role: 'developer',
-        content: [{ type: 'input_text', text: '<permissions>workspace-write</permissions>' }],
-      },
-      {
-        type: 'message',
-        role: 'user',
-        content: [{ type: 'input_text', text: '<environment_context><cwd>/repo</cwd></environment_context>' }],
-      },
-      user('List the files.'),
-      {
-        type: 'reasoning',
-        summary: [{ type: 'summary_text', text: '**Listing files**' }],
-        content: null,
-        encrypted_content: 'gAAAAABoOpenAI',
-      },
-      { type: 'function_call', name: 'shell', arguments: '{"command":["ls"]}', call_id: 'call_abc' },
-      { type: 'function_call_output', call_id: 'call_abc', output: '{"output":"a.txt\\n","metadata":{"exit_code":0}}' },
-    ],
-    tools: [shell],
-    tool_choice: 'auto',
-    parallel_tool_calls: false,
-    reasoning: { effort: 'medium', summary: 'auto' },
-    store: false,
-    stream: true,
-    include: ['reasoning.encrypted_content'],
-    prompt_cache_key: '0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
-  };
-
-  it.each([
-    ['anthropic', 'claude-sonnet-4-5'],
-    ['openai-compatible', 'qwen3-coder'],
-    ['google', 'gemini-2.5-pro'],
-  ] as Array<[EndpointKind, string]>)('reaches %s whole and answers in Responses events', async (kind, model) => {
-    // Gemini cannot hold a turn to one call: there, a Codex model family that allows parallel calls.
-    const body = kind === 'google' ? { ...codex, parallel_tool_calls: true } : codex;
-    const { sent, events } = await turn(kind, model, body);
-    const wire = JSON.stringify(sent);
-    for (const text of ['Codex CLI', 'workspace-write', '/repo', 'List the files.', 'a.txt', 'shell']) {
-      expect(wire).toContain(text);
-    }
-    expect(events.at(-1)!.type).toBe('response.completed');
   });
 });
