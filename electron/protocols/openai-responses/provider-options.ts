@@ -13,6 +13,7 @@ export class ProviderOptions {
 
   private namespace(): string {
     const { family, target } = this.scope;
+    // The other providers read their options under their own name.
     if (family === 'chat') return target.target.slice(0, target.target.indexOf('/'));
     return family;
   }

@@ -232,6 +232,10 @@ describe('every Responses request field on a translated target', () => {
     expect(Object.keys(requestFields).filter((field) => !covered.has(field))).toEqual([]);
   });
 
+  it('never translates for an OpenAI target: Responses pass through to it', () => {
+    expect(() => translateResponsesRequest(base, { target: 'oai/gpt-5', kind: 'openai' })).toThrow(/passes through/);
+  });
+
   for (const row of rows) {
     for (const family of Object.keys(targets) as Family[]) {
       const outcome = row.outcomes[family];

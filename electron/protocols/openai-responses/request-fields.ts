@@ -22,12 +22,11 @@ function refused(reason: string | ((family: TargetFamily) => string)): FieldRule
   return (_value, { scope }, field) => scope.refuse(field, typeof reason === 'string' ? reason : reason(scope.family));
 }
 
-/** A Chat Completions field with the same name and meaning; an OpenAI provider option; refused elsewhere. */
-function sameNamedOption(openAIName: string, chatName: string | null, anthropic?: FieldRule): FieldRule {
+/** A Chat Completions field with the same name and meaning; for Anthropic, its own rule; refused elsewhere. */
+function sameNamedOption(anthropic?: FieldRule): FieldRule {
   return (value, context, field) => {
     const { family } = context.scope;
-    if (family === 'openai') return context.options.set(openAIName, value as JSONValue);
-    if (family === 'chat' && chatName) return context.options.set(chatName, value as JSONValue);
+    if (family === 'chat') return context.options.set(field, value as JSONValue);
     if (family === 'anthropic' && anthropic) return anthropic(value, context, field);
     context.scope.refuse(field, `${familyNames[family]} has no such setting`);
   };
@@ -72,9 +71,7 @@ const textRule: FieldRule = (value, { scope, call, options }) => {
       name: String(format.name),
       ...(typeof format.description === 'string' ? { description: format.description } : {}),
     };
-    // OpenAI's default is not strict; the AI SDK's OpenAI provider defaults to strict. Anthropic and
-    // Gemini always hold the answer to the schema, which is stricter than asked, never looser.
-    if (scope.family === 'openai') options.set('strictJsonSchema', format.strict === true);
+    // Anthropic and Gemini always hold the answer to the schema: stricter than asked, never looser.
     // The OpenAI-compatible provider sends a schema only when built with structured outputs on (else it
     // warns and sends plain json_object): Chat Completions' own field, sent as a body field, keeps it.
     if (scope.family !== 'chat') call.responseFormat = responseFormat;
@@ -91,20 +88,18 @@ const textRule: FieldRule = (value, { scope, call, options }) => {
     }
   }
   if (text.verbosity !== undefined && text.verbosity !== null) {
-    if (scope.family !== 'openai' && scope.family !== 'chat') {
+    if (scope.family !== 'chat') {
       scope.refuse('text.verbosity', `${familyNames[scope.family]} has no verbosity setting`);
     }
     options.set('textVerbosity', text.verbosity as string);
   }
 };
 
-const reasoningRule: FieldRule = (value, { scope, call, options }) => {
+const reasoningRule: FieldRule = (value, { scope, call }) => {
   const reasoning = value as Record<string, unknown>;
   refuseUnknownKeys(reasoning, ['effort', 'summary', 'generate_summary'], 'reasoning', scope);
   if (typeof reasoning.effort === 'string') call.reasoning = reasoning.effort as TranslatedCall['reasoning'];
-  // A summary is asked for: the target's reasoning text, where it sends any, comes back as the summary.
-  const summary = reasoning.summary ?? reasoning.generate_summary;
-  if (scope.family === 'openai' && typeof summary === 'string') options.set('reasoningSummary', summary);
+  // A summary (read by the encoder): the target's reasoning text, where it sends any, comes back as it.
 };
 
 /**
@@ -124,7 +119,6 @@ export const requestFields: Record<string, FieldRule> = {
   parallel_tool_calls: (value, context) => {
     if (value === true) return; // every provider may call tools in parallel by default
     const { family } = context.scope;
-    if (family === 'openai') return context.options.set('parallelToolCalls', false);
     if (family === 'chat') return context.options.set('parallel_tool_calls', false);
     if (family === 'anthropic') return context.options.set('disableParallelToolUse', true);
     context.scope.refuse(
@@ -168,22 +162,17 @@ export const requestFields: Record<string, FieldRule> = {
     }
   },
   // Echoed on the Response, which is where a translated answer keeps it (nothing is stored).
-  metadata: (value, context) => {
-    if (context.scope.family === 'openai') context.options.set('metadata', value as JSONValue);
-  },
-  user: sameNamedOption('user', 'user', anthropicUserId),
-  safety_identifier: sameNamedOption('safetyIdentifier', 'safety_identifier', anthropicUserId),
+  metadata: noEffect,
+  user: sameNamedOption(anthropicUserId),
+  safety_identifier: sameNamedOption(anthropicUserId),
   // A hint for OpenAI's cache routing: other providers cache by their own rules, and the answer is the same.
-  prompt_cache_key: (value, context) => {
-    if (context.scope.family === 'openai') context.options.set('promptCacheKey', value as string);
-  },
+  prompt_cache_key: noEffect,
   service_tier: (value, context, field) => {
     if (value === 'auto' || value === 'default') return; // standard processing, everywhere
-    sameNamedOption('serviceTier', 'service_tier')(value, context, field);
+    sameNamedOption()(value, context, field);
   },
   truncation: (value, context) => {
     if (value === 'disabled') return; // an over-long conversation fails: what every provider does
-    if (context.scope.family === 'openai') return context.options.set('truncation', 'auto');
     context.scope.refuse('truncation', `${familyNames[context.scope.family]} does not drop old turns by itself`);
   },
   previous_response_id: refused(

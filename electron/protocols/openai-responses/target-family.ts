@@ -3,14 +3,15 @@ import { UnsupportedFieldError, type TranslationTarget } from '../types';
 
 /**
  * What a translated call is handed to: the AI SDK provider of the target's kind. OpenRouter, Vercel and
- * OpenAI-compatible endpoints all go through the OpenAI-compatible Chat Completions provider.
+ * OpenAI-compatible endpoints all go through the OpenAI-compatible Chat Completions provider. OpenAI
+ * targets speak Responses themselves: a request to one passes through and is never translated.
  */
-export type TargetFamily = 'openai' | 'chat' | 'anthropic' | 'google';
+export type TargetFamily = 'chat' | 'anthropic' | 'google';
 
 export function familyOf(kind: EndpointKind): TargetFamily {
   switch (kind) {
     case 'openai':
-      return 'openai';
+      throw new Error('a Responses request to an OpenAI target passes through: it is never translated');
     case 'anthropic':
       return 'anthropic';
     case 'google':
@@ -24,7 +25,6 @@ export function familyOf(kind: EndpointKind): TargetFamily {
 
 /** The protocol a family speaks, as refusals name it. */
 export const familyNames: Record<TargetFamily, string> = {
-  openai: 'the OpenAI Responses API',
   chat: 'Chat Completions',
   anthropic: 'Anthropic Messages',
   google: 'the Gemini API',

@@ -7,7 +7,6 @@ export type UserPart = LanguageModelV4TextPart | LanguageModelV4FilePart;
 
 /** The files each family's provider takes besides images (the AI SDK providers refuse the rest). */
 const acceptsFile: Record<TranslationScope['family'], (mediaType: string, isUrl: boolean) => boolean> = {
-  openai: () => true,
   chat: (mediaType, isUrl) => !isUrl && (mediaType === 'application/pdf' || mediaType.startsWith('text/')),
   anthropic: (mediaType, isUrl) => mediaType === 'application/pdf' || (!isUrl && mediaType === 'text/plain'),
   google: () => true,
