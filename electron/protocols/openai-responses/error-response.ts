@@ -59,3 +59,10 @@ export function toResponseErrorCode(code: string): 'rate_limit_exceeded' | 'inva
   }
   return 'server_error';
 }
+
+/** What an error part of a provider's stream says, for the client. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  return 'The provider reported an error.';
+}

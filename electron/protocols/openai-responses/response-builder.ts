@@ -1,6 +1,6 @@
 import type { LanguageModelV4FinishReason, LanguageModelV4Usage, SharedV4ProviderMetadata } from '@ai-sdk/provider';
 import type { NeutralPart, ResponseMeta } from '../types';
-import { toOpenAICode, toResponseErrorCode } from './error-response';
+import { errorMessage, toOpenAICode, toResponseErrorCode } from './error-response';
 import { answeredItems, type ItemMemory } from './item-memory';
 import {
   finishItem,
@@ -294,10 +294,4 @@ export class ResponseBuilder {
     events.push(this.event({ type: 'response.failed', response }));
     return events;
   }
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string') return error;
-  return 'The provider reported an error.';
 }
