@@ -1,4 +1,4 @@
-import type { Attempt, CallStatus, NormalizedUsage, UsageRecord } from '../../shared/types/usage';
+import type { ApiPath, Attempt, CallStatus, NormalizedUsage, UsageRecord } from '../../shared/types/usage';
 import type { CallRequest, ResolvedTarget } from './types';
 import { tokensPerSecond } from './failover-policy';
 
@@ -13,13 +13,19 @@ export class CallState {
   costUSD: number | null = null;
   providerCostUSD: number | undefined;
   costSource: UsageRecord['costSource'] = 'unknown';
+  /** The answer's text, kept only while the route keeps answers (`isKeepingText`). */
   text = '';
+  isKeepingText = false;
   /** The target of the attempt running now, or of the last one. */
   serving: ResolvedTarget | null = null;
   /** UTF-8 bytes of text and reasoning taken in so far, for the size limit and estimates. */
   answerBytes = 0;
   /** The running token counts the serving target reported, for a call cut short. */
   reportedUsage: NormalizedUsage | null = null;
+  /** How the attempt running now (or the last one) serves a local API call. */
+  apiPath: ApiPath | null = null;
+  /** The answer calls a tool: it is not kept for replay. */
+  hasToolCalls = false;
 
   constructor(
     readonly id: string,
@@ -58,6 +64,8 @@ export class CallState {
       attempts: this.attempts,
       error,
       conversationId: this.request.conversationId ?? null,
+      apiProtocol: this.request.api?.protocol ?? null,
+      apiPath: this.target === null ? null : this.apiPath,
     };
   }
 }

@@ -82,4 +82,12 @@ export const migrations: Migration[] = [
   );
   `,
   },
+  // 4: which protocol a local API call spoke and how it was served (pass-through, translated, cache).
+  {
+    release: '0.1.0',
+    sql: `
+  ALTER TABLE usage ADD COLUMN api_protocol TEXT;
+  ALTER TABLE usage ADD COLUMN api_path TEXT;
+  `,
+  },
 ];
