@@ -24,7 +24,7 @@ export class CallState {
   reportedUsage: NormalizedUsage | null = null;
   /** How the attempt running now (or the last one) serves a local API call. */
   apiPath: ApiPath | null = null;
-  /** The answer calls a tool: it is not kept for replay. */
+  /** The answer calls a tool (or holds other content than text): it is not kept for replay. */
   hasToolCalls = false;
 
   constructor(
