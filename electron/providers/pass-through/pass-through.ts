@@ -1,5 +1,5 @@
-import { APICallError } from '@ai-sdk/provider';
 import type { ClientProtocol } from '../../protocols/types';
+import { httpError } from '../http-error';
 import type { IdleTimer } from '../idle-timer';
 import { createProviderFetch } from '../provider-fetch';
 import { ProviderError } from '../provider-error';
@@ -59,7 +59,7 @@ export async function openPassThrough(
   } catch (error) {
     throw toProviderError(options.idle?.signal.aborted ? options.idle.signal.reason : error, endpoint.id, apiKey);
   }
-  if (!response.ok) throw await httpError(response, wire, endpoint.id, apiKey);
+  if (!response.ok) throw await httpError(response, wire.url, endpoint.id, apiKey);
   const context: PassContext = {
     target,
     served: `${endpoint.id}/${target.model}`,
@@ -68,20 +68,6 @@ export async function openPassThrough(
     idle: options.idle,
   };
   return api.isStream ? streamEvents(response, context) : wholeBody(response, context);
-}
-
-/** A non-2xx answer through the same status rules and redaction as every provider failure. */
-async function httpError(response: Response, wire: WireRequest, endpointId: string, apiKey: string | undefined) {
-  const responseBody = await response.text().catch(() => '');
-  const error = new APICallError({
-    message: response.statusText || `HTTP ${response.status}`,
-    url: wire.url,
-    requestBodyValues: undefined,
-    statusCode: response.status,
-    responseHeaders: Object.fromEntries(response.headers),
-    responseBody,
-  });
-  return toProviderError(error, endpointId, apiKey);
 }
 
 function unreadableError(context: PassContext, what: string, data: string): ProviderError {
