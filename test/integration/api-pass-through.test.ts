@@ -263,3 +263,32 @@ describe('failover before the first token', () => {
     expect((error as Error).message).toMatch(/check the key for first/);
   });
 });
+
+describe('a failure after the first token', () => {
+  it('reaches a Chat Completions client as an error event, never [DONE], and the row says interrupted', async () => {
+    harness.fake.enqueue({ kind: 'text', text: 'This will break off', deltas: 4, errorAfterDeltas: 2 });
+    const stream = await openai.chat.completions.create({
+      model: 'compat/m',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+    });
+    let text = '';
+    await expect(
+      (async () => {
+        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+      })(),
+    ).rejects.toThrow(/stopped mid-answer/);
+    expect(text).toBe('This will ');
+    expect(lastRow(harness.services)).toMatchObject({ status: 'interrupted', apiPath: 'pass-through' });
+  });
+
+  it.skipIf(!hasKeyring)('reaches a Messages client as an error event', async () => {
+    harness.fake.enqueue({ kind: 'text', text: 'Half an answer', deltas: 2, cutAfterDeltas: 1 });
+    const stream = anthropic.messages.stream({
+      model: 'claude/c',
+      max_tokens: 64,
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    await expect(stream.finalMessage()).rejects.toThrow(/stopped mid-answer/);
+  });
+});
