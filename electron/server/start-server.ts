@@ -87,6 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = { ...defaultServerLimits, ...options.limits };
   const bridge = createBridgeSocket(options.core);
   let port = 0;
+  // Requests being answered: closing waits for them, so a cancelled API call still writes its usage row.
+  const inFlight = new Set<Promise<void>>();
 
   const server = createServer(
     {
@@ -99,7 +101,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // A write after the client left is not worth a crash.
       response.on('error', (error) => console.error('switchboard: response failed:', error.message));
       try {
-        void answer(request, response).catch((error: unknown) => failed(response, error));
+        const answering = answer(request, response).catch((error: unknown) => failed(response, error));
+        inFlight.add(answering);
+        void answering.finally(() => inFlight.delete(answering));
       } catch (error) {
         failed(response, error);
       }
@@ -200,6 +204,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       bridge.close();
       server.closeAllConnections();
+      await Promise.allSettled([...inFlight]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
