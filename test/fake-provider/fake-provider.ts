@@ -100,6 +100,8 @@ async function answer(
     }
     case 'text': {
       if (!isStream) {
+        // A whole answer comes when it is all written: the delay stands for the time that takes.
+        if (reply.delayMs) await sleep(reply.delayMs);
         response
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify(syntheticJson(format, reply)));
