@@ -29,6 +29,8 @@ export interface StreamTargetOptions {
    * gateway leaves it unset and applies each route's own limits instead (gateway/call-limits.ts).
    */
   timeoutMs?: number;
+  /** The most bytes read from one provider response (64 MiB); tests make it small. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export function createStreamTarget(options: StreamTargetOptions = {}): StreamTar
     const idle = options.timeoutMs === undefined ? undefined : idleTimer(options.timeoutMs);
     const signal = callSignal(request.abortSignal, idle);
     if (request.api) {
-      const call = { fetch: options.fetch, idle, signal, codecs };
+      const call = { fetch: options.fetch, idle, signal, codecs, maxResponseBytes: options.maxResponseBytes };
       try {
         return await (isPassThrough(target.endpoint.kind, request.api.protocol)
           ? openPassThrough(target, request, call)

@@ -4,7 +4,6 @@ import type { Services } from '../core/services';
 import { missingKey } from '../gateway/attempt-failures';
 import { callDirect } from '../providers/direct-call';
 import { ProviderError } from '../providers/provider-error';
-import { rewriteModel } from '../providers/pass-through/rewrite-model';
 import type { ProtocolCodec } from '../protocols/types';
 import { errorAnswer } from './api-call';
 import { readApiBody } from './read-api-body';
@@ -75,7 +74,7 @@ export async function handleCountTokens(
       { protocol: 'anthropic', body, forwardHeaders },
       { signal: controller.signal },
     );
-    sendJsonText(response, 200, rewriteModel(text, target!.target), { ...served, [tokenCountHeader]: 'exact' });
+    sendJsonText(response, 200, text, { ...served, [tokenCountHeader]: 'exact' });
   } catch (error) {
     const failure = ProviderError.isInstance(error) ? error : undefined;
     fail((error as { code?: string }).code ?? 'INTERNAL', (error as Error).message, failure);

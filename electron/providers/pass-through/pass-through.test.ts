@@ -239,3 +239,22 @@ describe('failures', () => {
     expect(moved.error!.message).toMatch(/does not follow redirects/);
   });
 });
+
+describe('a response past the read limit', () => {
+  it.each([true, false])('is cut with ANSWER_TOO_LARGE (streaming: %s)', async (isStream) => {
+    const small = createStreamTarget({ maxResponseBytes: 2048 });
+    fake.enqueue({ kind: 'text', text: 'word '.repeat(2000), deltas: 200 });
+    const endpoint = { id: 'fake', kind: 'openai-compatible' as const, baseURL: `${fake.url}/v1` };
+    const api = call('openai-chat', { model: 'x', messages: [], stream: isStream });
+    const parts: ProviderPart[] = [];
+    try {
+      for await (const part of await small({ endpoint, model: 'm', apiKey: undefined }, { messages: [], api }))
+        parts.push(part);
+    } catch (error) {
+      parts.push({ type: 'error', error: error as ProviderError });
+    }
+    const failure = parts.find((part) => part.type === 'error');
+    expect(failure?.error).toMatchObject({ code: 'ANSWER_TOO_LARGE' });
+    expect(parts.some((part) => part.type === 'finish')).toBe(false);
+  });
+});

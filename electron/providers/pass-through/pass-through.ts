@@ -1,7 +1,7 @@
 import type { ClientProtocol } from '../../protocols/types';
 import { httpError } from '../http-error';
 import type { IdleTimer } from '../idle-timer';
-import { createProviderFetch } from '../provider-fetch';
+import { createProviderFetch, maxResponseBytes } from '../provider-fetch';
 import { ProviderError } from '../provider-error';
 import { rateLimitResetFromHeaders } from '../rate-limit';
 import type { RawAccount } from '../raw-usage';
@@ -27,11 +27,14 @@ const streaming = { stream: true };
 /** What one pass-through call reads its answer with. */
 interface PassContext {
   target: ProviderTarget;
-  /** `endpoint-id/model`: the model the client sees. */
+  /** `endpoint-id/model`: the model the client sees, and as JSON, made once per call. */
   served: string;
+  servedJson: string;
   reader: WireReader;
   wire: WireRequest;
   idle: IdleTimer | undefined;
+  /** The most bytes read from one response. */
+  limit: number;
 }
 
 /**
@@ -42,12 +45,14 @@ interface PassContext {
 export async function openPassThrough(
   target: ProviderTarget,
   request: ProviderRequest,
-  options: { fetch?: typeof globalThis.fetch; idle?: IdleTimer; signal?: AbortSignal },
+  options: { fetch?: typeof globalThis.fetch; idle?: IdleTimer; signal?: AbortSignal; maxResponseBytes?: number },
 ): Promise<AsyncIterable<ProviderPart>> {
   const api = request.api!;
   const { endpoint, apiKey } = target;
   const wire = wireRequest(target, api);
-  const fetch = createProviderFetch(target, options.fetch);
+  // A stream counts its own bytes as it reads them: no extra stream stage on the hot path.
+  const limit = options.maxResponseBytes ?? maxResponseBytes;
+  const fetch = createProviderFetch(target, options.fetch, api.isStream ? Infinity : limit);
   let response: Response;
   try {
     response = await fetch(wire.url, {
@@ -60,12 +65,15 @@ export async function openPassThrough(
     throw toProviderError(options.idle?.signal.aborted ? options.idle.signal.reason : error, endpoint.id, apiKey);
   }
   if (!response.ok) throw await httpError(response, wire.url, endpoint.id, apiKey);
+  const served = `${endpoint.id}/${target.model}`;
   const context: PassContext = {
     target,
-    served: `${endpoint.id}/${target.model}`,
+    served,
+    servedJson: JSON.stringify(served),
     reader: readers[api.protocol],
     wire,
     idle: options.idle,
+    limit,
   };
   return api.isStream ? streamEvents(response, context) : wholeBody(response, context);
 }
@@ -89,6 +97,14 @@ function finishPart(account: RawAccount, apiKey: string | undefined): ProviderPa
   };
 }
 
+function tooLarge(endpointId: string, limit: number): ProviderError {
+  return new ProviderError({
+    code: 'ANSWER_TOO_LARGE',
+    isRetryable: false,
+    message: `${endpointId} sent more than ${Math.round(limit / 1024 / 1024)} MiB in one response; Switchboard stopped reading it`,
+  });
+}
+
 function interrupted(endpointId: string): ProviderError {
   return new ProviderError({
     code: 'INTERRUPTED',
@@ -108,9 +124,15 @@ async function* streamEvents(response: Response, context: PassContext): AsyncGen
   let hasContent = false;
   let isModelNamed = false;
   let usage = account.usage;
+  let received = 0;
   try {
     for await (const chunk of response.body! as AsyncIterable<Uint8Array>) {
       idle?.onEvent();
+      received += chunk.byteLength;
+      if (received > context.limit) {
+        yield { type: 'error', error: tooLarge(endpoint.id, context.limit) };
+        return;
+      }
       for (const event of splitter.push(decoder.decode(chunk, streaming))) {
         const reading = reader.readEvent(event.data, event.name, account, wire.isUsageAdded);
         if (reading.isUnreadable) {
@@ -166,7 +188,7 @@ async function* streamEvents(response: Response, context: PassContext): AsyncGen
 }
 
 function wireEvent(name: string | undefined, data: string, reading: EventReading, context: PassContext): ProviderPart {
-  const text = reading.hasModel ? rewriteModel(data, context.served) : data;
+  const text = reading.hasModel ? rewriteModel(data, context.served, context.servedJson) : data;
   return { type: 'wire-event', data: frameEvent(name, text), content: reading.content, text: reading.text };
 }
 
@@ -200,7 +222,7 @@ async function* wholeBody(response: Response, context: PassContext): AsyncGenera
   if (account.model !== undefined) yield { type: 'response-metadata', modelId: redactKey(account.model, apiKey) };
   yield {
     type: 'wire-event',
-    data: rewriteModel(text, context.served),
+    data: rewriteModel(text, context.served, context.servedJson),
     content: reading.content ?? 'text',
     text: reading.text,
   };

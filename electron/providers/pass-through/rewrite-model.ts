@@ -3,7 +3,7 @@
  * served (`endpoint-id/model`), as on every other path. The key is found as text, without re-serialising
  * the event; inside a JSON string the quotes would be escaped, so only a real key matches.
  */
-export function rewriteModel(data: string, served: string): string {
+export function rewriteModel(data: string, served: string, servedJson = JSON.stringify(served)): string {
   const key = data.indexOf('"model"');
   if (key === -1) return data;
   let index = key + 7;
@@ -21,5 +21,5 @@ export function rewriteModel(data: string, served: string): string {
     else end += 1;
   }
   if (end >= data.length) return data;
-  return data.slice(0, index) + JSON.stringify(served) + data.slice(end + 1);
+  return data.slice(0, index) + servedJson + data.slice(end + 1);
 }
