@@ -292,3 +292,20 @@ describe('a failure after the first token', () => {
     await expect(stream.finalMessage()).rejects.toThrow(/stopped mid-answer/);
   });
 });
+
+describe('a client that hangs up', () => {
+  it('cancels the upstream request, and the call is a cancelled row priced from what came', async () => {
+    harness.fake.enqueue({ kind: 'text', text: 'word '.repeat(100), deltas: 100, delayMs: 30 });
+    const stream = await openai.chat.completions.create({
+      model: 'compat/m',
+      messages: [{ role: 'user', content: 'Talk for a while' }],
+      stream: true,
+    });
+    for await (const chunk of stream) {
+      if (chunk.choices[0]?.delta.content) break; // leaving the loop aborts the HTTP request
+    }
+    await harness.fake.requests.at(-1)!.aborted;
+    await expect.poll(() => lastRow(harness.services).status).toBe('cancelled');
+    expect(lastRow(harness.services)).toMatchObject({ apiPath: 'pass-through', costSource: 'estimate' });
+  });
+});
