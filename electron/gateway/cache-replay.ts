@@ -1,5 +1,5 @@
 import type { LanguageModelV4FinishReason, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import type { CachedAnswer } from './types';
+import type { CachedAnswer, GatewayPart } from './types';
 
 /** A kept provider finish value (`stop`, `end_turn`, `completed`, `MAX_TOKENS`...) in the AI SDK's terms. */
 export function unifiedFinishReason(raw: string | null): LanguageModelV4FinishReason['unified'] {
@@ -32,4 +32,10 @@ export function replayModelParts(kept: CachedAnswer): LanguageModelV4StreamPart[
       usage: { inputTokens: none, outputTokens: { total: undefined, text: undefined, reasoning: undefined } },
     },
   ];
+}
+
+/** A kept answer as a call streams it: text for the app, neutral parts for a local API client. */
+export function replayParts(kept: CachedAnswer, isApi: boolean): GatewayPart[] {
+  if (!isApi) return [{ type: 'text-delta', text: kept.text }];
+  return replayModelParts(kept).map((part) => ({ type: 'model-part', part }));
 }

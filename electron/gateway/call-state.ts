@@ -1,4 +1,5 @@
 import type { ApiPath, Attempt, CallStatus, NormalizedUsage, UsageRecord } from '../../shared/types/usage';
+import type { ProviderError } from '../providers/provider-error';
 import type { CallRequest, ResolvedTarget } from './types';
 import { tokensPerSecond } from './failover-policy';
 
@@ -42,6 +43,18 @@ export class CallState {
   beginAttempt(resolved: ResolvedTarget): void {
     this.serving = resolved;
     this.reportedUsage = null;
+  }
+
+  /** Records one try at a target: served (no error) or failed. */
+  addAttempt(target: string, startedAt: number, endedAt: number, error: ProviderError | null): Attempt {
+    const attempt: Attempt = {
+      target,
+      startedAtMs: startedAt - this.startedAt,
+      durationMs: endedAt - startedAt,
+      error: error && { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) },
+    };
+    this.attempts.push(attempt);
+    return attempt;
   }
 
   toRecord(status: CallStatus, endedAt: number, error: string | null): UsageRecord {

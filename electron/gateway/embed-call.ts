@@ -6,8 +6,9 @@ import { callDirect } from '../providers/direct-call';
 import { rewriteModel } from '../providers/pass-through/rewrite-model';
 import { ProviderError } from '../providers/provider-error';
 import { redactKey } from '../providers/redact-key';
-import { asProviderError, missingKey } from './attempt-failures';
+import { asProviderError } from './attempt-failures';
 import { shouldFailOver } from './failover-policy';
+import { targetKey } from './target-key';
 import type { GatewayDependencies, GatewayErrorPart } from './types';
 
 /** Kinds with OpenAI's `POST /embeddings`. */
@@ -98,12 +99,7 @@ export function createEmbed(
       };
       record.attempts.push(attempt);
       try {
-        const isKeyOptional = resolved.endpoint.kind === 'openai-compatible';
-        const apiKey = await dependencies.getKey(resolved.endpoint.id).catch((error: unknown) => {
-          if (isKeyOptional) return undefined;
-          throw error;
-        });
-        if (apiKey === undefined && !isKeyOptional) throw missingKey(resolved.endpoint.id);
+        const apiKey = await targetKey(dependencies.getKey, resolved.endpoint);
         const text = await callDirect(
           { endpoint: resolved.endpoint, model: resolved.model, apiKey },
           '/embeddings',

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { TerminalPart } from '../../shared/types/chat';
+import type { CallStatus, TerminalPart } from '../../shared/types/chat';
 import { SwitchboardError } from '../../shared/errors/codes';
 import { isPassThrough } from '../providers/language-model';
 import { ProviderError } from '../providers/provider-error';
-import type { ProviderPart } from '../providers/types';
 import { AttemptWatch } from './attempt-watch';
-import { asProviderError, limitError, missingKey, streamEndedEarly } from './attempt-failures';
+import { asProviderError, forApiClient, limitError, noTargetAnswered, streamEndedEarly } from './attempt-failures';
 import { callLimits, type CallLimits, type LimitName } from './call-limits';
-import { replayModelParts } from './cache-replay';
+import { replayParts } from './cache-replay';
 import { CallState } from './call-state';
 import { orderTargets, retryDelayMs, shouldFailOver } from './failover-policy';
 import { modelPartKind, modelPartText, type ContentKind } from './part-content';
 import { priceCutShort, priceFinished } from './price-call';
-import { responseCacheKey, safeCache } from './response-cache';
+import { isKeepable, responseCacheKey, safeCache } from './response-cache';
+import { targetKey } from './target-key';
 import type {
   CallRequest,
   Gateway,
@@ -74,18 +74,10 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
   async function* runCall(state: CallState, finish: (part: TerminalPart) => TerminalPart): AsyncGenerator<GatewayPart> {
     const { request } = state;
     // A call cut short is priced from what the provider reported, else from an estimate.
-    const fail = (
-      code: string,
-      message: string,
-      status: 'error' | 'cancelled' | 'interrupted',
-      cause?: ProviderError,
-    ): GatewayErrorPart => {
+    const fail = (code: string, message: string, status: CallStatus, cause?: ProviderError): GatewayErrorPart => {
       if (status !== 'error') priceCutShort(dependencies.price, state);
       const part = finish({ type: 'error', code, message, record: state.toRecord(status, now(), message) });
-      // What a local API client needs to answer in its protocol: a refused key, a wait, the field refused.
-      if (part.type !== 'error' || !request.api || !cause) return part as GatewayErrorPart;
-      const { status: upstreamStatus, retryAfterMs, param } = cause;
-      return { ...part, upstreamStatus, retryAfterMs, param };
+      return request.api ? forApiClient(part, cause) : (part as GatewayErrorPart);
     };
 
     let resolution: Resolution;
@@ -112,12 +104,8 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       state.finishReason = kept.finishReason;
       yield { type: 'cache-hit', target: kept.target };
       state.firstTokenAt = now();
-      if (request.api) {
-        state.apiPath = 'cache';
-        for (const part of replayModelParts(kept)) yield { type: 'model-part', part };
-      } else {
-        yield { type: 'text-delta', text: kept.text };
-      }
+      if (request.api) state.apiPath = 'cache';
+      yield* replayParts(kept, request.api !== undefined);
       state.costUSD = 0;
       state.costSource = 'cache';
       yield finish({ type: 'finish', record: state.toRecord('ok', now(), null) });
@@ -136,12 +124,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       const outcome = yield* runAttempt(resolved, state, limits);
       if (outcome.kind === 'cancelled') break;
       if (outcome.kind === 'finished') {
-        state.attempts.push({
-          target: resolved.target,
-          startedAtMs: attemptStart - state.startedAt,
-          durationMs: now() - attemptStart,
-          error: null,
-        });
+        state.addAttempt(resolved.target, attemptStart, now(), null);
         priceFinished(dependencies.price, resolved, state);
         if (keeping && state.text.length > 0 && isKeepable(state)) {
           const { servedModel, finishReason, text } = state;
@@ -155,13 +138,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       if (error.retryAfterMs !== undefined || error.code === 'PROVIDER_RATE_LIMITED') {
         coolingUntil.set(resolved.target, Date.now() + (error.retryAfterMs ?? 10_000));
       }
-      const attempt = {
-        target: resolved.target,
-        startedAtMs: attemptStart - state.startedAt,
-        durationMs: now() - attemptStart,
-        error: { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) },
-      };
-      state.attempts.push(attempt);
+      const attempt = state.addAttempt(resolved.target, attemptStart, now(), error);
       if (state.hasOutput) {
         // The partial answer stays; the call is marked interrupted, never silently complete.
         state.target = resolved.target;
@@ -186,19 +163,8 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       yield fail('CANCELLED', 'Cancelled by the user.', 'cancelled');
       return;
     }
-    const tried = state.attempts.map((attempt) => `${attempt.target}: ${attempt.error?.message ?? 'ok'}`);
-    // An API client is told what every target said alike (all refused the key, all rate-limited), so it
-    // can act on it; anything mixed is a 502.
-    const isAlike =
-      request.api !== undefined && state.attempts.every((attempt) => attempt.error?.code === lastError?.code);
-    yield fail(
-      (targets.length === 1 || isAlike) && lastError ? lastError.code : 'ALL_TARGETS_FAILED',
-      targets.length === 1 && lastError
-        ? lastError.message
-        : `Every target of ${request.modelId} failed. ${tried.join(' | ')}`,
-      'error',
-      lastError,
-    );
+    const { code, message } = noTargetAnswered(request, targets.length, state.attempts, lastError);
+    yield fail(code, message, 'error', lastError);
   }
 
   async function* runAttempt(
@@ -307,18 +273,8 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
   }
 
   /** Opens the stream at one target with its key; throws a ProviderError when it cannot. */
-  async function openStream(
-    resolved: ResolvedTarget,
-    request: CallRequest,
-    abortSignal: AbortSignal,
-  ): Promise<AsyncIterable<ProviderPart>> {
-    const isKeyOptional = resolved.endpoint.kind === 'openai-compatible';
-    // A local server needs no key, so an unreachable keychain must not stop it.
-    const apiKey = await dependencies.getKey(resolved.endpoint.id).catch((error: unknown) => {
-      if (isKeyOptional) return undefined;
-      throw error;
-    });
-    if (apiKey === undefined && !isKeyOptional) throw missingKey(resolved.endpoint.id);
+  async function openStream(resolved: ResolvedTarget, request: CallRequest, abortSignal: AbortSignal) {
+    const apiKey = await targetKey(dependencies.getKey, resolved.endpoint);
     return dependencies.streamTarget(
       { endpoint: resolved.endpoint, model: resolved.model, apiKey },
       { ...request.sampling, messages: request.messages, abortSignal, api: request.api },
@@ -326,15 +282,6 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
   }
 
   return { stream } as Gateway;
-}
-
-/**
- * Only a plain text answer is kept: one that called a tool would replay without its calls, and one of
- * several choices (`n`) without the others.
- */
-function isKeepable(state: CallState): boolean {
-  const choices = state.request.api?.body.n;
-  return !state.hasToolCalls && (typeof choices !== 'number' || choices <= 1);
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

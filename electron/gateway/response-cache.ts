@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CallState } from './call-state';
 import type { CachedAnswer, CallRequest, ResponseCache } from './types';
 
 /**
@@ -37,4 +38,13 @@ export function safeCache(cache: ResponseCache) {
       }
     },
   };
+}
+
+/**
+ * Only a plain text answer is kept: one that called a tool would replay without its calls, and one of
+ * several choices (`n`) without the others.
+ */
+export function isKeepable(state: CallState): boolean {
+  const choices = state.request.api?.body.n;
+  return !state.hasToolCalls && (typeof choices !== 'number' || choices <= 1);
 }
