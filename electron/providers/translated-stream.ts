@@ -20,6 +20,11 @@ export function unsupportedField(error: UnsupportedFieldError): ProviderError {
   });
 }
 
+/** By its code, not its class: a codec bundled with its own copy of the types throws another class. */
+function isUnsupportedField(error: unknown): error is UnsupportedFieldError {
+  return error instanceof Error && (error as { code?: unknown }).code === 'UNSUPPORTED_FIELD';
+}
+
 /** The first setting the AI SDK says it would drop or change for this target, as a refusal. */
 function refusedWarning(warnings: SharedV4Warning[], target: string): ProviderError | undefined {
   const warning = warnings.find((candidate) => candidate.type === 'unsupported');
@@ -52,7 +57,7 @@ export async function openTranslated(
   try {
     call = codec.translate(api.body, { target: served, kind: endpoint.kind });
   } catch (error) {
-    if (error instanceof UnsupportedFieldError) throw unsupportedField(error);
+    if (isUnsupportedField(error)) throw unsupportedField(error);
     throw new ProviderError({
       code: 'INTERNAL',
       isRetryable: false,

@@ -9,12 +9,12 @@ import { errorAnswer } from './api-call';
 import { readApiBody } from './read-api-body';
 import { sendJson, sendJsonText } from './send-json';
 
-/** The header that says whether a count is Anthropic's own (`exact`) or Switchboard's `estimate`. */
+/** The header that marks a count as Switchboard's estimate (`x-switchboard-token-count: estimate`). */
 export const tokenCountHeader = 'x-switchboard-token-count';
 
 /**
  * `POST /v1/messages/count_tokens`: when the model id's first target is Anthropic, Anthropic's own count
- * (passed through with its key); otherwise the codec's estimate, marked as one. No tokens are billed, so
+ * (passed through with its key, as Anthropic answered it); otherwise the codec's estimate, marked as one. No tokens are billed, so
  * no usage row is written.
  */
 export async function handleCountTokens(
@@ -74,7 +74,7 @@ export async function handleCountTokens(
       { protocol: 'anthropic', body, forwardHeaders },
       { signal: controller.signal },
     );
-    sendJsonText(response, 200, text, { ...served, [tokenCountHeader]: 'exact' });
+    sendJsonText(response, 200, text, served);
   } catch (error) {
     const failure = ProviderError.isInstance(error) ? error : undefined;
     fail((error as { code?: string }).code ?? 'INTERNAL', (error as Error).message, failure);
