@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getBridge } from './bridge/get-bridge';
-import { App } from './components/app';
+import { App } from './app/app';
 import { useAppStore } from './store/app-store';
 import './styles.css';
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../../store/app-store';
 import { ConversationList } from './conversation-list';
-import { ModelPicker } from './model-picker';
+import { ModelPicker } from '../models/model-picker';
 import { StoredAnswer } from './stored-answer';
-import { StreamPane } from './stream-pane';
+import { StreamPane } from '../answers/stream-pane';
 
 export function ChatScreen() {
   const { chat, setChatModel, sendChat, newChat, stopChat } = useAppStore(

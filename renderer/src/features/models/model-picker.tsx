@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../../store/app-store';
 
 /** A model id: pick one from the list, or type any `endpoint-id/model`. */
 export function ModelPicker(props: { label: string; value: string; onChange(value: string): void }) {

@@ -1,10 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
 import type { Screen } from '../store/types';
-import { ChatScreen } from './chat-screen';
-import { CompareScreen } from './compare-screen';
-import { SettingsScreen } from './settings-screen';
-import { UsageScreen } from './usage-screen';
+import { ChatScreen } from '../features/chat/chat-screen';
+import { CompareScreen } from '../features/compare/compare-screen';
+import { SettingsScreen } from '../features/settings/settings-screen';
+import { UsageScreen } from '../features/usage/usage-screen';
 
 const screens: { id: Screen; label: string }[] = [
   { id: 'chat', label: 'Chat' },

@@ -1,7 +1,7 @@
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../../store/app-store';
 import { AnswerText } from './answer-text';
-import { CopyButton } from './copy-button';
-import { formatCost, formatMs, formatRate } from './format';
+import { CopyButton } from '../../ui/copy-button';
+import { formatCost, formatMs, formatRate } from '../../ui/format';
 
 /** One streaming answer; subscribes to its own stream only, so other panes do not re-render. */
 export function StreamPane(props: { streamId: string; showMetrics?: boolean; label?: string }) {

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../../store/app-store';
 import { EndpointCard } from './endpoint-card';
 import { EndpointForm } from './endpoint-form';
 import { LocalApiPanel } from './local-api-panel';

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/app-store';
-import { ModelPicker } from './model-picker';
-import { StreamPane } from './stream-pane';
+import { useAppStore } from '../../store/app-store';
+import { ModelPicker } from '../models/model-picker';
+import { StreamPane } from '../answers/stream-pane';
 
 export function CompareScreen() {
   const state = useAppStore(
