@@ -47,7 +47,7 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
           <p>{view.reasoning}</p>
         </details>
       )}
-      <AnswerText text={view.text} />
+      <AnswerText text={view.text} isComplete={view.status !== 'streaming'} />
       {view.error && <p className="answer-error">{view.error.message}</p>}
       {view.notSaved && (
         <p className="answer-warning" role="alert">
