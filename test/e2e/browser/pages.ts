@@ -74,3 +74,18 @@ export class SwitchboardPage {
       .click();
   }
 }
+
+/**
+ * Picks a model with the picker (Ctrl/Cmd+K): the button named `label` opens it, and the model is
+ * chosen from the list, or typed when it is not listed. Chat's model box is this button.
+ */
+export async function pickModel(page: Page, model: string, label = 'Model') {
+  await page.getByRole('button', { name: new RegExp(`^${label}\\b`) }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').fill(model);
+  const listed = dialog.getByRole('option', {
+    name: new RegExp(`^${model.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`),
+  });
+  await ((await listed.count()) ? listed.first() : dialog.getByRole('option', { name: `Use “${model}”` })).click();
+  await expect(dialog).toBeHidden();
+}
