@@ -73,7 +73,7 @@ function ModelCommand({ onPick }: { onPick(modelId: string): void }) {
         ↑↓ to move · Enter to pick · Ctrl+D to star · Esc to close
       </p>
       <Command.List className="model-list" label="Models">
-        <Command.Empty>No model matches; type a full id such as endpoint-id/model.</Command.Empty>
+        <Command.Empty>No listed model matches.</Command.Empty>
         {groups
           // While searching, each model shows once, under its endpoint.
           .filter((group) => !typed || (group.heading !== 'Favourites' && group.heading !== 'Recent'))
@@ -111,7 +111,7 @@ function ModelCommand({ onPick }: { onPick(modelId: string): void }) {
             </Command.Group>
           ))}
         {typed && (
-          <Command.Group heading="Typed">
+          <Command.Group heading="Typed" forceMount>
             <Command.Item value={`use:${typed}`} forceMount onSelect={() => onPick(typed)} className="model-item">
               Use “{typed}”
             </Command.Item>
