@@ -26,26 +26,36 @@ export function useFollowBottom<Box extends HTMLElement, Content extends HTMLEle
     const content = contentRef.current;
     if (!box || !content) return;
     let lastTop = box.scrollTop;
-    let lastHeight = box.scrollHeight;
+    // The view moves up by itself too (content shrinking, layout shifts): only a move up right after
+    // the user's wheel, touch, key or scrollbar drag stops the following.
+    let intentAt = -Infinity;
+    let isPointerDown = false;
+    const noteIntent = () => (intentAt = performance.now());
+    const onPointerDown = () => (isPointerDown = true);
+    const onPointerUp = () => (isPointerDown = false);
     const onScroll = () => {
       const distance = box.scrollHeight - box.scrollTop - box.clientHeight;
-      // Moving up is the user's doing, unless the content shrank and the browser moved the view.
-      const isUserUp = box.scrollTop < lastTop && box.scrollHeight >= lastHeight;
+      const isUserUp = box.scrollTop < lastTop && (isPointerDown || performance.now() - intentAt < 500);
       if (isUserUp) isFollowing.current = false;
       else if (distance <= 2) isFollowing.current = true;
       lastTop = box.scrollTop;
-      lastHeight = box.scrollHeight;
       setIsAtBottom(distance <= bottomSlack);
     };
     const follow = () => {
       if (isFollowing.current) box.scrollTop = box.scrollHeight;
       lastTop = box.scrollTop;
-      lastHeight = box.scrollHeight;
     };
+    const intentEvents = ['wheel', 'touchmove', 'keydown'] as const;
+    for (const name of intentEvents) box.addEventListener(name, noteIntent, { passive: true });
+    box.addEventListener('pointerdown', onPointerDown);
+    window.addEventListener('pointerup', onPointerUp);
     box.addEventListener('scroll', onScroll, { passive: true });
     const observer = new ResizeObserver(follow);
     observer.observe(content);
     return () => {
+      for (const name of intentEvents) box.removeEventListener(name, noteIntent);
+      box.removeEventListener('pointerdown', onPointerDown);
+      window.removeEventListener('pointerup', onPointerUp);
       box.removeEventListener('scroll', onScroll);
       observer.disconnect();
     };
