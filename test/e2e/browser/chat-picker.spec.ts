@@ -73,10 +73,17 @@ test('Ctrl+K opens the picker: routes and endpoint models in groups, prices, fuz
   await expect(dialog).toBeHidden();
   await expect(modelButton(page)).toHaveText(/fake\/slow-model/);
 
-  // Star a model with its button, another with Ctrl+D on the highlighted one.
+  // Star a model with a click on its star, another with Ctrl+D on the highlighted one.
   await modelButton(page).click();
-  await dialog.getByRole('button', { name: 'Favourite fake/fast-model' }).click();
+  await dialog
+    .getByRole('option', { name: /^fake\/fast-model/ })
+    .getByTitle('Star (Ctrl+D)')
+    .click();
+  await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('group', { name: 'Favourites' }).getByRole('option')).toHaveText([/^fake\/fast-model/]);
+  await expect(dialog.getByRole('group', { name: 'Favourites' }).getByRole('option')).toHaveAccessibleName(
+    'fake/fast-model, $0.15 in · $0.60 out per 1M tokens, starred',
+  );
   await expect(dialog.getByRole('group', { name: 'Recent' }).getByRole('option')).toHaveText([/^fake\/slow-model/]);
   await dialog.getByRole('combobox').fill('quick');
   await page.keyboard.press('Control+D');

@@ -33,17 +33,17 @@ const answer = [
   '| fast | $0.10 |',
 ].join('\n');
 
-/** Text colour contrast over the whole page, as axe measures it (WCAG AA). */
-async function contrastViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+/** What axe finds against WCAG 2 A/AA and its best practices: contrast, names of controls, ARIA use. */
+async function accessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
   return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
+    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
   );
 }
 
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
-test('Chat in light and dark: the theme is chosen in Settings, kept, and every text meets WCAG AA', async ({
+test('Chat in light and dark: the theme is chosen in Settings, kept, and every text meets WCAG AA and every control has a name', async ({
   page,
 }, testInfo) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -58,7 +58,7 @@ test('Chat in light and dark: the theme is chosen in Settings, kept, and every t
   // System (the default) follows the OS.
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
   const light = await background(page);
-  expect(await contrastViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
   await snapshot(page, testInfo, 'chat-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await background(page)).not.toBe(light);
@@ -69,21 +69,27 @@ test('Chat in light and dark: the theme is chosen in Settings, kept, and every t
   await ui.open('Settings');
   await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await contrastViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
   await snapshot(page, testInfo, 'settings-dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('article', { name: 'Answer from fake/fast-model' })).toBeVisible();
   const dark = await background(page);
   expect(dark).not.toBe(light);
-  expect(await contrastViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
   await snapshot(page, testInfo, 'chat-dark');
 
   // The model picker and the shortcuts sheet too.
   await page.keyboard.press('Control+K');
   await expect(page.getByRole('dialog', { name: 'Pick a model' })).toBeVisible();
-  expect(await contrastViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
   await snapshot(page, testInfo, 'model-picker-dark');
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { level: 2, name: 'Chat' }).click();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await snapshot(page, testInfo, 'shortcuts-dark');
   await page.keyboard.press('Escape');
 
   await ui.open('Settings');
@@ -91,5 +97,5 @@ test('Chat in light and dark: the theme is chosen in Settings, kept, and every t
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(await background(page)).toBe(light);
-  expect(await contrastViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
 });

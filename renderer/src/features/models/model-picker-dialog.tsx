@@ -88,15 +88,16 @@ function ModelCommand({ onPick }: { onPick(modelId: string): void }) {
                     keywords={[entry.id]}
                     onSelect={() => onPick(entry.id)}
                     className="model-item"
+                    aria-label={[entry.id, entry.detail, isFavourite && 'starred'].filter(Boolean).join(', ')}
                   >
                     <span className="model-id">{entry.id}</span>
                     {entry.detail && <span className="model-detail">{entry.detail}</span>}
-                    <button
-                      type="button"
-                      tabIndex={-1}
-                      className="model-star"
-                      aria-pressed={isFavourite}
-                      aria-label={`Favourite ${entry.id}`}
+                    {/* Not a button inside the option (assistive tech would reach it apart from the list): */}
+                    {/* a pointer clicks the star, the keyboard uses Ctrl/Cmd+D, and the option's name says it. */}
+                    <span
+                      className={isFavourite ? 'model-star model-star-on' : 'model-star'}
+                      title={isFavourite ? 'Unstar (Ctrl+D)' : 'Star (Ctrl+D)'}
+                      aria-hidden="true"
                       onPointerDown={(event) => event.preventDefault()}
                       onClick={(event) => {
                         event.stopPropagation();
@@ -104,7 +105,7 @@ function ModelCommand({ onPick }: { onPick(modelId: string): void }) {
                       }}
                     >
                       {isFavourite ? '★' : '☆'}
-                    </button>
+                    </span>
                   </Command.Item>
                 );
               })}
