@@ -23,7 +23,7 @@ const pythonCode = 'def area(r):\n    # circle\n    return 3.14159 * r ** 2';
 const answer = [
   '## Result',
   '',
-  'Inline math $a\\,b$ and \\(x^2\\), then a [link](https://example.com/docs).',
+  'Inline math $a\\,b$ and \\(x^2\\), then a [link](https://example.com/docs). Prices stay text: $5 or $10.',
   '',
   '\\[',
   '\\int_0^1 x\\,dx = \\tfrac{1}{2}',
@@ -81,6 +81,8 @@ test('an answer shows highlighted code blocks with their language and own Copy, 
     '\\int_0^1 x\\,dx = \\tfrac{1}{2}',
     'E = mc^2',
   ]);
+
+  await expect(reply.getByText('Prices stay text: $5 or $10.')).toBeVisible();
 
   const table = reply.getByRole('table');
   await expect(table.getByRole('columnheader', { name: 'Cost' })).toBeVisible();

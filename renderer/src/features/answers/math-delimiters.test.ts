@@ -16,6 +16,15 @@ describe('math written with \\( \\) and \\[ \\]', () => {
     expect(normalizeMathDelimiters('```\n\\(a\\)\n\\(b\\)')).toBe('```\n\\(a\\)\n\\(b\\)');
   });
 
+  it('keeps prices as text and $-math as math', () => {
+    expect(normalizeMathDelimiters('It costs $5 and $10 a month.')).toBe('It costs \\$5 and \\$10 a month.');
+    expect(normalizeMathDelimiters('Pay $ 5 now')).toBe('Pay \\$ 5 now');
+    expect(normalizeMathDelimiters('So $a\\,b$ and $2x$, not $5.')).toBe('So $a\\,b$ and $2x$, not \\$5.');
+    expect(normalizeMathDelimiters('$$\nx = $y$\n$$ and \\$3')).toBe('$$\nx = $y$\n$$ and \\$3');
+    expect(normalizeMathDelimiters('`$5` costs $5')).toBe('`$5` costs \\$5');
+    expect(normalizeMathDelimiters('From $5\n\nto 10$ later')).toBe('From \\$5\n\nto 10\\$ later');
+  });
+
   it('cuts text into code and prose in order, losing nothing', () => {
     const text = 'a `b` c\n~~~py\nx\n~~~\nd ``e`f`` g';
     const pieces = splitOutsideCode(text);
