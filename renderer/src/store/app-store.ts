@@ -15,6 +15,9 @@ export const useAppStore = create<AppState>()((set, get, store) => ({
   // Leaving a screen clears its confirmations; errors stay until dismissed.
   setScreen: (screen) => set({ screen, notice: get().notice?.kind === 'info' ? null : get().notice }),
   setNotice: (notice) => set({ notice }),
+  modelPickerFor: null,
+  openModelPicker: (target) => set({ modelPickerFor: target }),
+  closeModelPicker: () => set({ modelPickerFor: null }),
   connect(bridge) {
     set({ bridge });
     bridge.on('chat.parts', ({ streamId, parts }: ChatEvents['chat.parts']) => {

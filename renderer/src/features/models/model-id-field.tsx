@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../../store/app-store';
 
-/** A model id: pick one from the list, or type any `endpoint-id/model`. */
-export function ModelPicker(props: { label: string; value: string; onChange(value: string): void }) {
+/** A model id typed, or picked from the list: Compare's fields, beside a button that opens the picker. */
+export function ModelIdField(props: { label: string; value: string; onChange(value: string): void }) {
   const models = useAppStore((state) => state.models);
   const listId = useId();
   return (

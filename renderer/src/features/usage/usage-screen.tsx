@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/app-store';
-import { formatCost, formatMs, formatRate, formatRecordCost, formatTokens, plural } from './format';
+import { useAppStore } from '../../store/app-store';
+import { formatCost, formatMs, formatRate, formatRecordCost, formatTokens, plural } from '../../ui/format';
 import { SpendTable } from './spend-table';
-import { TableHead } from './table-head';
+import { TableHead } from '../../ui/table-head';
 
 export function UsageScreen() {
   const { usage, filter, loadUsage, setUsageFilter } = useAppStore(

@@ -1,6 +1,6 @@
-import type { ChatEntry } from '../store/types';
-import { AnswerText } from './answer-text';
-import { CopyButton } from './copy-button';
+import type { ChatEntry } from '../../store/types';
+import { AnswerText } from '../answers/answer-text';
+import { CopyButton } from '../../ui/copy-button';
 
 /** An answer read back from the history, labelled with the model that wrote it. */
 export function StoredAnswer({ entry }: { entry: ChatEntry }) {

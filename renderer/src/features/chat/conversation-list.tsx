@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/app-store';
-import { ConfirmGroup } from './confirm-group';
+import { useAppStore } from '../../store/app-store';
+import { ConfirmGroup } from '../../ui/confirm-group';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

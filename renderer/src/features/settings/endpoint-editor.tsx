@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { EndpointView } from '../../../shared/contract';
-import type { EndpointConfig } from '../../../shared/types/config';
-import { useAppStore } from '../store/app-store';
-import { splitList } from './format';
+import type { EndpointView } from '../../../../shared/contract';
+import type { EndpointConfig } from '../../../../shared/types/config';
+import { useAppStore } from '../../store/app-store';
+import { splitList } from '../../ui/format';
 
 interface PriceRow {
   model: string;

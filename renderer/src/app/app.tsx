@@ -1,10 +1,15 @@
+import { useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
 import type { Screen } from '../store/types';
-import { ChatScreen } from './chat-screen';
-import { CompareScreen } from './compare-screen';
-import { SettingsScreen } from './settings-screen';
-import { UsageScreen } from './usage-screen';
+import { ChatScreen } from '../features/chat/chat-screen';
+import { CompareScreen } from '../features/compare/compare-screen';
+import { SettingsScreen } from '../features/settings/settings-screen';
+import { UsageScreen } from '../features/usage/usage-screen';
+import { ModelPickerDialog } from '../features/models/model-picker-dialog';
+import { shortcutLabel } from './shortcuts';
+import { ShortcutsSheet } from './shortcuts-sheet';
+import { useGlobalShortcuts } from './use-global-shortcuts';
 
 const screens: { id: Screen; label: string }[] = [
   { id: 'chat', label: 'Chat' },
@@ -23,16 +28,21 @@ export function App() {
       isConnected: state.isConnected,
     })),
   );
+  const [isSheetOpen, setIsSheetOpen] = useState(false);
+  const openSheet = useCallback(() => setIsSheetOpen(true), []);
+  useGlobalShortcuts({ isSheetOpen, openSheet });
   return (
     <div className="app">
       <header className="app-header">
         <h1>Switchboard</h1>
         <nav aria-label="Screens">
-          {screens.map((entry) => (
+          {screens.map((entry, index) => (
             <button
               key={entry.id}
               type="button"
               className="nav-button"
+              title={shortcutLabel(`Mod+${index + 1}`)}
+              aria-keyshortcuts={`Control+${index + 1} Meta+${index + 1}`}
               aria-current={screen === entry.id ? 'page' : undefined}
               onClick={() => setScreen(entry.id)}
             >
@@ -40,6 +50,9 @@ export function App() {
             </button>
           ))}
         </nav>
+        <button type="button" className="shortcuts-button" aria-keyshortcuts="?" onClick={openSheet}>
+          Shortcuts <kbd>?</kbd>
+        </button>
       </header>
       {!isConnected && (
         <div role="alert" className="notice notice-error">
@@ -60,6 +73,8 @@ export function App() {
         {screen === 'usage' && <UsageScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
+      <ModelPickerDialog />
+      <ShortcutsSheet isOpen={isSheetOpen} onOpenChange={setIsSheetOpen} />
     </div>
   );
 }

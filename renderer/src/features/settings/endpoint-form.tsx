@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { endpointKinds, type EndpointKind } from '../../../shared/types/endpoint-kinds';
-import { useAppStore } from '../store/app-store';
-import { splitList } from './format';
+import { endpointKinds, type EndpointKind } from '../../../../shared/types/endpoint-kinds';
+import { useAppStore } from '../../store/app-store';
+import { splitList } from '../../ui/format';
 
 const kindLabels: Record<EndpointKind, string> = {
   openai: 'OpenAI',

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { RouteView } from '../../../shared/contract';
-import { useAppStore } from '../store/app-store';
-import { splitList } from './format';
-import { ConfirmGroup } from './confirm-group';
+import type { RouteView } from '../../../../shared/contract';
+import { useAppStore } from '../../store/app-store';
+import { splitList } from '../../ui/format';
+import { ConfirmGroup } from '../../ui/confirm-group';
 
 /** Routes: one model id for several targets, tried in order. */
 export function RouteList() {

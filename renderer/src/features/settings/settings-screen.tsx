@@ -1,9 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../../store/app-store';
 import { EndpointCard } from './endpoint-card';
 import { EndpointForm } from './endpoint-form';
 import { LocalApiPanel } from './local-api-panel';
 import { RouteList } from './route-list';
+import { ThemeControl } from './theme-control';
 
 export function SettingsScreen() {
   const { endpoints } = useAppStore(useShallow((state) => ({ endpoints: state.endpoints })));
@@ -22,6 +23,10 @@ export function SettingsScreen() {
       <EndpointForm />
       <RouteList />
       <LocalApiPanel />
+      <section className="appearance" aria-labelledby="appearance-title">
+        <h3 id="appearance-title">Appearance</h3>
+        <ThemeControl />
+      </section>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { EndpointView } from '../../../shared/contract';
-import { useAppStore } from '../store/app-store';
-import { ConfirmGroup } from './confirm-group';
+import type { EndpointView } from '../../../../shared/contract';
+import { useAppStore } from '../../store/app-store';
+import { ConfirmGroup } from '../../ui/confirm-group';
 import { EndpointEditor } from './endpoint-editor';
 
 export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/app-store';
-import { copyText } from './copy-text';
+import { useAppStore } from '../../store/app-store';
+import { copyText } from '../../ui/copy-text';
 
 /** Where other tools plug in: the local API's base URL and key, to copy into them. */
 export function LocalApiPanel() {

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/app-store';
-import { ModelPicker } from './model-picker';
-import { StreamPane } from './stream-pane';
+import { useAppStore } from '../../store/app-store';
+import { ModelIdField } from '../models/model-id-field';
+import { StreamPane } from '../answers/stream-pane';
 
 export function CompareScreen() {
   const state = useAppStore(
@@ -14,6 +14,7 @@ export function CompareScreen() {
       removeCompareModel: s.removeCompareModel,
       runCompare: s.runCompare,
       cancelStream: s.cancelStream,
+      openModelPicker: s.openModelPicker,
     })),
   );
   const { compare } = state;
@@ -86,11 +87,18 @@ export function CompareScreen() {
         <div className="compare-models">
           {compare.modelIds.map((modelId, index) => (
             <div key={index} className="compare-model">
-              <ModelPicker
+              <ModelIdField
                 label={`Model ${index + 1}`}
                 value={modelId}
                 onChange={(value) => state.setCompareModel(index, value)}
               />
+              <button
+                type="button"
+                aria-haspopup="dialog"
+                onClick={() => state.openModelPicker({ kind: 'compare', index })}
+              >
+                Pick model {index + 1}
+              </button>
               {compare.modelIds.length > 2 && (
                 <button
                   type="button"

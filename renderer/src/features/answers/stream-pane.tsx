@@ -1,7 +1,7 @@
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../../store/app-store';
 import { AnswerText } from './answer-text';
-import { CopyButton } from './copy-button';
-import { formatMs, formatRate, formatRecordCost, formatTokens } from './format';
+import { CopyButton } from '../../ui/copy-button';
+import { formatMs, formatRate, formatRecordCost, formatTokens } from '../../ui/format';
 
 /** One streaming answer; subscribes to its own stream only, so other panes do not re-render. */
 export function StreamPane(props: { streamId: string; showMetrics?: boolean; label?: string }) {
@@ -47,7 +47,7 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
           <p>{view.reasoning}</p>
         </details>
       )}
-      <AnswerText text={view.text} />
+      <AnswerText text={view.text} isComplete={view.status !== 'streaming'} />
       {view.error && <p className="answer-error">{view.error.message}</p>}
       {view.notSaved && (
         <p className="answer-warning" role="alert">

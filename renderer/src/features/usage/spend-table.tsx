@@ -1,6 +1,6 @@
-import type { ModelSpend } from '../../../shared/contract';
-import { formatCost } from './format';
-import { TableHead } from './table-head';
+import type { ModelSpend } from '../../../../shared/contract';
+import { formatCost } from '../../ui/format';
+import { TableHead } from '../../ui/table-head';
 
 /** What each model cost over the chosen period, most expensive first. */
 export function SpendTable({ byModel }: { byModel: ModelSpend[] }) {
