@@ -8,7 +8,7 @@ import './styles.css';
 
 applyTheme(readTheme());
 const bridge = getBridge({
-  onConnectionChange: (isConnected) => useAppStore.setState({ isConnected }),
+  onConnectionChange: (isConnected) => useAppStore.getState().setConnected(isConnected),
   onRefused: (message) => useAppStore.setState({ notice: { kind: 'error', message } }),
 });
 useAppStore.getState().connect(bridge);

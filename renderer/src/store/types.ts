@@ -79,6 +79,8 @@ export interface AppState {
   restoreChat(): Promise<void>;
   setScreen(screen: Screen): void;
   setNotice(notice: AppState['notice']): void;
+  /** A lost connection ends the answers still streaming. */
+  setConnected(isConnected: boolean): void;
   loadSettings(): Promise<void>;
   loadLocalApi(): Promise<void>;
   saveEndpoint(endpoint: EndpointConfig): Promise<boolean>;
