@@ -12,6 +12,9 @@ const partKeys = ['type', 'prompt_cache_breakpoint', 'cache_control'];
 const takesExternalUrls = (modelName: string) =>
   /(^|\/)gemini-/.test(modelName) && !/(^|\/)gemini-2\.0/.test(modelName);
 
+/** The image types Gemini fetches from an https URL itself. */
+const geminiFetchedImages = ['image/png', 'image/jpeg', 'image/webp', 'image/bmp'];
+
 function imagePart(part: ContentPart, path: string, context: TranslationContext): UserPart {
   const { image_url: image } = contentPartSchemas.image_url.parse(part);
   refuseUnknownKeys(part, [...partKeys, 'image_url'], path, context);
@@ -44,7 +47,8 @@ function imagePart(part: ContentPart, path: string, context: TranslationContext)
     context.refuse(`${path}.image_url.url`, `${url.protocol} URLs cannot be fetched: send https or a base64 data: URL`);
   }
   const mediaType = imageTypeFromUrl(url);
-  if (context.kind === 'google' && (!mediaType || !takesExternalUrls(context.modelName) || url.protocol !== 'https:')) {
+  const isFetchable = mediaType !== undefined && geminiFetchedImages.includes(mediaType) && url.protocol === 'https:';
+  if (context.kind === 'google' && (!isFetchable || !takesExternalUrls(context.modelName))) {
     context.refuse(
       `${path}.image_url.url`,
       `Gemini fetches only https image URLs ending in .png, .jpg, .webp or .bmp, on Gemini 2.5 and later: send the image as a base64 data: URL`,

@@ -135,10 +135,10 @@ class PromptBuilder {
   }
 
   private toolCall(call: ToolCall, path: string): LanguageModelV4ToolCallPart {
-    refuseUnknownKeys(call, ['id', 'type', 'function'], path, this.context);
     if (call.type !== 'function' || !call.function) {
       this.context.refuse(path, `a "${call.type}" tool call has no translation: only function tools do`);
     }
+    refuseUnknownKeys(call, ['id', 'type', 'function'], path, this.context);
     this.toolNames.set(call.id, call.function.name);
     return {
       type: 'tool-call',
