@@ -10,6 +10,7 @@ describe("errors in OpenAI's format", () => {
     ['UNSUPPORTED_FIELD', 400, 'invalid_request_error'],
     ['PROVIDER_AUTH', 401, 'authentication_error'],
     ['KEY_MISSING', 401, 'authentication_error'],
+    ['FORBIDDEN', 403, 'permission_error'],
     ['UNKNOWN_MODEL', 404, 'invalid_request_error'],
     ['PROVIDER_RATE_LIMITED', 429, 'rate_limit_error'],
     ['CANCELLED', 499, 'cancelled'],

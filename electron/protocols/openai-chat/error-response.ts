@@ -3,14 +3,15 @@ import type { ProtocolErrorResponse } from '../types';
 
 type Code = ErrorCode | 'UNSUPPORTED_FIELD';
 
-/** HTTP status and OpenAI error `type` per Switchboard code; anything else is a failure upstream (502). */
-const statuses: Partial<Record<Code, [number, string]>> = {
+/** HTTP status and OpenAI error `type` for every Switchboard code (a new code does not compile until it is here). */
+const statuses: Record<Code, [number, string]> = {
   INVALID_INPUT: [400, 'invalid_request_error'],
   UNSUPPORTED_FIELD: [400, 'invalid_request_error'],
   PROVIDER_BAD_REQUEST: [400, 'invalid_request_error'],
   // The provider refused Switchboard's key for it (or none is kept): not retried, unlike a 5xx.
   PROVIDER_AUTH: [401, 'authentication_error'],
   KEY_MISSING: [401, 'authentication_error'],
+  FORBIDDEN: [403, 'permission_error'],
   UNKNOWN_MODEL: [404, 'invalid_request_error'],
   UNKNOWN_ENDPOINT: [404, 'invalid_request_error'],
   UNKNOWN_ROUTE: [404, 'invalid_request_error'],
@@ -22,7 +23,13 @@ const statuses: Partial<Record<Code, [number, string]>> = {
   CONFIG_INVALID: [500, 'server_error'],
   KEYCHAIN_UNAVAILABLE: [500, 'server_error'],
   STORAGE: [500, 'server_error'],
+  PROVIDER_STREAM_ERROR: [502, 'upstream_error'],
+  NETWORK: [502, 'upstream_error'],
+  ANSWER_TOO_LARGE: [502, 'upstream_error'],
+  ALL_TARGETS_FAILED: [502, 'upstream_error'],
   PROVIDER_UNAVAILABLE: [503, 'server_error'],
+  INTERRUPTED: [503, 'server_error'],
+  DISCONNECTED: [503, 'server_error'],
   TIMEOUT: [504, 'timeout'],
 };
 
@@ -36,6 +43,7 @@ const openAICodes: Partial<Record<Code, string>> = {
 
 /** OpenAI's error object for a Switchboard error code. */
 export function toOpenAIError(code: string, message: string, param?: string) {
+  // A code from elsewhere is a failure upstream.
   const [status, type] = statuses[code as Code] ?? [502, 'upstream_error'];
   const body = {
     error: { message, type, param: param ?? null, code: openAICodes[code as Code] ?? code.toLowerCase() },
