@@ -34,6 +34,24 @@ describe('reading a Chat Completions request', () => {
     expect(openAIChatCodec.readRequest(body)).toMatchObject({ ok: true, isStream: false });
   });
 
+  it('keeps part and response format types it does not know, for targets that speak the protocol', () => {
+    const body = {
+      model: 'm',
+      messages: [{ role: 'user', content: [{ type: 'video_url', video_url: { url: 'https://a/b.mp4' } }] }],
+      response_format: { type: 'structural_tag', structures: [] },
+    };
+    expect(openAIChatCodec.readRequest(body)).toMatchObject({ ok: true });
+    const malformed = {
+      model: 'm',
+      messages: body.messages,
+      response_format: { type: 'json_schema', json_schema: {} },
+    };
+    expect(openAIChatCodec.readRequest(malformed)).toMatchObject({
+      ok: false,
+      param: 'response_format.json_schema.name',
+    });
+  });
+
   it('refuses a malformed request with a message and the param it concerns', () => {
     const noUrl = { model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: {} }] }] };
     expect(openAIChatCodec.readRequest(noUrl)).toMatchObject({

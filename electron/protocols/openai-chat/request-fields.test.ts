@@ -107,6 +107,11 @@ describe('per-target limits the AI SDK would otherwise pass over with a warning'
     const body = { model: 'm', messages: [{ role: 'user', content: 'Hi' }], presence_penalty: 1 };
     expect(refusal(() => openAIChatCodec.translate(body, gemini25)).field).toBe('presence_penalty');
   });
+  it('refuses a response format type Chat Completions does not define', () => {
+    const error = refusal(() => translate({ response_format: { type: 'structural_tag' } }, 'google'));
+    expect(error.field).toBe('response_format');
+    expect(error.message).toContain('structural_tag');
+  });
   it('refuses json_object on Anthropic, which answers in JSON only to a schema', () => {
     expect(refusal(() => translate({ response_format: { type: 'json_object' } }, 'anthropic')).field).toBe(
       'response_format',

@@ -1,3 +1,4 @@
+import { responseFormatSchemas } from './request-schema';
 import { toPrompt } from './translate-messages';
 import {
   translateFunctionCall,
@@ -74,7 +75,10 @@ export const requestFields: Record<string, FieldRule> = {
       context.setProviderOption('thinkingConfig', { includeThoughts: true });
   },
   response_format: (context, field) => {
-    const format = context.request.response_format!;
+    const requested = context.request.response_format!;
+    const formatSchema = responseFormatSchemas[requested.type as keyof typeof responseFormatSchemas];
+    if (!formatSchema) return context.refuse(field, `a "${requested.type}" response format has no translation`);
+    const format = formatSchema.parse(requested);
     if (format.type === 'text') {
       context.call.responseFormat = { type: 'text' };
       return;

@@ -25,15 +25,20 @@ export const contentPartSchemas = {
   refusal: z.looseObject({ type: z.literal('refusal'), refusal: z.string() }),
 } as const;
 
-const contentPart = z.looseObject({ type: z.string() }).superRefine((part, context) => {
-  const schema = (contentPartSchemas as Record<string, z.ZodType>)[part.type];
-  if (!schema) return;
-  const result = schema.safeParse(part);
-  if (!result.success) {
+/**
+ * An object with a `type`: checked against the schema of that type when it is one Chat Completions defines, kept as
+ * it is otherwise (a target speaking the protocol may know it; translation refuses it).
+ */
+function typedObject(schemas: Record<string, z.ZodType>) {
+  return z.looseObject({ type: z.string() }).superRefine((value, context) => {
+    const result = schemas[value.type]?.safeParse(value);
+    if (!result || result.success) return;
     for (const issue of result.error.issues)
       context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-  }
-});
+  });
+}
+
+const contentPart = typedObject(contentPartSchemas);
 export type ContentPart = z.infer<typeof contentPart>;
 
 const content = z.union([z.string(), z.array(contentPart)]);
@@ -90,10 +95,10 @@ const toolChoice = z.union([
 ]);
 export type ToolChoice = z.infer<typeof toolChoice>;
 
-const responseFormat = z.discriminatedUnion('type', [
-  z.looseObject({ type: z.literal('text') }),
-  z.looseObject({ type: z.literal('json_object') }),
-  z.looseObject({
+export const responseFormatSchemas = {
+  text: z.looseObject({ type: z.literal('text') }),
+  json_object: z.looseObject({ type: z.literal('json_object') }),
+  json_schema: z.looseObject({
     type: z.literal('json_schema'),
     json_schema: z.looseObject({
       name: z.string().min(1),
@@ -102,7 +107,7 @@ const responseFormat = z.discriminatedUnion('type', [
       strict: z.boolean().nullish(),
     }),
   }),
-]);
+} as const;
 
 const positiveInteger = z.number().int().positive();
 
@@ -131,7 +136,7 @@ export const chatCompletionRequestSchema = z.looseObject({
   parallel_tool_calls: z.boolean().nullish(),
   functions: z.array(functionDefinition).nullish(),
   function_call: z.union([z.enum(['none', 'auto']), z.looseObject({ name: z.string().min(1) })]).nullish(),
-  response_format: responseFormat.nullish(),
+  response_format: typedObject(responseFormatSchemas).nullish(),
   reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullish(),
   logprobs: z.boolean().nullish(),
   top_logprobs: z.number().int().min(0).max(20).nullish(),
