@@ -1,3 +1,4 @@
+import type { EndpointKind } from '../../../shared/types/config';
 import { responseFormatSchemas } from './request-schema';
 import { toPrompt } from './translate-messages';
 import {
@@ -30,7 +31,7 @@ const isThinking = (context: TranslationContext) =>
 
 /** OpenAI's Responses API and Anthropic take no seed, penalties or (OpenAI) stop sequences. */
 const samplingRefusedBy =
-  (kinds: string[], setting: (context: TranslationContext) => void): FieldRule =>
+  (kinds: EndpointKind[], setting: (context: TranslationContext) => void): FieldRule =>
   (context, field) => {
     if (kinds.includes(context.kind)) context.refuse(field, `${providerNames[context.kind]} has no such setting`);
     setting(context);
@@ -45,7 +46,7 @@ const penalty =
     if (context.kind === 'google' && /(^|[/.])gemini-2\.5(?:[.-]|$)/i.test(context.modelName)) {
       context.refuse(field, "Gemini 2.5 on Google's API has no penalties");
     }
-    context.call[key] = context.request[field === 'presence_penalty' ? 'presence_penalty' : 'frequency_penalty']!;
+    context.call[key] = context.request[field] as number;
   };
 
 /**
