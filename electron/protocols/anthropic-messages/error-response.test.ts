@@ -32,6 +32,7 @@ describe("errors in Anthropic's format", () => {
       ['INVALID_INPUT', 400, 'invalid_request_error', Anthropic.BadRequestError],
       ['UNSUPPORTED_FIELD', 400, 'invalid_request_error', Anthropic.BadRequestError],
       ['PROVIDER_AUTH', 401, 'authentication_error', Anthropic.AuthenticationError],
+      ['FORBIDDEN', 403, 'permission_error', Anthropic.PermissionDeniedError],
       ['UNKNOWN_MODEL', 404, 'not_found_error', Anthropic.NotFoundError],
       ['PROVIDER_RATE_LIMITED', 429, 'rate_limit_error', Anthropic.RateLimitError],
       ['PROVIDER_UNAVAILABLE', 529, 'overloaded_error', Anthropic.InternalServerError],

@@ -23,6 +23,7 @@ const statusByCode: Record<string, [number, AnthropicErrorType]> = {
   PROVIDER_BAD_REQUEST: [400, 'invalid_request_error'],
   PROVIDER_AUTH: [401, 'authentication_error'],
   KEY_MISSING: [401, 'authentication_error'],
+  FORBIDDEN: [403, 'permission_error'],
   UNKNOWN_MODEL: [404, 'not_found_error'],
   UNKNOWN_ENDPOINT: [404, 'not_found_error'],
   UNKNOWN_ROUTE: [404, 'not_found_error'],
