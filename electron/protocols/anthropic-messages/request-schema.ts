@@ -108,7 +108,7 @@ export const messagesRequestSchema = z.looseObject({
   top_k: z.number().int().min(0).optional(),
   stop_sequences: z.array(z.string()).optional(),
   metadata: z.looseObject({ user_id: z.string().nullish() }).optional(),
-  service_tier: z.enum(['auto', 'standard_only']).optional(),
+  service_tier: z.string().optional(),
 });
 export type MessagesRequest = z.infer<typeof messagesRequestSchema>;
 

@@ -209,6 +209,11 @@ describe('each top-level field of a Messages request, per translation target', (
     expect(refusal({ max_tokens: 0 }, 'google').field).toBe('max_tokens');
   });
 
+  it('takes the standard speed and refuses a tier it does not know', () => {
+    expect(() => translate({ speed: 'standard' }, 'chat')).not.toThrow();
+    expect(refusal({ service_tier: 'priority' }, 'openai').field).toBe('service_tier');
+  });
+
   it('refuses metadata it has no rule for', () => {
     expect(refusal({ metadata: { user_id: 'u', tenant: 'x' } }, 'openai').field).toBe('metadata.tenant');
   });

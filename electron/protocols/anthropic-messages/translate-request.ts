@@ -58,11 +58,13 @@ export const messagesFieldRules: Record<string, Rule> = {
     if (context.family === 'chat') context.options.openaiCompatible.user = value.user_id;
     if (context.family === 'google') context.refuse('metadata.user_id', 'Gemini takes no end-user id');
   },
-  service_tier: (value: keyof typeof serviceTiers, context) => {
-    if (context.family === 'openai') context.options.openai.serviceTier = serviceTiers[value];
-    if (context.family === 'chat') context.options.chatBody.service_tier = serviceTiers[value];
+  service_tier: (value: string, context) => {
+    if (!(value in serviceTiers)) context.refuse('service_tier', `"${value}" is not a tier Switchboard knows`);
+    const tier = value as keyof typeof serviceTiers;
+    if (context.family === 'openai') context.options.openai.serviceTier = serviceTiers[tier];
+    if (context.family === 'chat') context.options.chatBody.service_tier = serviceTiers[tier];
     // Gemini's default tier is standard, which is what "auto" falls back to.
-    if (context.family === 'google' && value === 'standard_only') context.options.google.serviceTier = 'standard';
+    if (context.family === 'google' && tier === 'standard_only') context.options.google.serviceTier = 'standard';
   },
   tools: (value: Body[], context, call) => {
     if (value.length > 0) call.tools = translateTools(context, value as never);
@@ -87,7 +89,9 @@ export const messagesFieldRules: Record<string, Rule> = {
   context_management: anthropicOnly('context editing happens at Anthropic'),
   diagnostics: anthropicOnly('prompt-cache diagnostics are Anthropic’s'),
   inference_geo: anthropicOnly('the region is chosen at Anthropic'),
-  speed: anthropicOnly('fast mode is Anthropic’s'),
+  speed: (value: string, context) => {
+    if (value !== 'standard') context.refuse('speed', 'fast mode is Anthropic’s');
+  },
 };
 
 /**
