@@ -71,10 +71,6 @@ export class ContentBlocks {
     return text;
   }
 
-  get isStarted(): boolean {
-    return this.nextIndex > 0;
-  }
-
   private activate(block: Block): string {
     if (this.current && this.current.kind === 'tool_use') {
       this.queue.push(block);

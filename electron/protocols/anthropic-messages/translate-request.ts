@@ -29,7 +29,7 @@ export const messagesFieldRules: Record<string, Rule> = {
   },
   system: () => {}, // Read with the messages.
   max_tokens: (value: number, context, call) => {
-    if (value === 0) context.refuse('max_tokens', 'max_tokens 0 only warms Anthropic’s prompt cache');
+    if (value === 0) context.refuse('max_tokens', "max_tokens 0 only warms Anthropic's prompt cache");
     call.maxOutputTokens = value;
   },
   temperature: (value: number, _context, call) => {
@@ -84,13 +84,13 @@ export const messagesFieldRules: Record<string, Rule> = {
     if (responseFormat) call.responseFormat = responseFormat;
   },
   cache_control: anthropicOnly("prompt-cache breakpoints are Anthropic's. Remove cache_control"),
-  container: anthropicOnly('containers run in Anthropic’s code execution'),
+  container: anthropicOnly("containers run in Anthropic's code execution"),
   mcp_servers: anthropicOnly('Anthropic connects to MCP servers itself; give their tools as "tools" instead'),
   context_management: anthropicOnly('context editing happens at Anthropic'),
-  diagnostics: anthropicOnly('prompt-cache diagnostics are Anthropic’s'),
+  diagnostics: anthropicOnly("prompt-cache diagnostics are Anthropic's"),
   inference_geo: anthropicOnly('the region is chosen at Anthropic'),
   speed: (value: string, context) => {
-    if (value !== 'standard') context.refuse('speed', 'fast mode is Anthropic’s');
+    if (value !== 'standard') context.refuse('speed', "fast mode is Anthropic's");
   },
 };
 
