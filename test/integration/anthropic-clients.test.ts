@@ -141,7 +141,7 @@ describe('@anthropic-ai/sdk on an Anthropic target (pass-through)', () => {
     fake.enqueue({ kind: 'replay', chunks: anthropicToolUse, split: 7 });
     const stream = client.messages.stream(
       { model: 'claude/claude-sonnet-4-5', max_tokens: 512, tools: [weatherTool], messages: [question] },
-      { headers: { 'anthropic-beta': 'fine-grained-tool-streaming-2025-05-14' } },
+      { headers: { 'anthropic-version': '2023-06-01', 'anthropic-beta': 'fine-grained-tool-streaming-2025-05-14' } },
     );
     const message = await stream.finalMessage();
     expect(message.content).toEqual([
@@ -253,7 +253,7 @@ describe('@anthropic-ai/sdk on an OpenAI-compatible target (translated)', () => 
       stop_reason: 'end_turn',
       usage: { input_tokens: 60, output_tokens: 9 },
     });
-    expect(fake.requests.at(-1)!.body.messages.slice(2)).toEqual([
+    expect(fake.requests.at(-1)!.body.messages.slice(1)).toEqual([
       {
         role: 'assistant',
         content: 'Let me check.',
