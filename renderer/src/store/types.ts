@@ -13,6 +13,8 @@ import type { Attempt, UsageRecord } from '../../../shared/types/usage';
 
 export type Screen = 'chat' | 'compare' | 'usage' | 'settings';
 
+export type ModelPickerTarget = { kind: 'chat' } | { kind: 'compare'; index: number };
+
 /** One streaming answer as the screens show it. */
 export interface StreamView {
   modelId: string;
@@ -67,9 +69,18 @@ export interface AppState {
   /** Which calls the Usage screen looks at; empty strings mean no filter. */
   usageFilter: { since: string; source: '' | 'app' | 'api' };
 
+  /** Where the model picker puts its choice: the chat, a Compare slot, or nowhere (closed). */
+  modelPickerFor: ModelPickerTarget | null;
+
   connect(bridge: SwitchboardBridge): void;
+  openModelPicker(target: ModelPickerTarget): void;
+  closeModelPicker(): void;
+  /** Reopens the conversation that was open before a reload, when it still exists. */
+  restoreChat(): Promise<void>;
   setScreen(screen: Screen): void;
   setNotice(notice: AppState['notice']): void;
+  /** A lost connection ends the answers still streaming. */
+  setConnected(isConnected: boolean): void;
   loadSettings(): Promise<void>;
   loadLocalApi(): Promise<void>;
   saveEndpoint(endpoint: EndpointConfig): Promise<boolean>;

@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import type { RouteView } from '../../../../shared/contract';
+import { useAppStore } from '../../store/app-store';
+import { splitList } from '../../ui/format';
+import { ConfirmGroup } from '../../ui/confirm-group';
+
+/** Routes: one model id for several targets, tried in order. */
+export function RouteList() {
+  const routes = useAppStore((state) => state.routes);
+  return (
+    <section className="routes" aria-labelledby="routes-title">
+      <h3 id="routes-title">Routes</h3>
+      <p className="hint">
+        A route is a model id of its own: a call to it tries its targets in order and moves on when one fails.
+      </p>
+      <ul className="endpoint-list" aria-label="Routes">
+        {routes.map((route) => (
+          <li key={route.name}>
+            <RouteCard route={route} />
+          </li>
+        ))}
+        {routes.length === 0 && <li className="hint">No routes yet.</li>}
+      </ul>
+      <RouteForm />
+    </section>
+  );
+}
+
+function RouteCard({ route }: { route: RouteView }) {
+  const removeRoute = useAppStore((state) => state.removeRoute);
+  const [isConfirming, setIsConfirming] = useState(false);
+  return (
+    <article className="endpoint-card" aria-label={`Route ${route.name}`}>
+      <header>
+        <strong>{route.name}</strong> <span className="route-targets">{route.targets.join(' → ')}</span>
+        {route.cache && <span className="kind">keeps answers {route.cache.ttlSeconds} s</span>}
+      </header>
+      <div className="inline-form">
+        {isConfirming ? (
+          <ConfirmGroup
+            label={`Remove route ${route.name}?`}
+            confirmLabel={`Yes, remove ${route.name}`}
+            onConfirm={() => void removeRoute(route.name)}
+            onCancel={() => setIsConfirming(false)}
+          />
+        ) : (
+          <button type="button" className="danger" onClick={() => setIsConfirming(true)}>
+            Remove route
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function RouteForm() {
+  const saveRoute = useAppStore((state) => state.saveRoute);
+  const [name, setName] = useState('');
+  const [targets, setTargets] = useState('');
+  const [ttlSeconds, setTtlSeconds] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const targetList = splitList(targets);
+    const isSaved = await saveRoute({
+      name: name.trim(),
+      targets: targetList,
+      ...(ttlSeconds.trim() ? { cache: { ttlSeconds: Number(ttlSeconds) } } : {}),
+    });
+    if (isSaved) {
+      setName('');
+      setTargets('');
+      setTtlSeconds('');
+    }
+  };
+
+  return (
+    <form
+      className="endpoint-form route-form"
+      aria-labelledby="add-route-title"
+      onSubmit={(event) => void submit(event)}
+    >
+      <h3 id="add-route-title">Add a route</h3>
+      <label className="field">
+        <span>Route name</span>
+        <input value={name} required placeholder="fast" onChange={(event) => setName(event.target.value)} />
+      </label>
+      <label className="field field-grow">
+        <span>Targets, in order (comma-separated)</span>
+        <input
+          value={targets}
+          required
+          placeholder="work-openai/gpt-4o-mini, local/llama3.2"
+          onChange={(event) => setTargets(event.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>Keep answers for (seconds, optional)</span>
+        <input
+          type="number"
+          min={1}
+          step={1}
+          value={ttlSeconds}
+          placeholder="off"
+          onChange={(event) => setTtlSeconds(event.target.value)}
+        />
+      </label>
+      <button type="submit" className="primary">
+        Save route
+      </button>
+    </form>
+  );
+}
