@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CodecRegistry } from '../protocols';
+import { protocolCodecs, type CodecRegistry } from '../protocols';
 import type { ProtocolCodec } from '../protocols/types';
 import type { ProviderError } from './provider-error';
 import { createStreamTarget } from './stream-target';
@@ -12,7 +12,7 @@ function refusingCodecs(error: Error): CodecRegistry {
       throw error;
     },
   } as unknown as ProtocolCodec;
-  return { anthropic: codec };
+  return { ...protocolCodecs, anthropic: codec };
 }
 
 const target = {

@@ -50,9 +50,6 @@ export async function openTranslated(
   const { endpoint, apiKey } = target;
   const served = `${endpoint.id}/${target.model}`;
   const codec = options.codecs[api.protocol];
-  if (!codec) {
-    throw new ProviderError({ code: 'INTERNAL', isRetryable: false, message: `no codec for ${api.protocol}` });
-  }
   let call: TranslatedCall;
   try {
     call = codec.translate(api.body, { target: served, kind: endpoint.kind });

@@ -28,8 +28,6 @@ export async function handleEmbeddings(services: Services, request: IncomingMess
   });
   const result = await services.embed({ modelId: body.model, body, signal: controller.signal });
   if (result.ok) return sendJsonText(response, 200, result.body, { 'x-switchboard-target': result.target });
-  const codec = services.codecs['openai-chat'];
-  if (!codec) return sendApiError(response, 502, result.message);
-  const answer = errorAnswer(codec, result);
+  const answer = errorAnswer(services.codecs['openai-chat'], result);
   sendJson(response, answer.status, answer.body, answer.headers);
 }

@@ -156,11 +156,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (request.method === 'POST') {
       const protocol = apiPaths.get(path);
-      const codec = protocol && services.codecs[protocol];
-      if (codec) return handleApiCall(services, codec, request, response, { keepAliveMs: limits.keepAliveMs, path });
-      const messagesCodec = services.codecs.anthropic;
-      if (path === '/v1/messages/count_tokens' && messagesCodec) {
-        return handleCountTokens(services, messagesCodec, request, response);
+      if (protocol) {
+        const options = { keepAliveMs: limits.keepAliveMs, path };
+        return handleApiCall(services, services.codecs[protocol], request, response, options);
+      }
+      if (path === '/v1/messages/count_tokens') {
+        return handleCountTokens(services, services.codecs.anthropic, request, response);
       }
       if (path === '/v1/embeddings') return handleEmbeddings(services, request, response);
     }

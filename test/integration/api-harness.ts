@@ -7,7 +7,6 @@ import { createCoreFromServices } from '../../electron/core/create-core';
 import { createServices, type Services } from '../../electron/core/services';
 import type { Core } from '../../electron/core/types';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
-import type { CodecRegistry } from '../../electron/protocols';
 import { startServer, type RunningServer } from '../../electron/server/start-server';
 import { deadPort, startFakeProvider, type FakeProvider } from '../fake-provider';
 
@@ -36,7 +35,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(codecs?: CodecRegistry): Promise<Harness> {
+export async function startHarness(): Promise<Harness> {
   const home = await mkdtemp(join(tmpdir(), 'switchboard-api-'));
   const fake = await startFakeProvider();
   const other = await startFakeProvider();
@@ -67,7 +66,7 @@ export async function startHarness(codecs?: CodecRegistry): Promise<Harness> {
     await keychain.set('claude', providerKeys.claude);
     await keychain.set('oai', providerKeys.oai);
   }
-  const services = createServices({ dataDir: home, keychain, ...(codecs ? { codecs } : {}) });
+  const services = createServices({ dataDir: home, keychain });
   const core: Core = createCoreFromServices(services);
   const server = await startServer({ services, core, rendererDir: home, port: 0 });
   return {

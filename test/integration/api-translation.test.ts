@@ -4,14 +4,13 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hasKeyring, lastRow, prices, startHarness, type Harness } from './api-harness';
-import { stubCodecs } from './stub-codecs';
 
 let harness: Harness;
 let openai: OpenAI;
 let anthropic: Anthropic;
 
 beforeAll(async () => {
-  harness = await startHarness(stubCodecs);
+  harness = await startHarness();
   openai = new OpenAI({ baseURL: harness.server.apiBase, apiKey: harness.server.token, maxRetries: 0 });
   anthropic = new Anthropic({ baseURL: harness.origin, apiKey: harness.server.token, maxRetries: 0 });
 });

@@ -12,7 +12,6 @@ import { createServices, type Services } from '../../electron/core/services';
 import type { Core } from '../../electron/core/types';
 import { startServer, type RunningServer } from '../../electron/server/start-server';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
-import { stubCodecs } from './stub-codecs';
 
 let home: string;
 let fake: FakeProvider;
@@ -29,7 +28,7 @@ beforeAll(async () => {
     routes: { kept: { targets: ['local/llama3.2'], cache: { ttlSeconds: 600 } } },
   };
   await writeFile(join(home, 'config.json'), JSON.stringify(config));
-  services = createServices({ dataDir: home, codecs: stubCodecs });
+  services = createServices({ dataDir: home });
   core = createCoreFromServices(services);
   server = await startServer({ services, core, rendererDir: home, port: 0 });
   client = new OpenAI({ baseURL: server.apiBase, apiKey: server.token, maxRetries: 0 });
@@ -221,7 +220,7 @@ describe('a streaming call waiting for its first token', () => {
       ],
     };
     await writeFile(join(slowHome, 'config.json'), JSON.stringify(config));
-    slowServices = createServices({ dataDir: slowHome, codecs: stubCodecs });
+    slowServices = createServices({ dataDir: slowHome });
     slowCore = createCoreFromServices(slowServices);
     slowServer = await startServer({
       services: slowServices,
