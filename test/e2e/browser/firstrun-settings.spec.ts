@@ -123,6 +123,26 @@ test("an endpoint's model list is fetched from it, refreshed from Settings, and 
   await page.keyboard.press('Escape');
 });
 
+test('Settings adds another provider from a preset too, under an id no endpoint has, and stays open', async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  await new SwitchboardPage(page).open('Settings');
+  const form = page.getByRole('form', { name: 'Add a provider' });
+  await form.getByRole('radio', { name: 'Other OpenAI-compatible server' }).check();
+  await form.getByLabel('Base URL').fill(`${fake.url}/v1`);
+  await expect(form.getByLabel('Endpoint id')).toHaveValue('local');
+  await form.getByRole('button', { name: 'Add and test' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added endpoint local with 3 models.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Endpoint local', exact: true })).toContainText(
+    '3 models listed by local, fetched just now.',
+  );
+  await form.getByRole('radio', { name: 'Other OpenAI-compatible server' }).check();
+  await form.getByLabel('Base URL').fill(`${fake.url}/v1`);
+  await expect(form.getByLabel('Endpoint id')).toHaveValue('local-2');
+});
+
 test('the local API key is shown with "Show key" and hidden again with "Hide key"', async ({ page }) => {
   await page.goto(app.url);
   await new SwitchboardPage(page).open('Settings');

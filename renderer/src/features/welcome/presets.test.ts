@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endpointKinds } from '../../../../shared/types/endpoint-kinds';
-import { idFromBaseURL, presets, startingModel } from './presets';
+import { freeId, idFromBaseURL, presets, startingModel } from './presets';
 
 describe('provider presets', () => {
   it('cover every hosted kind, the OpenAI-compatible providers with their https base URLs, and two local servers without keys', () => {
@@ -35,5 +35,10 @@ describe('provider presets', () => {
     expect(idFromBaseURL('http://127.0.0.1:8080/v1', 'custom')).toBe('local');
     expect(idFromBaseURL('http://localhost:8080/v1', 'custom')).toBe('local');
     expect(idFromBaseURL('not a url', 'custom')).toBe('custom');
+  });
+
+  it('suggest an id no endpoint has yet', () => {
+    expect(freeId('openai', [])).toBe('openai');
+    expect(freeId('openai', ['openai', 'openai-2'])).toBe('openai-3');
   });
 });

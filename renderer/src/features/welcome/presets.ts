@@ -155,3 +155,9 @@ export function idFromBaseURL(baseURL: string, fallback: string): string {
   const name = (words.length > 1 ? words.slice(0, -1) : words).at(-1) ?? '';
   return /^[a-z0-9][a-z0-9._-]{0,63}$/.test(name) ? name : fallback;
 }
+
+/** `openai`, or `openai-2` (`-3`, …) when an endpoint has that id already. */
+export function freeId(name: string, taken: string[]): string {
+  if (!taken.includes(name)) return name;
+  for (let number = 2; ; number += 1) if (!taken.includes(`${name}-${number}`)) return `${name}-${number}`;
+}

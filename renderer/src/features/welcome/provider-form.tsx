@@ -1,19 +1,21 @@
 import { useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/app-store';
 import { formErrors, noErrors } from '../settings/form-errors';
 import { FormField } from '../settings/form-field';
 import { KeyField } from './key-field';
-import { idFromBaseURL, presetById, presets, type Preset } from './presets';
+import { freeId, idFromBaseURL, presetById, presets, type Preset } from './presets';
 import { startChatting } from './start-chatting';
 
 /** The request's fields as this form names them: `endpoint.id` → `id`, `key` → `key`. */
 const formField = (field: string) => /^(?:endpoint\.)?(id|baseURL|key)\b/.exec(field)?.[1] ?? null;
 
 /**
- * A first provider in three steps: choose it, paste its key, "Add and test". The key is tested by
- * fetching the provider's model list; nothing is saved unless it comes.
+ * A provider in three steps: choose it, paste its key, "Add and test". The key is tested by fetching the
+ * provider's model list; nothing is saved unless it comes. The welcome then opens Chat (`isFirst`);
+ * Settings stays where it is, ready for the next one.
  */
-export function ProviderForm() {
+export function ProviderForm({ isFirst }: { isFirst: boolean }) {
   const addEndpoint = useAppStore((state) => state.addEndpoint);
   const [preset, setPreset] = useState<Preset | null>(null);
   const [id, setId] = useState('');
@@ -23,16 +25,19 @@ export function ProviderForm() {
   const [errors, setErrors] = useState(noErrors);
   const [isBusy, setIsBusy] = useState(false);
 
+  const endpointIds = useAppStore(useShallow((state) => state.endpoints.map((endpoint) => endpoint.id)));
+  const suggestId = (name: string) => freeId(name, endpointIds);
+
   const choose = (chosen: Preset) => {
     setPreset(chosen);
     setBaseURL(chosen.baseURL ?? '');
-    if (!isIdTyped) setId(chosen.id);
+    if (!isIdTyped) setId(suggestId(chosen.id));
     setErrors(noErrors);
   };
   const changeBaseURL = (value: string) => {
     setBaseURL(value);
     // A server given by address is named after it, until the user names it.
-    if (preset?.key === 'optional' && !isIdTyped) setId(idFromBaseURL(value, preset.id));
+    if (preset?.key === 'optional' && !isIdTyped) setId(suggestId(idFromBaseURL(value, preset.id)));
   };
 
   const submit = async (event: FormEvent) => {
@@ -46,7 +51,15 @@ export function ProviderForm() {
     });
     setIsBusy(false);
     setErrors(formErrors(outcome, formField, 'added'));
-    if (outcome.ok) startChatting(preset, outcome.data);
+    if (!outcome.ok) return;
+    if (isFirst) {
+      startChatting(preset, outcome.data);
+      return;
+    }
+    setPreset(null);
+    setId('');
+    setIsIdTyped(false);
+    setKey('');
   };
 
   return (

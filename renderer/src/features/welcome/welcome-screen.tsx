@@ -13,7 +13,7 @@ export function WelcomeScreen() {
         answer is measured and priced here, on your computer.
       </p>
       <LocalServerOffers />
-      <ProviderForm />
+      <ProviderForm isFirst />
       <p className="hint">
         Several endpoints, routes with failover, prices: all in{' '}
         <button type="button" className="link-button" onClick={() => setScreen('settings')}>
