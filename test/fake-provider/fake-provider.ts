@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { modelListBody } from './model-lists';
 import { streamErrorEvent, syntheticEvents, syntheticJson, type SyntheticReply } from './synthetic-reply';
 import { formatForPath, frameEvent, splitBytes, terminator, type WireFormat } from './wire-format';
 
@@ -125,8 +126,11 @@ async function answer(
   }
 }
 
-/** A provider API on 127.0.0.1 speaking the real wire formats, with faults on demand. */
-export async function startFakeProvider(): Promise<FakeProvider> {
+/**
+ * A provider API on 127.0.0.1 speaking the real wire formats, with faults on demand. With `models`, it
+ * also lists them at `GET …/models` (OpenAI's shape) and `GET /api/tags` (Ollama's).
+ */
+export async function startFakeProvider(options: { models?: string[] } = {}): Promise<FakeProvider> {
   const queue: FakeResponse[] = [];
   let fallback: FakeResponse = { kind: 'text', text: 'Hello from the fake provider.' };
   const requests: RecordedRequest[] = [];
@@ -145,6 +149,11 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       aborted: closed.then(() => (response.writableFinished ? new Promise<void>(() => {}) : undefined)),
     };
     requests.push(recorded);
+    const list = request.method === 'GET' && options.models ? modelListBody(path, options.models) : undefined;
+    if (list) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list));
+      return;
+    }
     const format = formatForPath(path);
     if (!format) {
       response
