@@ -29,14 +29,17 @@ export const errorCodes = {
 } as const;
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
 
-/** An error with a stable code; messages never hold secrets. */
+/** An error with a stable code; messages never hold secrets. `fields` names the input fields it is about. */
 export class SwitchboardError extends Error {
+  readonly fields: { field: string; message: string }[] | undefined;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fields?: { field: string; message: string }[] },
   ) {
     super(message, options);
     this.name = 'SwitchboardError';
+    this.fields = options?.fields;
   }
 }

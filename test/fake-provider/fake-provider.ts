@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { modelListBody } from './model-lists';
 import { streamErrorEvent, syntheticEvents, syntheticJson, type SyntheticReply } from './synthetic-reply';
 import { formatForPath, frameEvent, splitBytes, terminator, type WireFormat } from './wire-format';
 
@@ -150,8 +151,11 @@ function plainAnswer(path: string, body: { model?: string; input?: unknown } | u
   return undefined;
 }
 
-/** A provider API on 127.0.0.1 speaking the real wire formats, with faults on demand. */
-export async function startFakeProvider(): Promise<FakeProvider> {
+/**
+ * A provider API on 127.0.0.1 speaking the real wire formats, with faults on demand. With `models`, it
+ * also lists them at `GET …/models` (OpenAI's shape) and `GET /api/tags` (Ollama's).
+ */
+export async function startFakeProvider(options: { models?: string[] } = {}): Promise<FakeProvider> {
   const queue: FakeResponse[] = [];
   let fallback: FakeResponse = { kind: 'text', text: 'Hello from the fake provider.' };
   const requests: RecordedRequest[] = [];
@@ -170,6 +174,11 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       aborted: closed.then(() => (response.writableFinished ? new Promise<void>(() => {}) : undefined)),
     };
     requests.push(recorded);
+    const list = request.method === 'GET' && options.models ? modelListBody(path, options.models) : undefined;
+    if (list) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list));
+      return;
+    }
     const plain = plainAnswer(path, recorded.body);
     if (plain) {
       await answer('openai-chat', false, queue.shift() ?? plain, request, response).catch(() => response.destroy());

@@ -6,6 +6,7 @@ import { ChatScreen } from '../features/chat/chat-screen';
 import { CompareScreen } from '../features/compare/compare-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { UsageScreen } from '../features/usage/usage-screen';
+import { WelcomeScreen } from '../features/welcome/welcome-screen';
 import { ModelPickerDialog } from '../features/models/model-picker-dialog';
 import { shortcutLabel } from './shortcuts';
 import { ShortcutsSheet } from './shortcuts-sheet';
@@ -19,13 +20,15 @@ const screens: { id: Screen; label: string }[] = [
 ];
 
 export function App() {
-  const { screen, setScreen, notice, setNotice, isConnected } = useAppStore(
+  const { screen, setScreen, notice, setNotice, isConnected, isEmpty } = useAppStore(
     useShallow((state) => ({
       screen: state.screen,
       setScreen: state.setScreen,
       notice: state.notice,
       setNotice: state.setNotice,
       isConnected: state.isConnected,
+      // No endpoint yet (and known to be none): Chat is a welcome that adds the first.
+      isEmpty: state.isSettingsLoaded && state.endpoints.length === 0,
     })),
   );
   const [isSheetOpen, setIsSheetOpen] = useState(false);
@@ -68,7 +71,7 @@ export function App() {
         </div>
       )}
       <main className="app-main">
-        {screen === 'chat' && <ChatScreen />}
+        {screen === 'chat' && (isEmpty ? <WelcomeScreen /> : <ChatScreen />)}
         {screen === 'compare' && <CompareScreen />}
         {screen === 'usage' && <UsageScreen />}
         {screen === 'settings' && <SettingsScreen />}

@@ -341,9 +341,10 @@ test('routes are made in Settings: a bad target is refused by name, a good route
   const ui = new SwitchboardPage(page);
   await page.goto(app.url);
   await ui.addRoute('resilient', 'gone/fast-model, fake/fast-model');
-  await expect(page.getByRole('alert')).toContainText('routes.resilient.targets[0]');
+  // Refused beside the field that names the unknown endpoint.
+  const targets = page.getByRole('form', { name: 'Add a route' }).getByLabel('Targets, in order (comma-separated)');
+  await expect(targets).toHaveAccessibleDescription(/^"gone\/fast-model" names endpoint "gone"/);
   await expect(page.getByRole('article', { name: 'Route resilient' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Dismiss message' }).click();
 
   await ui.addEndpoint('dead', 'openai-compatible', `http://127.0.0.1:${await deadPort()}/v1`, 'fast-model');
   await ui.addRoute('resilient', 'dead/fast-model, fake/fast-model');

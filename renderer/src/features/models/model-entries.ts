@@ -1,11 +1,11 @@
-import type { EndpointView, ModelOption, RouteView } from '../../../../shared/contract';
+import type { CatalogModel, EndpointModels, ModelOption, RouteView } from '../../../../shared/contract';
 import type { ModelPrice } from '../../../../shared/types/config';
 
 /** One model the picker offers. */
 export interface ModelEntry {
   /** What the chat sends: a route name or `endpoint-id/model`. */
   id: string;
-  /** A route's targets, or the model's price per million tokens when the config has one. */
+  /** A route's targets, or the model's price per million tokens and context window where known. */
   detail: string | null;
 }
 
@@ -27,35 +27,36 @@ export function formatPrice(price: ModelPrice): string {
   return `${usd(price.input)} in · ${usd(price.output)} out per 1M tokens`;
 }
 
+/** `8.2K context`, `128K context`, `1M context`: tokens a model takes in, to two figures or so. */
+export function formatContext(tokens: number): string {
+  const [value, unit] = tokens >= 1_000_000 ? [tokens / 1_000_000, 'M'] : [tokens / 1000, 'K'];
+  return `${Number(value.toFixed(value < 10 ? 1 : 0))}${unit} context`;
+}
+
+/** What the picker says of a model: its price and context window, where known. */
+export function modelDetail(model: Pick<CatalogModel, 'price' | 'contextWindow'>): string | null {
+  const parts = [
+    model.price && formatPrice(model.price),
+    model.contextWindow !== null && formatContext(model.contextWindow),
+  ].filter((part): part is string => typeof part === 'string');
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
 /**
- * The picker's groups: recents and favourites first (when there are any), then routes, then each
- * endpoint's models (the ones the core lists, plus the config's listed and priced ones).
+ * The picker's groups: favourites and recents first (when there are any), then routes, then each
+ * endpoint's models: its settings' and its fetched list's, with prices and context windows.
  */
 export function modelGroups(input: {
   models: ModelOption[];
-  endpoints: EndpointView[];
+  catalog: EndpointModels[];
   routes: RouteView[];
   recents: string[];
   favourites: string[];
 }): ModelGroup[] {
   const details = new Map<string, string | null>();
   for (const route of input.routes) details.set(route.name, `route: ${route.targets.join(' → ')}`);
-  const byEndpoint = new Map<string, string[]>(input.endpoints.map((endpoint) => [endpoint.id, []]));
-  const add = (id: string) => {
-    if (details.has(id) && !byEndpoint.has(id.slice(0, id.indexOf('/')))) return;
-    const slash = id.indexOf('/');
-    if (slash < 0) return;
-    const endpointId = id.slice(0, slash);
-    const list = byEndpoint.get(endpointId) ?? [];
-    if (!list.includes(id)) list.push(id);
-    byEndpoint.set(endpointId, list);
-    const price = input.endpoints.find((endpoint) => endpoint.id === endpointId)?.prices?.[id.slice(slash + 1)];
-    details.set(id, price ? formatPrice(price) : null);
-  };
-  for (const model of input.models) if (!model.isRoute) add(model.id);
-  for (const endpoint of input.endpoints) {
-    for (const model of [...(endpoint.models ?? []), ...Object.keys(endpoint.prices ?? {})])
-      add(`${endpoint.id}/${model}`);
+  for (const endpoint of input.catalog) {
+    for (const model of endpoint.models) details.set(model.id, modelDetail(model));
   }
   const routeIds = [
     ...input.routes.map((route) => route.name),
@@ -66,7 +67,10 @@ export function modelGroups(input: {
     { heading: 'Favourites', entries: input.favourites.map(entry) },
     { heading: 'Recent', entries: input.recents.map(entry) },
     { heading: 'Routes', entries: [...new Set(routeIds)].map(entry) },
-    ...[...byEndpoint].map(([endpointId, ids]) => ({ heading: `Endpoint ${endpointId}`, entries: ids.map(entry) })),
+    ...input.catalog.map((endpoint) => ({
+      heading: `Endpoint ${endpoint.endpointId}`,
+      entries: endpoint.models.map((model) => entry(model.id)),
+    })),
   ];
   return groups.filter((group) => group.entries.length > 0);
 }

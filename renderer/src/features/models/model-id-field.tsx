@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/app-store';
 /** A model id typed, or picked from the list: Compare's fields, beside a button that opens the picker. */
 export function ModelIdField(props: { label: string; value: string; onChange(value: string): void }) {
   const models = useAppStore((state) => state.models);
+  const catalog = useAppStore((state) => state.catalog);
   const listId = useId();
   return (
     <label className="field">
@@ -20,6 +21,12 @@ export function ModelIdField(props: { label: string; value: string; onChange(val
             {model.label}
           </option>
         ))}
+        {catalog
+          .flatMap((endpoint) => endpoint.models)
+          .filter((model) => !models.some((option) => option.id === model.id))
+          .map((model) => (
+            <option key={model.id} value={model.id} />
+          ))}
       </datalist>
     </label>
   );

@@ -7,8 +7,9 @@ import { modelGroups } from './model-entries';
 import { readFavourites, readRecents, rememberRecent, toggleFavourite } from './model-memory';
 
 /**
- * The one way to pick a model (Ctrl/Cmd+K): fuzzy search over routes and every endpoint's models,
- * grouped by endpoint, favourites and recents first, a price where the config has one. Any other
+ * The one way to pick a model (Ctrl/Cmd+K): fuzzy search over routes and every endpoint's models (its
+ * settings' and its fetched list's), grouped by endpoint, favourites and recents first, with price and
+ * context window where known. Any other
  * `endpoint-id/model` can be typed and used as it is.
  */
 export function ModelPickerDialog() {
@@ -41,16 +42,16 @@ export function ModelPickerDialog() {
 }
 
 function ModelCommand({ onPick }: { onPick(modelId: string): void }) {
-  const { models, endpoints, routes } = useAppStore(
-    useShallow((state) => ({ models: state.models, endpoints: state.endpoints, routes: state.routes })),
+  const { models, catalog, routes } = useAppStore(
+    useShallow((state) => ({ models: state.models, catalog: state.catalog, routes: state.routes })),
   );
   const [search, setSearch] = useState('');
   const [highlighted, setHighlighted] = useState('');
   const [favourites, setFavourites] = useState(readFavourites);
   const recents = useMemo(readRecents, []);
   const groups = useMemo(
-    () => modelGroups({ models, endpoints, routes, recents, favourites }),
-    [models, endpoints, routes, recents, favourites],
+    () => modelGroups({ models, catalog, routes, recents, favourites }),
+    [models, catalog, routes, recents, favourites],
   );
   const typed = search.trim();
   const star = (modelId: string) => setFavourites(toggleFavourite(modelId));

@@ -3,11 +3,15 @@ import type { EndpointView } from '../../../../shared/contract';
 import { useAppStore } from '../../store/app-store';
 import { ConfirmGroup } from '../../ui/confirm-group';
 import { EndpointEditor } from './endpoint-editor';
+import { ModelListStatus } from './model-list-status';
 
 export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const { setKey, removeKey, testKey, removeEndpoint } = useAppStore.getState();
+  const firstListed = useAppStore(
+    (state) => state.catalog.find((entry) => entry.endpointId === endpoint.id)?.models[0]?.model,
+  );
   const [key, setKeyDraft] = useState('');
-  const [testModel, setTestModel] = useState(endpoint.models?.[0] ?? '');
+  const [testModel, setTestModel] = useState(endpoint.models?.[0] ?? firstListed ?? '');
   const [testResult, setTestResult] = useState<string | null>(null);
   const [isConfirmingRemoval, setIsConfirmingRemoval] = useState(false);
   const [isEditing, setIsEditing] = useState(false);
@@ -66,6 +70,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           </button>
         )}
       </div>
+      <ModelListStatus endpointId={endpoint.id} />
       {isConfirmingRemoval && (
         <ConfirmGroup
           label={`Remove ${endpoint.id}?`}

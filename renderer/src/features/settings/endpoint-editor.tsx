@@ -3,6 +3,8 @@ import type { EndpointView } from '../../../../shared/contract';
 import type { EndpointConfig } from '../../../../shared/types/config';
 import { useAppStore } from '../../store/app-store';
 import { splitList } from '../../ui/format';
+import { formErrors, noErrors } from './form-errors';
+import { FormField } from './form-field';
 
 interface PriceRow {
   model: string;
@@ -23,6 +25,7 @@ export function EndpointEditor({ endpoint, onDone }: { endpoint: EndpointView; o
   const [baseURL, setBaseURL] = useState(endpoint.baseURL ?? '');
   const [models, setModels] = useState((endpoint.models ?? []).join(', '));
   const [prices, setPrices] = useState<PriceRow[]>(toRows(endpoint.prices));
+  const [errors, setErrors] = useState(noErrors);
   const setPrice = (index: number, change: Partial<PriceRow>) =>
     setPrices(prices.map((row, at) => (at === index ? { ...row, ...change } : row)));
 
@@ -37,7 +40,7 @@ export function EndpointEditor({ endpoint, onDone }: { endpoint: EndpointView; o
         { ...endpoint.prices?.[row.model.trim()], input: Number(row.input), output: Number(row.output) },
       ]),
     );
-    const isSaved = await saveEndpoint({
+    const outcome = await saveEndpoint({
       id: endpoint.id,
       kind: endpoint.kind,
       // Limits set by hand in config.json are kept: this form does not edit them.
@@ -47,27 +50,35 @@ export function EndpointEditor({ endpoint, onDone }: { endpoint: EndpointView; o
       ...(modelList.length > 0 ? { models: modelList } : {}),
       ...(filled.length > 0 ? { prices: priceMap } : {}),
     });
-    if (isSaved) onDone();
+    // `baseURL`, `models.1`, `prices.gpt-4o.input`: this form's fields are the first part.
+    setErrors(formErrors(outcome, (field) => /^(baseURL|models|prices)\b/.exec(field)?.[1] ?? null, 'saved'));
+    if (outcome.ok) onDone();
   };
 
   return (
     <form className="endpoint-editor" aria-label={`Edit ${endpoint.id}`} onSubmit={(event) => void submit(event)}>
-      <label className="field">
-        <span>Base URL</span>
-        <input
-          type="url"
-          value={baseURL}
-          required={endpoint.kind === 'openai-compatible'}
-          placeholder="provider default"
-          onChange={(event) => setBaseURL(event.target.value)}
-        />
-      </label>
-      <label className="field field-grow">
-        <span>Models (comma-separated)</span>
-        <input value={models} onChange={(event) => setModels(event.target.value)} />
-      </label>
-      <fieldset className="prices">
+      <FormField label="Base URL" error={errors.fields.baseURL}>
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            value={baseURL}
+            required={endpoint.kind === 'openai-compatible'}
+            placeholder="provider default"
+            onChange={(event) => setBaseURL(event.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label="Models (comma-separated)" className="field-grow" error={errors.fields.models}>
+        {(control) => <input {...control} value={models} onChange={(event) => setModels(event.target.value)} />}
+      </FormField>
+      <fieldset className="prices" aria-describedby={errors.fields.prices ? `${endpoint.id}-prices-error` : undefined}>
         <legend>Prices, USD per million tokens (they win over the bundled catalog)</legend>
+        {errors.fields.prices && (
+          <span id={`${endpoint.id}-prices-error`} className="field-error">
+            {errors.fields.prices}
+          </span>
+        )}
         {prices.map((row, index) => (
           <div key={index} className="inline-form" role="group" aria-label={`Price ${index + 1}`}>
             <label className="field">
@@ -89,6 +100,11 @@ export function EndpointEditor({ endpoint, onDone }: { endpoint: EndpointView; o
           Add a price
         </button>
       </fieldset>
+      {errors.form && (
+        <p role="alert" className="form-error">
+          {errors.form}
+        </p>
+      )}
       <div className="inline-form">
         <button type="submit" className="primary">
           Save changes

@@ -36,8 +36,8 @@ export function LocalApiPanel() {
         <dt>Key</dt>
         <dd>
           <code aria-label="Local API key">{isKeyShown ? localApi.token : `••••${localApi.token.slice(-4)}`}</code>
-          <button type="button" aria-pressed={isKeyShown} onClick={() => setIsKeyShown(!isKeyShown)}>
-            Show key
+          <button type="button" onClick={() => setIsKeyShown(!isKeyShown)}>
+            {isKeyShown ? 'Hide key' : 'Show key'}
           </button>
           <button type="button" aria-label="Copy the key" onClick={() => void copy('key', localApi.token)}>
             Copy

@@ -3,6 +3,14 @@ import type { RouteView } from '../../../../shared/contract';
 import { useAppStore } from '../../store/app-store';
 import { splitList } from '../../ui/format';
 import { ConfirmGroup } from '../../ui/confirm-group';
+import { formErrors, noErrors } from './form-errors';
+import { FormField } from './form-field';
+
+/** `targets.0` → `targets`, `cache.ttlSeconds` → `ttlSeconds`: the route form's own fields. */
+function routeFormField(field: string): string | null {
+  if (field === 'name' || field.startsWith('targets')) return field.split('.')[0]!;
+  return field === 'cache.ttlSeconds' || field === 'cache' ? 'ttlSeconds' : null;
+}
 
 /** Routes: one model id for several targets, tried in order. */
 export function RouteList() {
@@ -58,16 +66,18 @@ function RouteForm() {
   const [name, setName] = useState('');
   const [targets, setTargets] = useState('');
   const [ttlSeconds, setTtlSeconds] = useState('');
+  const [errors, setErrors] = useState(noErrors);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const targetList = splitList(targets);
-    const isSaved = await saveRoute({
+    const outcome = await saveRoute({
       name: name.trim(),
       targets: targetList,
       ...(ttlSeconds.trim() ? { cache: { ttlSeconds: Number(ttlSeconds) } } : {}),
     });
-    if (isSaved) {
+    setErrors(formErrors(outcome, routeFormField, 'saved'));
+    if (outcome.ok) {
       setName('');
       setTargets('');
       setTtlSeconds('');
@@ -81,30 +91,46 @@ function RouteForm() {
       onSubmit={(event) => void submit(event)}
     >
       <h3 id="add-route-title">Add a route</h3>
-      <label className="field">
-        <span>Route name</span>
-        <input value={name} required placeholder="fast" onChange={(event) => setName(event.target.value)} />
-      </label>
-      <label className="field field-grow">
-        <span>Targets, in order (comma-separated)</span>
-        <input
-          value={targets}
-          required
-          placeholder="work-openai/gpt-4o-mini, local/llama3.2"
-          onChange={(event) => setTargets(event.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>Keep answers for (seconds, optional)</span>
-        <input
-          type="number"
-          min={1}
-          step={1}
-          value={ttlSeconds}
-          placeholder="off"
-          onChange={(event) => setTtlSeconds(event.target.value)}
-        />
-      </label>
+      <FormField label="Route name" error={errors.fields.name}>
+        {(control) => (
+          <input
+            {...control}
+            value={name}
+            required
+            placeholder="fast"
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label="Targets, in order (comma-separated)" className="field-grow" error={errors.fields.targets}>
+        {(control) => (
+          <input
+            {...control}
+            value={targets}
+            required
+            placeholder="work-openai/gpt-4o-mini, local/llama3.2"
+            onChange={(event) => setTargets(event.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label="Keep answers for (seconds, optional)" error={errors.fields.ttlSeconds}>
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={1}
+            step={1}
+            value={ttlSeconds}
+            placeholder="off"
+            onChange={(event) => setTtlSeconds(event.target.value)}
+          />
+        )}
+      </FormField>
+      {errors.form && (
+        <p role="alert" className="form-error">
+          {errors.form}
+        </p>
+      )}
       <button type="submit" className="primary">
         Save route
       </button>

@@ -5,6 +5,7 @@ import { EndpointForm } from './endpoint-form';
 import { LocalApiPanel } from './local-api-panel';
 import { RouteList } from './route-list';
 import { ThemeControl } from './theme-control';
+import { ProviderForm } from '../welcome/provider-form';
 
 export function SettingsScreen() {
   const { endpoints } = useAppStore(useShallow((state) => ({ endpoints: state.endpoints })));
@@ -20,6 +21,7 @@ export function SettingsScreen() {
         ))}
         {endpoints.length === 0 && <li className="hint">No endpoints yet: add one below.</li>}
       </ul>
+      <ProviderForm isFirst={false} />
       <EndpointForm />
       <RouteList />
       <LocalApiPanel />
