@@ -98,6 +98,18 @@ describe('a target that speaks Chat Completions', () => {
     expect(fake.requests.at(-1)!.body).toEqual({ ...body, model: 'llama3.2' });
   });
 
+  it('refuses a body outside the protocol (a temperature out of range) before any provider is called', async () => {
+    const requests = fake.requests.length;
+    await expect(
+      client.chat.completions.create({
+        model: 'local/llama3.2',
+        messages: [{ role: 'user', content: 'Hi' }],
+        temperature: 7,
+      }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('temperature') });
+    expect(fake.requests.length).toBe(requests);
+  });
+
   it('answers with the provider’s own body, its model naming the target, and records the call', async () => {
     fake.enqueue({ kind: 'text', text: 'Whole.', model: 'llama3.2', usage: { inputTokens: 9, outputTokens: 2 } });
     const { data, response } = await client.chat.completions
