@@ -11,7 +11,10 @@ const catalogProviders: Record<string, string> = {
 };
 
 /** The catalog's lookups to try for a model at an endpoint, most specific first. */
-function lookups(input: CostInput, model: string): Array<{ model: string; options?: PriceOptions }> {
+export function catalogLookups(
+  input: Pick<CostInput, 'endpointKind' | 'baseURL' | 'at'>,
+  model: string,
+): Array<{ model: string; options?: PriceOptions }> {
   const at = input.at ? { timestamp: input.at } : {};
   const providerId = catalogProviders[input.endpointKind];
   if (providerId) return [{ model, options: { providerId, ...at } }];
@@ -38,7 +41,7 @@ function catalogCost(input: CostInput, usage: NormalizedUsage): number | null {
     (model): model is string => typeof model === 'string' && model.length > 0,
   );
   for (const model of models) {
-    for (const lookup of lookups(input, model)) {
+    for (const lookup of catalogLookups(input, model)) {
       try {
         const result = calcPrice(catalogUsage, lookup.model, lookup.options);
         if (result) return result.total_price;

@@ -36,9 +36,12 @@ function storageError(file: string, error: unknown): SwitchboardError {
 function checkEdited(file: string, edited: SwitchboardConfig): SwitchboardConfig {
   const result = validateConfig(JSON.parse(JSON.stringify(edited)));
   if ('problems' in result) {
+    // Each problem's path in the config, so a form can show it beside its field.
+    const fields = result.problems.map((problem) => ({ field: problem.path.join('.'), message: problem.message }));
     throw new SwitchboardError(
       'CONFIG_INVALID',
       `This change was not saved:\n${describeProblems(result.problems)}\n${file} is unchanged.`,
+      { fields },
     );
   }
   return result.config;

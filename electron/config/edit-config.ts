@@ -10,6 +10,15 @@ export function upsertEndpoint(config: SwitchboardConfig, endpoint: EndpointConf
   return { ...config, endpoints };
 }
 
+/** Adds the endpoint at the end; refuses an id that is taken (`endpoint.id` names the field). */
+export function addEndpoint(config: SwitchboardConfig, endpoint: EndpointConfig): SwitchboardConfig {
+  if (config.endpoints.some((candidate) => candidate.id === endpoint.id)) {
+    const message = `"${endpoint.id}" is already the id of an endpoint: pick another id, or change that endpoint instead`;
+    throw new SwitchboardError('INVALID_INPUT', `${message}.`, { fields: [{ field: 'endpoint.id', message }] });
+  }
+  return { ...config, endpoints: [...config.endpoints, endpoint] };
+}
+
 /** Adds the route, or replaces the one with its name. */
 export function upsertRoute(config: SwitchboardConfig, name: string, route: RouteConfig): SwitchboardConfig {
   return { ...config, routes: { ...config.routes, [name]: route } };

@@ -1,12 +1,13 @@
 import type { LocalApiInfo } from '../../shared/contract';
 import { createDispatch } from './dispatch';
 import { createChatHandlers } from './handlers/chat-handlers';
+import { createModelHandlers, type ModelOptions } from './handlers/model-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createUsageHandlers } from './handlers/usage-handlers';
 import type { Services } from './services';
 import type { Core } from './types';
 
-export interface CoreOptions {
+export interface CoreOptions extends ModelOptions {
   /** The local API the shell started, once it runs. */
   localApi?: () => LocalApiInfo | null;
 }
@@ -15,7 +16,8 @@ export interface CoreOptions {
 export function createCoreFromServices(services: Services, options: CoreOptions = {}): Core {
   const streams = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const dispatch = createDispatch({
-    ...createSettingsHandlers(services, { localApi: options.localApi }),
+    ...createSettingsHandlers(services, { localApi: options.localApi, modelList: options.modelList }),
+    ...createModelHandlers(services, options),
     ...createChatHandlers(services, streams),
     ...createUsageHandlers(services),
     'localApi.info': async () => options.localApi?.() ?? null,

@@ -26,16 +26,20 @@ export function createDispatch(handlers: Handlers) {
     }
     const parsed = routes[route].input.safeParse(input ?? {});
     if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: `Invalid ${route} request: ${z.prettifyError(parsed.error)}` },
+        error: { code: 'INVALID_INPUT', message: `Invalid ${route} request: ${z.prettifyError(parsed.error)}`, fields },
       };
     }
     try {
       const handler = handlers[route] as (input: unknown, context: CallContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, context) };
     } catch (error) {
-      if (error instanceof SwitchboardError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof SwitchboardError) {
+        const fields = error.fields ? { fields: error.fields } : {};
+        return { ok: false, error: { code: error.code, message: error.message, ...fields } };
+      }
       console.error(`switchboard: ${route} failed:`, error);
       return { ok: false, error: { code: 'INTERNAL', message: `${route} failed: ${(error as Error).message}` } };
     }

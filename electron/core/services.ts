@@ -1,13 +1,16 @@
 import type { SwitchboardConfig } from '../../shared/types/config';
+import type { UsageRecord } from '../../shared/types/usage';
 import { createPricer } from '../catalog/pricer';
 import { loadConfig } from '../config/config-file';
 import { editConfigFile, type ConfigEdit } from '../config/edit-config-file';
 import { resolveModelId } from '../config/resolve-model-id';
 import { routeLimits } from '../gateway/call-limits';
+import { createEmbed, type Embed } from '../gateway/embed-call';
 import { createGateway } from '../gateway/gateway';
 import type { Gateway } from '../gateway/types';
 import { createKeytarKeychain } from '../keychain/keytar-keychain';
 import type { Keychain } from '../keychain/types';
+import { protocolCodecs, type CodecRegistry } from '../protocols';
 import { createStreamTarget } from '../providers/stream-target';
 import type { StreamTarget } from '../providers/types';
 import { openStore } from '../store/open-store';
@@ -25,6 +28,10 @@ export interface Services {
   keychain: Keychain;
   store: Store;
   gateway: Gateway;
+  /** `POST /v1/embeddings` over a model id's targets, with its usage row. */
+  embed: Embed;
+  /** The local API's protocols. */
+  codecs: CodecRegistry;
   dispose(): void;
 }
 
@@ -33,6 +40,8 @@ export interface ServiceOptions {
   /** Replaced only where the real one cannot run. */
   keychain?: Keychain;
   streamTarget?: StreamTarget;
+  /** The local API's codecs; tests may bring their own. */
+  codecs?: CodecRegistry;
 }
 
 /** The composition root of the core: wires config, keychain, store, catalog and gateway. */
@@ -42,15 +51,20 @@ export function createServices(options: ServiceOptions): Services {
   const keychain = options.keychain ?? createKeytarKeychain();
   // Read on every call: the file is small and hand-edited, and edits should apply at once.
   const readConfig = () => loadConfig(dataDir);
+  const codecs = options.codecs ?? protocolCodecs;
+  const resolve = (modelId: string) => {
+    const config = readConfig();
+    return { ...resolveModelId(config, modelId), route: routeLimits(config, modelId) };
+  };
+  const getKey = (endpointId: string) => keychain.get(endpointId);
+  const price = createPricer();
+  const record = (usage: UsageRecord) => store.recordUsage(usage);
   const gateway = createGateway({
-    resolve: (modelId) => {
-      const config = readConfig();
-      return { ...resolveModelId(config, modelId), route: routeLimits(config, modelId) };
-    },
-    getKey: (endpointId) => keychain.get(endpointId),
-    streamTarget: options.streamTarget ?? createStreamTarget(),
-    price: createPricer(),
-    record: (record) => store.recordUsage(record),
+    resolve,
+    getKey,
+    streamTarget: options.streamTarget ?? createStreamTarget({ codecs }),
+    price,
+    record,
     cache: {
       get: (key) => store.getCachedAnswer(key, new Date().toISOString()),
       put: (key, answer, ttlMs) =>
@@ -64,6 +78,8 @@ export function createServices(options: ServiceOptions): Services {
     keychain,
     store,
     gateway,
+    embed: createEmbed({ resolve, getKey, price, record }),
+    codecs,
     dispose: () => store.close(),
   };
 }

@@ -1,4 +1,5 @@
-import type { Attempt, CallStatus, NormalizedUsage, UsageRecord } from '../../shared/types/usage';
+import type { ApiPath, Attempt, CallStatus, NormalizedUsage, UsageRecord } from '../../shared/types/usage';
+import type { ProviderError } from '../providers/provider-error';
 import type { CallRequest, ResolvedTarget } from './types';
 import { tokensPerSecond } from './failover-policy';
 
@@ -13,13 +14,19 @@ export class CallState {
   costUSD: number | null = null;
   providerCostUSD: number | undefined;
   costSource: UsageRecord['costSource'] = 'unknown';
+  /** The answer's text, kept only while the route keeps answers (`isKeepingText`). */
   text = '';
+  isKeepingText = false;
   /** The target of the attempt running now, or of the last one. */
   serving: ResolvedTarget | null = null;
   /** UTF-8 bytes of text and reasoning taken in so far, for the size limit and estimates. */
   answerBytes = 0;
   /** The running token counts the serving target reported, for a call cut short. */
   reportedUsage: NormalizedUsage | null = null;
+  /** How the attempt running now (or the last one) serves a local API call. */
+  apiPath: ApiPath | null = null;
+  /** The answer calls a tool (or holds other content than text): it is not kept for replay. */
+  hasToolCalls = false;
 
   constructor(
     readonly id: string,
@@ -36,6 +43,18 @@ export class CallState {
   beginAttempt(resolved: ResolvedTarget): void {
     this.serving = resolved;
     this.reportedUsage = null;
+  }
+
+  /** Records one try at a target: served (no error) or failed. */
+  addAttempt(target: string, startedAt: number, endedAt: number, error: ProviderError | null): Attempt {
+    const attempt: Attempt = {
+      target,
+      startedAtMs: startedAt - this.startedAt,
+      durationMs: endedAt - startedAt,
+      error: error && { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) },
+    };
+    this.attempts.push(attempt);
+    return attempt;
   }
 
   toRecord(status: CallStatus, endedAt: number, error: string | null): UsageRecord {
@@ -58,6 +77,8 @@ export class CallState {
       attempts: this.attempts,
       error,
       conversationId: this.request.conversationId ?? null,
+      apiProtocol: this.request.api?.protocol ?? null,
+      apiPath: this.target === null ? null : this.apiPath,
     };
   }
 }

@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { CallPart, TerminalPart } from '../../shared/types/chat';
+import type { CallStatus, TerminalPart } from '../../shared/types/chat';
 import { SwitchboardError } from '../../shared/errors/codes';
+import { isPassThrough } from '../providers/language-model';
 import { ProviderError } from '../providers/provider-error';
-import type { ProviderPart } from '../providers/types';
 import { AttemptWatch } from './attempt-watch';
-import { asProviderError, limitError, missingKey, streamEndedEarly } from './attempt-failures';
+import { asProviderError, forApiClient, limitError, noTargetAnswered, streamEndedEarly } from './attempt-failures';
 import { callLimits, type CallLimits, type LimitName } from './call-limits';
+import { replayParts } from './cache-replay';
 import { CallState } from './call-state';
 import { orderTargets, retryDelayMs, shouldFailOver } from './failover-policy';
+import { modelPartKind, modelPartText, type ContentKind } from './part-content';
 import { priceCutShort, priceFinished } from './price-call';
-import { responseCacheKey, safeCache } from './response-cache';
-import type { CallRequest, Gateway, GatewayDependencies, Resolution, ResolvedTarget } from './types';
+import { isKeepable, responseCacheKey, safeCache } from './response-cache';
+import { targetKey } from './target-key';
+import type {
+  CallRequest,
+  Gateway,
+  GatewayDependencies,
+  GatewayErrorPart,
+  GatewayPart,
+  Resolution,
+  ResolvedTarget,
+} from './types';
 
 type AttemptOutcome =
   | { kind: 'finished' }
@@ -26,7 +37,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
   const coolingUntil = new Map<string, number>();
   const cache = dependencies.cache ? safeCache(dependencies.cache) : undefined;
 
-  async function* stream(request: CallRequest): AsyncGenerator<CallPart> {
+  async function* stream(request: CallRequest): AsyncGenerator<GatewayPart> {
     const state = new CallState(newId(), request, now(), new Date().toISOString());
     let isRecorded = false;
     // The answer is delivered even when its usage row cannot be saved; the part says why.
@@ -60,12 +71,13 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     }
   }
 
-  async function* runCall(state: CallState, finish: (part: TerminalPart) => TerminalPart): AsyncGenerator<CallPart> {
+  async function* runCall(state: CallState, finish: (part: TerminalPart) => TerminalPart): AsyncGenerator<GatewayPart> {
     const { request } = state;
     // A call cut short is priced from what the provider reported, else from an estimate.
-    const fail = (code: string, message: string, status: 'error' | 'cancelled' | 'interrupted') => {
+    const fail = (code: string, message: string, status: CallStatus, cause?: ProviderError): GatewayErrorPart => {
       if (status !== 'error') priceCutShort(dependencies.price, state);
-      return finish({ type: 'error', code, message, record: state.toRecord(status, now(), message) });
+      const part = finish({ type: 'error', code, message, record: state.toRecord(status, now(), message) });
+      return request.api ? forApiClient(part, cause) : (part as GatewayErrorPart);
     };
 
     let resolution: Resolution;
@@ -83,6 +95,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       resolution.cacheTtlMs !== undefined && cache
         ? { cache, key: responseCacheKey(request), ttlMs: resolution.cacheTtlMs }
         : undefined;
+    state.isKeepingText = keeping !== undefined;
     const kept = keeping && request.cache !== 'refresh' ? keeping.cache.get(keeping.key) : undefined;
     if (kept) {
       // A replay calls no provider: cost 0, no tokens used.
@@ -91,7 +104,8 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       state.finishReason = kept.finishReason;
       yield { type: 'cache-hit', target: kept.target };
       state.firstTokenAt = now();
-      yield { type: 'text-delta', text: kept.text };
+      if (request.api) state.apiPath = 'cache';
+      yield* replayParts(kept, request.api !== undefined);
       state.costUSD = 0;
       state.costSource = 'cache';
       yield finish({ type: 'finish', record: state.toRecord('ok', now(), null) });
@@ -110,14 +124,9 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       const outcome = yield* runAttempt(resolved, state, limits);
       if (outcome.kind === 'cancelled') break;
       if (outcome.kind === 'finished') {
-        state.attempts.push({
-          target: resolved.target,
-          startedAtMs: attemptStart - state.startedAt,
-          durationMs: now() - attemptStart,
-          error: null,
-        });
+        state.addAttempt(resolved.target, attemptStart, now(), null);
         priceFinished(dependencies.price, resolved, state);
-        if (keeping && state.text.length > 0) {
+        if (keeping && state.text.length > 0 && isKeepable(state)) {
           const { servedModel, finishReason, text } = state;
           keeping.cache.put(keeping.key, { target: resolved.target, servedModel, finishReason, text }, keeping.ttlMs);
         }
@@ -129,13 +138,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       if (error.retryAfterMs !== undefined || error.code === 'PROVIDER_RATE_LIMITED') {
         coolingUntil.set(resolved.target, Date.now() + (error.retryAfterMs ?? 10_000));
       }
-      const attempt = {
-        target: resolved.target,
-        startedAtMs: attemptStart - state.startedAt,
-        durationMs: now() - attemptStart,
-        error: { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) },
-      };
-      state.attempts.push(attempt);
+      const attempt = state.addAttempt(resolved.target, attemptStart, now(), error);
       if (state.hasOutput) {
         // The partial answer stays; the call is marked interrupted, never silently complete.
         state.target = resolved.target;
@@ -145,7 +148,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       }
       yield { type: 'attempt-error', attempt };
       if (!shouldFailOver(error, false, limit)) {
-        yield fail(error.code, error.message, 'error');
+        yield fail(error.code, error.message, 'error', error);
         return;
       }
       const delay = retryDelayMs(error, queue.length === 0, hasRetried, limit);
@@ -160,29 +163,48 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       yield fail('CANCELLED', 'Cancelled by the user.', 'cancelled');
       return;
     }
-    const tried = state.attempts.map((attempt) => `${attempt.target}: ${attempt.error?.message ?? 'ok'}`);
-    yield fail(
-      targets.length === 1 && lastError ? lastError.code : 'ALL_TARGETS_FAILED',
-      targets.length === 1 && lastError
-        ? lastError.message
-        : `Every target of ${request.modelId} failed. ${tried.join(' | ')}`,
-      'error',
-    );
+    const { code, message } = noTargetAnswered(request, targets.length, state.attempts, lastError);
+    yield fail(code, message, 'error', lastError);
   }
 
   async function* runAttempt(
     resolved: ResolvedTarget,
     state: CallState,
-    limits: CallLimits,
-  ): AsyncGenerator<CallPart, AttemptOutcome> {
+    callLimits: CallLimits,
+  ): AsyncGenerator<GatewayPart, AttemptOutcome> {
     const { request } = state;
     state.beginAttempt(resolved);
+    const isPassing = request.api !== undefined && isPassThrough(resolved.endpoint.kind, request.api.protocol);
+    if (request.api) state.apiPath = isPassing ? 'pass-through' : 'translated';
+    // A provider called without streaming has no first token before its whole answer: only the call's
+    // own time limit applies.
+    const limits =
+      isPassing && !request.api!.isStream ? { ...callLimits, firstTokenMs: callLimits.totalMs } : callLimits;
     const watch = new AttemptWatch(limits, now(), state.startedAt + limits.totalMs, now, request.signal);
     const limitHit = (limit: LimitName): AttemptOutcome => ({
       kind: 'failed',
       limit,
       error: limitError(limit, limits, resolved.target, state.hasOutput),
     });
+    // The commit gate: an API call's events before its first content wait here, and are dropped with
+    // the attempt if it fails, so the next target starts clean.
+    const held: GatewayPart[] = [];
+    /** Takes in one part's content; an outcome when it cannot be taken (past the size limit). */
+    const admit = (kind: ContentKind, text: string): AttemptOutcome | undefined => {
+      const bytes = text.length === 0 ? 0 : Buffer.byteLength(text);
+      // Past the size limit the upstream request is aborted before the text is taken in.
+      if (state.answerBytes + bytes > limits.maxAnswerBytes) return limitHit('maxAnswerBytes');
+      state.answerBytes += bytes;
+      watch.token();
+      if (state.firstTokenAt === null) {
+        state.firstTokenAt = now();
+        state.target = resolved.target;
+      }
+      if (kind === 'text') {
+        if (state.isKeepingText) state.text += text;
+      } else if (kind !== 'reasoning') state.hasToolCalls = true;
+      return undefined;
+    };
     // Why the attempt stopped when it was not the provider's doing: the caller, or a time limit.
     const stopped = (): AttemptOutcome | undefined => {
       if (request.signal?.aborted) return { kind: 'cancelled' };
@@ -208,19 +230,24 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
           case 'text-delta':
           case 'reasoning-delta': {
             if (part.text.length === 0) break;
-            const bytes = Buffer.byteLength(part.text);
-            // Past the size limit the upstream request is aborted before the text is taken in.
-            if (state.answerBytes + bytes > limits.maxAnswerBytes) {
-              return limitHit('maxAnswerBytes');
-            }
-            state.answerBytes += bytes;
-            watch.token();
-            if (state.firstTokenAt === null) {
-              state.firstTokenAt = now();
-              state.target = resolved.target;
-            }
-            if (part.type === 'text-delta') state.text += part.text;
+            const refused = admit(part.type === 'text-delta' ? 'text' : 'reasoning', part.text);
+            if (refused) return refused;
             yield { type: part.type, text: part.text };
+            break;
+          }
+          case 'wire-event':
+          case 'model-part': {
+            const kind = part.type === 'wire-event' ? part.content : modelPartKind(part.part);
+            if (kind === undefined) {
+              if (state.hasOutput) yield part;
+              else held.push(part);
+              break;
+            }
+            const text = part.type === 'wire-event' ? (part.text ?? '') : modelPartText(part.part);
+            const refused = admit(kind, text);
+            if (refused) return refused;
+            if (held.length > 0) yield* held.splice(0);
+            yield part;
             break;
           }
           case 'finish':
@@ -229,6 +256,8 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
             state.usage = part.usage;
             if (part.servedModel) state.servedModel = part.servedModel;
             state.providerCostUSD = part.providerCostUSD;
+            // An answer without content (an empty completion) still reaches the client whole.
+            if (held.length > 0) yield* held.splice(0);
             return { kind: 'finished' };
           case 'error':
             return stopped() ?? { kind: 'failed', error: part.error };
@@ -244,25 +273,15 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
   }
 
   /** Opens the stream at one target with its key; throws a ProviderError when it cannot. */
-  async function openStream(
-    resolved: ResolvedTarget,
-    request: CallRequest,
-    abortSignal: AbortSignal,
-  ): Promise<AsyncIterable<ProviderPart>> {
-    const isKeyOptional = resolved.endpoint.kind === 'openai-compatible';
-    // A local server needs no key, so an unreachable keychain must not stop it.
-    const apiKey = await dependencies.getKey(resolved.endpoint.id).catch((error: unknown) => {
-      if (isKeyOptional) return undefined;
-      throw error;
-    });
-    if (apiKey === undefined && !isKeyOptional) throw missingKey(resolved.endpoint.id);
+  async function openStream(resolved: ResolvedTarget, request: CallRequest, abortSignal: AbortSignal) {
+    const apiKey = await targetKey(dependencies.getKey, resolved.endpoint);
     return dependencies.streamTarget(
       { endpoint: resolved.endpoint, model: resolved.model, apiKey },
-      { ...request.sampling, messages: request.messages, abortSignal },
+      { ...request.sampling, messages: request.messages, abortSignal, api: request.api },
     );
   }
 
-  return { stream };
+  return { stream } as Gateway;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -1,5 +1,6 @@
 import { cutShortUsage } from '../catalog/estimate-usage';
 import type { PriceCall } from '../catalog/types';
+import type { ChatMessage } from '../../shared/types/chat';
 import type { CallState } from './call-state';
 import type { ResolvedTarget } from './types';
 
@@ -33,7 +34,7 @@ export function priceFinished(price: PriceCall, resolved: ResolvedTarget, state:
 export function priceCutShort(price: PriceCall, state: CallState): void {
   const resolved = state.serving;
   if (resolved === null) return;
-  const cut = cutShortUsage(state.request.messages, state.answerBytes, state.reportedUsage);
+  const cut = cutShortUsage(promptOf(state), state.answerBytes, state.reportedUsage);
   if (cut === null) return;
   state.target ??= resolved.target;
   state.usage = cut.usage;
@@ -47,4 +48,10 @@ export function priceCutShort(price: PriceCall, state: CallState): void {
   });
   state.costUSD = result.costUSD;
   state.costSource = cut.isEstimated ? 'estimate' : result.source;
+}
+
+/** The prompt to estimate from: a local API call's whole body (tools and schemas are billed input too). */
+function promptOf(state: CallState): ChatMessage[] {
+  const { api, messages } = state.request;
+  return api ? [{ role: 'user', content: JSON.stringify(api.body) }] : messages;
 }

@@ -52,12 +52,25 @@ export interface CallRequest {
   api?: ApiCall;
 }
 
+/** A call's failure, with what a local API client needs to answer it in its own protocol. */
+export type GatewayErrorPart = Extract<CallPart, { type: 'error' }> & {
+  /** The last provider's HTTP status (a 401 that means the key Switchboard holds was refused). */
+  upstreamStatus?: number;
+  /** How long the provider asked to wait (429s). */
+  retryAfterMs?: number;
+  /** The request field a refusal is about. */
+  param?: string;
+};
+
 /**
  * What a local API call streams besides the app's parts. Events before an attempt's first content are
  * held back (the commit gate), so a failover never leaves a dead attempt's events with the client.
  */
 export type GatewayPart =
-  CallPart | { type: 'wire-event'; data: string } | { type: 'model-part'; part: LanguageModelV4StreamPart };
+  | Exclude<CallPart, { type: 'error' }>
+  | GatewayErrorPart
+  | { type: 'wire-event'; data: string }
+  | { type: 'model-part'; part: LanguageModelV4StreamPart };
 
 export interface GatewayDependencies {
   /** Throws a SwitchboardError naming what exists when the id is unknown. */
@@ -73,6 +86,10 @@ export interface GatewayDependencies {
 }
 
 export interface Gateway {
-  /** Streams one routed call; always ends with exactly one `finish` or `error` part. */
+  /**
+   * Streams one routed call; always ends with exactly one `finish` or `error` part. A local API call
+   * (`api` set) streams `wire-event`s or `model-part`s where an app call streams text deltas.
+   */
+  stream(request: CallRequest & { api: ApiCall }): AsyncGenerator<GatewayPart>;
   stream(request: CallRequest): AsyncGenerator<CallPart>;
 }

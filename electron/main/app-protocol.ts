@@ -1,7 +1,6 @@
-import { net, protocol, session } from 'electron';
-import { pathToFileURL } from 'node:url';
-import { appCsp, appScheme, resolveAppFile } from './app-url';
-import { isPermissionAllowed } from './permissions';
+import { net, protocol } from 'electron';
+import { answerAppRequest } from './answer-app-request';
+import { appScheme } from './app-url';
 
 /** Must run before the app is ready: app:// behaves like a secure standard origin. */
 export function registerAppScheme(): void {
@@ -12,16 +11,7 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer on app:// with the CSP header, refusing paths outside it. */
 export function serveRenderer(rendererRoot: string): void {
-  protocol.handle(appScheme, async (request) => {
-    const file = resolveAppFile(request.url, rendererRoot);
-    if (file === null) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('content-security-policy', appCsp);
-    return new Response(response.body, { status: response.status, headers });
-  });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(isPermissionAllowed(permission)),
+  protocol.handle(appScheme, (request) =>
+    answerAppRequest(request.url, rendererRoot, { fetchFile: (fileUrl) => net.fetch(fileUrl) }),
   );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, resolveAppFile, toExternalUrl } from './app-url';
+import { isAppUrl, resolveAppRequest, toExternalUrl } from './app-url';
 import { isTrustedSender } from './validate-sender';
 
 describe('app URLs', () => {
@@ -20,13 +20,24 @@ describe('app URLs', () => {
   });
 
   it('serves only files inside the renderer folder', () => {
-    expect(resolveAppFile('app://switchboard/', '/opt/app/renderer')).toBe('/opt/app/renderer/index.html');
-    expect(resolveAppFile('app://switchboard/assets/a.js', '/opt/app/renderer')).toBe('/opt/app/renderer/assets/a.js');
+    const root = '/opt/app/renderer';
+    expect(resolveAppRequest('app://switchboard/', root)).toEqual({ file: '/opt/app/renderer/index.html' });
+    expect(resolveAppRequest('app://switchboard/assets/a.js', root)).toEqual({
+      file: '/opt/app/renderer/assets/a.js',
+    });
     // The URL parser already folds dot segments at the root; an encoded slash must not escape either.
-    expect(resolveAppFile('app://switchboard/%2e%2e/%2e%2e/etc/passwd', '/opt/app/renderer')).toBe(
-      '/opt/app/renderer/etc/passwd',
-    );
-    expect(resolveAppFile('app://switchboard/..%2f..%2fetc%2fpasswd', '/opt/app/renderer')).toBeNull();
+    expect(resolveAppRequest('app://switchboard/%2e%2e/%2e%2e/etc/passwd', root)).toEqual({
+      file: '/opt/app/renderer/etc/passwd',
+    });
+    expect(resolveAppRequest('app://switchboard/..%2f..%2fetc%2fpasswd', root)).toMatchObject({ status: 404 });
+  });
+
+  it('answers a malformed escape or a NUL byte with 400 instead of throwing', () => {
+    const root = '/opt/app/renderer';
+    expect(resolveAppRequest('app://switchboard/%E0%A4%A', root)).toMatchObject({ status: 400 });
+    expect(resolveAppRequest('app://switchboard/%', root)).toMatchObject({ status: 400 });
+    expect(resolveAppRequest('app://switchboard/index.html%00.js', root)).toMatchObject({ status: 400 });
+    expect(resolveAppRequest('not a url', root)).toMatchObject({ status: 400 });
   });
 
   it('trusts only the top-level app frame', () => {

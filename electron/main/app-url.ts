@@ -31,11 +31,19 @@ export function toExternalUrl(value: string): string | null {
   }
 }
 
-/** The file an app:// request names inside the renderer folder, or null when it would leave it. */
-export function resolveAppFile(requestUrl: string, rendererRoot: string): string | null {
-  const url = new URL(requestUrl);
+/** What an app:// request names: a file inside the renderer folder, or the status that refuses it. */
+export type AppFileRequest = { file: string } | { status: 400 | 404; reason: string };
+
+/** The file an app:// request names inside the renderer folder; never throws on a malformed URL. */
+export function resolveAppRequest(requestUrl: string, rendererRoot: string): AppFileRequest {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(requestUrl).pathname);
+  } catch {
+    return { status: 400, reason: `malformed URL ${requestUrl}` };
+  }
+  if (pathname.includes('\0')) return { status: 400, reason: `a NUL byte in ${requestUrl}` };
   const root = resolve(rendererRoot);
-  const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
-  const file = resolve(root, relative);
-  return file.startsWith(root + sep) ? file : null;
+  const file = resolve(root, pathname.replace(/^\/+/, '') || 'index.html');
+  return file.startsWith(root + sep) ? { file } : { status: 404, reason: `outside the app: ${requestUrl}` };
 }

@@ -1,20 +1,26 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channels, type EventName, type Events } from '../../shared/contract';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { channels } from '../../shared/contract';
 import type { Core } from '../core/types';
-import { isTrustedSender } from './validate-sender';
+import { answerIpcRequest } from './answer-ipc-request';
+import { createCallerSignals } from './caller-signals';
+
+/** A page goes when its webContents is destroyed, its renderer dies, or it loads another document. */
+function watchPage(contents: WebContents, gone: (isDestroyed: boolean) => void): void {
+  contents.once('destroyed', () => gone(true));
+  contents.on('render-process-gone', () => gone(false));
+  contents.on('did-navigate', () => gone(false));
+}
 
 /** One request channel for the whole contract; events go back to the asking window only. */
 export function registerIpc(core: Core, options: { devServerUrl?: string }): () => void {
-  ipcMain.handle(channels.request, async (event: IpcMainInvokeEvent, route: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame, options)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'This page may not talk to Switchboard.' } };
-    }
-    const sender = event.sender;
-    return core.dispatch(route, input, {
-      emit<E extends EventName>(name: E, payload: Events[E]) {
-        if (!sender.isDestroyed()) sender.send(channels.event, name, payload);
-      },
-    });
-  });
+  const signals = createCallerSignals<WebContents>(watchPage);
+  ipcMain.handle(channels.request, (event: IpcMainInvokeEvent, route: unknown, input: unknown) =>
+    answerIpcRequest(event, route, input, {
+      dispatch: (...args) => core.dispatch(...args),
+      eventChannel: channels.event,
+      signalFor: (sender) => signals.signalFor(sender),
+      devServerUrl: options.devServerUrl,
+    }),
+  );
   return () => ipcMain.removeHandler(channels.request);
 }

@@ -89,6 +89,11 @@ export interface ProtocolCodec {
   createStreamEncoder(meta: ResponseMeta, body: Record<string, unknown>): StreamEncoder;
   /** A whole (non-streaming) answer from its parts. */
   toResponseBody(meta: ResponseMeta, parts: NeutralPart[], body: Record<string, unknown>): unknown;
+  /**
+   * `/v1/messages/count_tokens` for a target that cannot count exactly: an estimate of the request's
+   * input tokens (the local API marks the answer as an estimate). Only the protocols that have the endpoint.
+   */
+  countTokens?(body: Record<string, unknown>): number;
   /** A failure before anything was sent, in the protocol's error format (Switchboard's error codes in). */
   toErrorResponse(
     code: string,

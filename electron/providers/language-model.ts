@@ -4,6 +4,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import type { EndpointKind } from '../../shared/types/config';
+import type { ClientProtocol } from '../protocols/types';
 import { createProviderFetch } from './provider-fetch';
 import type { ProviderTarget } from './types';
 
@@ -19,10 +20,28 @@ export const wireProtocols: Record<EndpointKind, WireProtocol> = {
   'openai-compatible': 'openai-chat',
 };
 
-/** OpenAI-compatible gateways, reached through the AI SDK's OpenAI-compatible provider. */
-const compatibleBaseURLs: Partial<Record<EndpointKind, string>> = {
+/**
+ * A local API call goes to a target as sent when the target speaks the client's protocol, else through
+ * the AI SDK's neutral call.
+ */
+export function isPassThrough(kind: EndpointKind, protocol: ClientProtocol): boolean {
+  return wireProtocols[kind] === protocol;
+}
+
+/** Each kind's API when the endpoint sets no base URL (the AI SDK's defaults). */
+export const defaultBaseURLs: Record<EndpointKind, string | undefined> = {
+  openai: 'https://api.openai.com/v1',
+  anthropic: 'https://api.anthropic.com/v1',
+  google: 'https://generativelanguage.googleapis.com/v1beta',
   openrouter: 'https://openrouter.ai/api/v1',
   vercel: 'https://ai-gateway.vercel.sh/v1',
+  'openai-compatible': undefined,
+};
+
+/** OpenAI-compatible gateways, reached through the AI SDK's OpenAI-compatible provider. */
+const compatibleBaseURLs: Partial<Record<EndpointKind, string>> = {
+  openrouter: defaultBaseURLs.openrouter,
+  vercel: defaultBaseURLs.vercel,
 };
 
 /**

@@ -13,6 +13,8 @@ export class ProviderError extends Error {
   readonly retryAfterMs: number | undefined;
   /** The provider's own error type (`insufficient_quota`, `overloaded_error`, ...). */
   readonly providerType: string | undefined;
+  /** The local API request field the failure is about (a field the target cannot honour). */
+  readonly param: string | undefined;
 
   constructor(options: {
     code: ErrorCode;
@@ -21,6 +23,7 @@ export class ProviderError extends Error {
     isRetryable: boolean;
     retryAfterMs?: number;
     providerType?: string;
+    param?: string;
     cause?: unknown;
   }) {
     super(options.message, { cause: options.cause });
@@ -30,6 +33,7 @@ export class ProviderError extends Error {
     this.isRetryable = options.isRetryable;
     this.retryAfterMs = options.retryAfterMs;
     this.providerType = options.providerType;
+    this.param = options.param;
   }
 
   static isInstance(value: unknown): value is ProviderError {

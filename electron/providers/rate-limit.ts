@@ -28,3 +28,21 @@ export function rateLimitResetMs(headers: Record<string, string | undefined> | u
   }
   return waits.length > 0 ? Math.max(...waits) : undefined;
 }
+
+const rateLimitHeaders = [
+  ...['requests', 'tokens'].flatMap((kind) => [`x-ratelimit-remaining-${kind}`, `x-ratelimit-reset-${kind}`]),
+  ...['requests', 'tokens', 'input-tokens', 'output-tokens'].flatMap((kind) => [
+    `anthropic-ratelimit-${kind}-remaining`,
+    `anthropic-ratelimit-${kind}-reset`,
+  ]),
+];
+
+/** `rateLimitResetMs` for a fetch response's headers, reading only the ones that matter. */
+export function rateLimitResetFromHeaders(headers: Headers, now = Date.now()): number | undefined {
+  const picked: Record<string, string> = {};
+  for (const name of rateLimitHeaders) {
+    const value = headers.get(name);
+    if (value !== null) picked[name] = value;
+  }
+  return rateLimitResetMs(picked, now);
+}

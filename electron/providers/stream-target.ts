@@ -1,6 +1,10 @@
 import type { LanguageModelV4Prompt, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { ChatMessage } from '../../shared/types/chat';
-import { createLanguageModel, wireProtocols } from './language-model';
+import { protocolCodecs, type CodecRegistry } from '../protocols';
+import { callSignal, idleTimer, type IdleTimer } from './idle-timer';
+import { createLanguageModel, isPassThrough, wireProtocols } from './language-model';
+import { openPassThrough } from './pass-through/pass-through';
+import { openTranslated } from './translated-stream';
 import { ProviderError } from './provider-error';
 import { rateLimitResetMs } from './rate-limit';
 import { readRawEvent, type RawAccount } from './raw-usage';
@@ -18,41 +22,38 @@ function toPrompt(messages: ChatMessage[]): LanguageModelV4Prompt {
 
 export interface StreamTargetOptions {
   fetch?: typeof globalThis.fetch;
+  /** The codecs that translate local API requests for targets of another protocol. */
+  codecs?: CodecRegistry;
   /**
    * Longest wait for the response and between two events, for a stream target used on its own. The
    * gateway leaves it unset and applies each route's own limits instead (gateway/call-limits.ts).
    */
   timeoutMs?: number;
+  /** The most bytes read from one provider response (64 MiB); tests make it small. */
+  maxResponseBytes?: number;
 }
 
-/** Aborts when nothing arrived for `timeoutMs`; an event costs one assignment, the timer re-arms itself. */
-function idleTimer(timeoutMs: number) {
-  const controller = new AbortController();
-  let lastEventAt = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const check = () => {
-    const wait = lastEventAt + timeoutMs - performance.now();
-    if (wait <= 0) return controller.abort(new DOMException('no answer in time', 'TimeoutError'));
-    timer = setTimeout(check, wait);
-    timer.unref();
-  };
-  check();
-  return {
-    signal: controller.signal,
-    onEvent: () => {
-      lastEventAt = performance.now();
-    },
-    stop: () => clearTimeout(timer),
-  };
-}
-
-/** Streams from one target through its AI SDK provider, reading usage from the raw events. */
+/**
+ * Streams from one target, reading usage from the raw events: an app call through the target's AI SDK
+ * provider; a local API call as it is to a target of its protocol (pass-through), else translated.
+ */
 export function createStreamTarget(options: StreamTargetOptions = {}): StreamTarget {
+  const codecs = options.codecs ?? protocolCodecs;
   return async (target, request) => {
-    const model = createLanguageModel(target, options.fetch);
     const idle = options.timeoutMs === undefined ? undefined : idleTimer(options.timeoutMs);
-    const signals = [request.abortSignal, idle?.signal].filter((signal) => signal !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const signal = callSignal(request.abortSignal, idle);
+    if (request.api) {
+      const call = { fetch: options.fetch, idle, signal, codecs, maxResponseBytes: options.maxResponseBytes };
+      try {
+        return await (isPassThrough(target.endpoint.kind, request.api.protocol)
+          ? openPassThrough(target, request, call)
+          : openTranslated(target, request, call));
+      } catch (error) {
+        idle?.stop();
+        throw error;
+      }
+    }
+    const model = createLanguageModel(target, options.fetch);
     let stream: ReadableStream<LanguageModelV4StreamPart>;
     let headers: Record<string, string | undefined> | undefined;
     try {
@@ -76,7 +77,7 @@ export function createStreamTarget(options: StreamTargetOptions = {}): StreamTar
 async function* mapParts(
   stream: ReadableStream<LanguageModelV4StreamPart>,
   target: ProviderTarget,
-  idle: ReturnType<typeof idleTimer> | undefined,
+  idle: IdleTimer | undefined,
   resetInMs: number | undefined,
 ): AsyncGenerator<ProviderPart> {
   const protocol = wireProtocols[target.endpoint.kind];

@@ -61,10 +61,17 @@ export type ProviderPart =
   | { type: 'error'; error: ProviderError }
   /**
    * Pass-through: one whole event of the provider's stream, as its SSE text (or, when not streaming, the
-   * whole JSON body), to forward untouched. `content` says what it carries: the first event with content
-   * is the first token; `text` is its answer text, kept for the cache, the size limit and estimates.
+   * whole JSON body), to forward as it is (only its `model` names the target). `content` says what it
+   * carries: the first event with content is the first token; `text` is the text it adds (answer text,
+   * reasoning or a tool call's arguments), counted for the size limit and estimates, and kept for the
+   * cache when it is answer text. `other` is content no kept text could replay (audio, a tool result).
    */
-  | { type: 'wire-event'; data: string; content?: 'text' | 'reasoning' | 'tool-call'; text?: string }
+  | {
+      type: 'wire-event';
+      data: string;
+      content?: 'text' | 'reasoning' | 'tool-call' | 'other';
+      text?: string;
+    }
   /** Translation: one part of the AI SDK's neutral stream (text, reasoning, tool input and calls, finish). */
   | { type: 'model-part'; part: LanguageModelV4StreamPart };
 

@@ -31,3 +31,18 @@ export function sendApiError(
   const type = options.type ?? (status >= 500 ? 'server_error' : 'invalid_request_error');
   sendJson(response, status, apiErrorBody(message, type, options.code ?? null), options.headers);
 }
+
+/** A JSON answer already serialised (a provider's own body, passed through as it came). */
+export function sendJsonText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+) {
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  const safeHeaders = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, toHeaderValue(value)]));
+  response.writeHead(status, { 'content-type': 'application/json', ...safeHeaders }).end(text);
+}

@@ -4,11 +4,15 @@ import type { Duplex } from 'node:stream';
 import { socketPath } from '../../shared/contract/socket';
 import type { Services } from '../core/services';
 import type { Core } from '../core/types';
+import type { ClientProtocol } from '../protocols/types';
 import { newApiToken } from './api-token';
 import { createBridgeSocket } from './bridge-socket';
 import { answerClientError } from './client-error';
 import { newSecret } from './kept-secret';
-import { handleChatCompletions, handleModels } from './openai-api';
+import { handleApiCall } from './api-call';
+import { handleCountTokens } from './count-tokens-api';
+import { handleEmbeddings } from './embeddings-api';
+import { handleModel, handleModels } from './models-api';
 import {
   isLoopbackHost,
   isOwnOrigin,
@@ -18,6 +22,7 @@ import {
   requestPath,
 } from './request-guard';
 import { sendApiError } from './send-json';
+import { errorFormatFor, sendServerError } from './server-error';
 import { serveStatic } from './static-files';
 
 /** Time limits of the server; tests make them short. */
@@ -61,6 +66,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The local API's calls, each in its client protocol. */
+const apiPaths = new Map<string, ClientProtocol>([
+  ['/v1/chat/completions', 'openai-chat'],
+  ['/v1/messages', 'anthropic'],
+  ['/v1/responses', 'openai-responses'],
+]);
+
 /** The header a Switchboard sends on every provider request: seeing it here means a base URL points back at us. */
 const hopHeader = 'x-switchboard-hop';
 
@@ -75,6 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = { ...defaultServerLimits, ...options.limits };
   const bridge = createBridgeSocket(options.core);
   let port = 0;
+  // Requests being answered: closing waits for them, so a cancelled API call still writes its usage row.
+  const inFlight = new Set<Promise<void>>();
 
   const server = createServer(
     {
@@ -87,7 +101,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // A write after the client left is not worth a crash.
       response.on('error', (error) => console.error('switchboard: response failed:', error.message));
       try {
-        void answer(request, response).catch((error: unknown) => failed(response, error));
+        const answering = answer(request, response).catch((error: unknown) => failed(response, error));
+        inFlight.add(answering);
+        void answering.finally(() => inFlight.delete(answering));
       } catch (error) {
         failed(response, error);
       }
@@ -115,26 +131,41 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function answerApi(request: IncomingMessage, response: ServerResponse, path: string) {
     if (request.headers[hopHeader] !== undefined) {
-      return sendApiError(
+      return sendServerError(
         response,
+        errorFormatFor(path),
         508,
         "Loop detected: this endpoint's base URL points back at Switchboard's own local API; point it at the provider instead.",
         { code: 'loop_detected' },
       );
     }
+    const format = errorFormatFor(path);
     if (!isSecretValid(presentedApiKey(request.headers), token)) {
-      return sendApiError(
+      return sendServerError(
         response,
+        format,
         401,
         'Missing or wrong local API key: send the key `switchboard serve` printed (or Settings shows) as `Authorization: Bearer <key>` or `x-api-key`.',
         { code: 'invalid_api_key' },
       );
     }
-    if (path === '/v1/models' && request.method === 'GET') return handleModels(options.services, response);
-    if (path === '/v1/chat/completions' && request.method === 'POST') {
-      return handleChatCompletions(options.services, request, response, { keepAliveMs: limits.keepAliveMs });
+    const { services } = options;
+    if (request.method === 'GET') {
+      if (path === '/v1/models') return handleModels(services, response);
+      if (path.startsWith('/v1/models/')) return handleModel(services, response, path.slice('/v1/models/'.length));
     }
-    return sendApiError(response, 404, `Switchboard's local API has no ${request.method} ${path}.`);
+    if (request.method === 'POST') {
+      const protocol = apiPaths.get(path);
+      if (protocol) {
+        const options = { keepAliveMs: limits.keepAliveMs, path };
+        return handleApiCall(services, services.codecs[protocol], request, response, options);
+      }
+      if (path === '/v1/messages/count_tokens') {
+        return handleCountTokens(services, services.codecs.anthropic, request, response);
+      }
+      if (path === '/v1/embeddings') return handleEmbeddings(services, request, response);
+    }
+    return sendServerError(response, format, 404, `Switchboard's local API has no ${request.method} ${path}.`);
   }
 
   function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -174,6 +205,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       bridge.close();
       server.closeAllConnections();
+      await Promise.allSettled([...inFlight]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -82,4 +82,25 @@ export const migrations: Migration[] = [
   );
   `,
   },
+  // 4: each endpoint's model list as last fetched from its API (models as JSON), for the pickers.
+  {
+    release: '0.1.0',
+    sql: `
+  CREATE TABLE model_lists (
+    endpoint_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    base_url TEXT,
+    fetched_at TEXT NOT NULL,
+    models TEXT NOT NULL
+  );
+  `,
+  },
+  // 5: which protocol a local API call spoke and how it was served (pass-through, translated, cache).
+  {
+    release: '0.1.0',
+    sql: `
+  ALTER TABLE usage ADD COLUMN api_protocol TEXT;
+  ALTER TABLE usage ADD COLUMN api_path TEXT;
+  `,
+  },
 ];

@@ -73,6 +73,8 @@ describe('SQLite store', () => {
 
     const store = openStore(dir);
     expect(store.listUsage().map((row) => row.id)).toEqual(['kept']);
+    // Columns added later read as unknown for the rows before them.
+    expect(store.listUsage()[0]).toMatchObject({ apiProtocol: null, apiPath: null });
     const marked = new Database(join(dir, 'switchboard.db'), { readonly: true });
     expect(marked.pragma('application_id', { simple: true })).toBe(switchboardApplicationId);
     marked.close();

@@ -7,6 +7,7 @@ import type { ModelSpend } from '../../shared/contract/usage';
 import { SwitchboardError } from '../../shared/errors/codes';
 import type { CachedAnswer } from '../gateway/types';
 import { checkHistoryFile, migrateHistoryFile } from './history-file';
+import { createModelListTable } from './model-lists';
 import { sinceToUtc } from './since';
 import type { Store, UsageQuery } from './types';
 import { fromUsageRow, toUsageRow, usageColumns, type UsageRow } from './usage-rows';
@@ -113,6 +114,7 @@ export function openStore(dataDir: string): Store {
   };
 
   return {
+    modelLists: createModelListTable(db, guard),
     createConversation: guard(({ title }) => {
       const now = new Date().toISOString();
       const conversation: ConversationSummary = { id: randomUUID(), title, updatedAt: now };

@@ -2,6 +2,7 @@ import type { ConversationSummary, StoredMessage } from '../../shared/contract/c
 import type { ModelSpend } from '../../shared/contract/usage';
 import type { CallSource, UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
+import type { ModelListTable } from './model-lists';
 
 export interface UsageQuery {
   /** ISO date or time; rows created at or after it. */
@@ -12,6 +13,8 @@ export interface UsageQuery {
 
 /** Conversations, messages and the usage history, in one SQLite file. */
 export interface Store {
+  /** Each endpoint's model list as last fetched. */
+  modelLists: ModelListTable;
   createConversation(input: { title: string }): ConversationSummary;
   listConversations(): ConversationSummary[];
   /** True when it was there. */

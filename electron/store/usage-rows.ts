@@ -23,6 +23,8 @@ export interface UsageRow {
   attempts: string;
   error: string | null;
   conversation_id: string | null;
+  api_protocol: UsageRecord['apiProtocol'];
+  api_path: UsageRecord['apiPath'];
 }
 
 /** The columns of `usage`, named in every INSERT. */
@@ -48,6 +50,8 @@ export const usageColumns = [
   'attempts',
   'error',
   'conversation_id',
+  'api_protocol',
+  'api_path',
 ] as const satisfies readonly (keyof UsageRow)[];
 
 // A field of UsageRow left out of the list does not compile.
@@ -77,6 +81,8 @@ export function toUsageRow(record: UsageRecord): UsageRow {
     attempts: JSON.stringify(record.attempts),
     error: record.error,
     conversation_id: record.conversationId,
+    api_protocol: record.apiProtocol,
+    api_path: record.apiPath,
   };
 }
 
@@ -108,5 +114,7 @@ export function fromUsageRow(row: UsageRow): UsageRecord {
     attempts: JSON.parse(row.attempts) as UsageRecord['attempts'],
     error: row.error,
     conversationId: row.conversation_id,
+    apiProtocol: row.api_protocol,
+    apiPath: row.api_path,
   };
 }

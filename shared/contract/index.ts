@@ -28,7 +28,7 @@ export function isRouteName(value: unknown): value is RouteName {
   return typeof value === 'string' && Object.hasOwn(routes, value);
 }
 
-export type { Result } from './define';
+export type { FieldProblem, Result } from './define';
 export type * from './chat';
 export type * from './settings';
 export type * from './usage';

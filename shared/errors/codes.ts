@@ -2,6 +2,8 @@
 export const errorCodes = {
   INVALID_INPUT: 'INVALID_INPUT',
   UNKNOWN_ROUTE: 'UNKNOWN_ROUTE',
+  FORBIDDEN: 'FORBIDDEN',
+  DISCONNECTED: 'DISCONNECTED',
   INTERNAL: 'INTERNAL',
   CONFIG_INVALID: 'CONFIG_INVALID',
   UNKNOWN_MODEL: 'UNKNOWN_MODEL',
@@ -13,6 +15,8 @@ export const errorCodes = {
   PROVIDER_RATE_LIMITED: 'PROVIDER_RATE_LIMITED',
   PROVIDER_UNAVAILABLE: 'PROVIDER_UNAVAILABLE',
   PROVIDER_BAD_REQUEST: 'PROVIDER_BAD_REQUEST',
+  /** A local API request field the target cannot honour (a 400 naming the field and the target). */
+  UNSUPPORTED_FIELD: 'UNSUPPORTED_FIELD',
   PROVIDER_NOT_FOUND: 'PROVIDER_NOT_FOUND',
   PROVIDER_STREAM_ERROR: 'PROVIDER_STREAM_ERROR',
   NETWORK: 'NETWORK',
@@ -25,14 +29,17 @@ export const errorCodes = {
 } as const;
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
 
-/** An error with a stable code; messages never hold secrets. */
+/** An error with a stable code; messages never hold secrets. `fields` names the input fields it is about. */
 export class SwitchboardError extends Error {
+  readonly fields: { field: string; message: string }[] | undefined;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fields?: { field: string; message: string }[] },
   ) {
     super(message, options);
     this.name = 'SwitchboardError';
+    this.fields = options?.fields;
   }
 }

@@ -29,6 +29,15 @@ export type CallStatus = 'ok' | 'error' | 'cancelled' | 'interrupted';
 /** Who made a call: the desktop/browser app, or a client of the local API. */
 export type CallSource = 'app' | 'api';
 
+/** The protocol a local API client spoke: Chat Completions, Anthropic Messages, Responses, or embeddings. */
+export type ApiProtocol = 'openai-chat' | 'anthropic' | 'openai-responses' | 'openai-embeddings';
+
+/**
+ * How a local API call was served: `pass-through` (the target speaks the client's protocol: the body went
+ * as sent, only `model` rewritten), `translated` (through the AI SDK's neutral call), or `cache` (replayed).
+ */
+export type ApiPath = 'pass-through' | 'translated' | 'cache';
+
 /** One try at one target during a routed call. */
 export interface Attempt {
   /** `endpoint-id/model`. */
@@ -67,4 +76,8 @@ export interface UsageRecord {
   /** The final error message (no secrets) when status is not ok. */
   error: string | null;
   conversationId: string | null;
+  /** The protocol of a local API call; null for the app's own calls. */
+  apiProtocol: ApiProtocol | null;
+  /** How a local API call was served; null for the app's own calls and calls no target served. */
+  apiPath: ApiPath | null;
 }

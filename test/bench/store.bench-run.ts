@@ -28,6 +28,8 @@ function row(): UsageRecord {
     attempts: [{ target: 'local/llama3.2', startedAtMs: 0, durationMs: 900, error: null }],
     error: null,
     conversationId: null,
+    apiProtocol: counter % 2 ? null : 'openai-chat',
+    apiPath: counter % 2 ? null : 'pass-through',
   };
 }
 

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { modelListBody } from './model-lists';
 import { streamErrorEvent, syntheticEvents, syntheticJson, type SyntheticReply } from './synthetic-reply';
 import { formatForPath, frameEvent, splitBytes, terminator, type WireFormat } from './wire-format';
 
@@ -18,6 +19,8 @@ export type FakeResponse =
       headers?: Record<string, string>;
     } & SyntheticReply)
   | { kind: 'http-error'; status: number; body: unknown; headers?: Record<string, string> }
+  /** Any JSON answer, for the endpoints that do not stream (embeddings, token counts). */
+  | { kind: 'json'; body: unknown; status?: number }
   /** A 3xx pointing elsewhere (a moved API, or a host that wants the key). */
   | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string }
   /** The connection is destroyed without an answer. */
@@ -78,6 +81,9 @@ async function answer(
       response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       response.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
       return;
+    case 'json':
+      response.writeHead(reply.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
+      return;
     case 'redirect':
       response.writeHead(reply.status, { location: reply.location, 'content-type': 'text/plain' });
       response.end(`Moved to ${reply.location}`);
@@ -95,6 +101,8 @@ async function answer(
     }
     case 'text': {
       if (!isStream) {
+        // A whole answer comes when it is all written: the delay stands for the time that takes.
+        if (reply.delayMs) await sleep(reply.delayMs);
         response
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify(syntheticJson(format, reply)));
@@ -125,8 +133,29 @@ async function answer(
   }
 }
 
-/** A provider API on 127.0.0.1 speaking the real wire formats, with faults on demand. */
-export async function startFakeProvider(): Promise<FakeProvider> {
+/** The default answer of the endpoints that do not stream: embeddings and Anthropic's token count. */
+function plainAnswer(path: string, body: { model?: string; input?: unknown } | undefined): FakeResponse | undefined {
+  if (path.endsWith('/embeddings')) {
+    const inputs = Array.isArray(body?.input) ? body.input : [body?.input];
+    return {
+      kind: 'json',
+      body: {
+        object: 'list',
+        data: inputs.map((_, index) => ({ object: 'embedding', index, embedding: [0.25, -0.5, 0.125] })),
+        model: body?.model ?? 'fake-embedding',
+        usage: { prompt_tokens: 8 * inputs.length, total_tokens: 8 * inputs.length },
+      },
+    };
+  }
+  if (path.endsWith('/messages/count_tokens')) return { kind: 'json', body: { input_tokens: 42 } };
+  return undefined;
+}
+
+/**
+ * A provider API on 127.0.0.1 speaking the real wire formats, with faults on demand. With `models`, it
+ * also lists them at `GET …/models` (OpenAI's shape) and `GET /api/tags` (Ollama's).
+ */
+export async function startFakeProvider(options: { models?: string[] } = {}): Promise<FakeProvider> {
   const queue: FakeResponse[] = [];
   let fallback: FakeResponse = { kind: 'text', text: 'Hello from the fake provider.' };
   const requests: RecordedRequest[] = [];
@@ -145,6 +174,16 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       aborted: closed.then(() => (response.writableFinished ? new Promise<void>(() => {}) : undefined)),
     };
     requests.push(recorded);
+    const list = request.method === 'GET' && options.models ? modelListBody(path, options.models) : undefined;
+    if (list) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list));
+      return;
+    }
+    const plain = plainAnswer(path, recorded.body);
+    if (plain) {
+      await answer('openai-chat', false, queue.shift() ?? plain, request, response).catch(() => response.destroy());
+      return;
+    }
     const format = formatForPath(path);
     if (!format) {
       response

@@ -1,11 +1,26 @@
 import type { WireFormat } from './wire-format';
 
+/** A function call the reply makes, its arguments as JSON text (streamed in two pieces). */
+export interface SyntheticToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
 export interface SyntheticReply {
   text: string;
   model?: string;
   usage?: { inputTokens: number; outputTokens: number };
   /** Text split into this many deltas at most. */
   deltas?: number;
+  /** Calls after the text (which may be empty); the answer then finishes for its tool calls. */
+  toolCalls?: SyntheticToolCall[];
+}
+
+/** Arguments in two pieces, as providers stream them. */
+function halves(text: string): string[] {
+  const middle = Math.ceil(text.length / 2);
+  return [text.slice(0, middle), text.slice(middle)].filter((piece) => piece.length > 0);
 }
 
 function pieces(text: string, count: number): string[] {
@@ -36,11 +51,28 @@ export function syntheticEvents(
         choices,
         ...extra,
       });
+      const calls = (reply.toolCalls ?? []).flatMap((call, index) => [
+        chunk([
+          {
+            index: 0,
+            delta: {
+              tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }],
+            },
+            finish_reason: null,
+          },
+        ]),
+        ...halves(call.arguments).map((piece) =>
+          chunk([
+            { index: 0, delta: { tool_calls: [{ index, function: { arguments: piece } }] }, finish_reason: null },
+          ]),
+        ),
+      ]);
       return {
         head: [chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }])],
         deltas: texts.map((content) => chunk([{ index: 0, delta: { content }, finish_reason: null }])),
         tail: [
-          chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]),
+          ...calls,
+          chunk([{ index: 0, delta: {}, finish_reason: calls.length > 0 ? 'tool_calls' : 'stop' }]),
           chunk([], {
             usage: {
               prompt_tokens: inputTokens,
@@ -59,17 +91,45 @@ export function syntheticEvents(
         status: 'completed',
         content: [{ type: 'output_text', text: reply.text, annotations: [] }],
       };
+      const hasText = reply.text.length > 0 || !reply.toolCalls?.length;
+      const functionCalls = (reply.toolCalls ?? []).map((call) => ({
+        type: 'function_call',
+        id: `fc_${call.id}`,
+        call_id: call.id,
+        name: call.name,
+        arguments: call.arguments,
+        status: 'completed',
+      }));
+      const output = [...(hasText ? [done] : []), ...functionCalls];
+      const callEvents = functionCalls.flatMap((call) => {
+        const output_index = output.indexOf(call);
+        return [
+          { type: 'response.output_item.added', output_index, item: { ...call, arguments: '', status: 'in_progress' } },
+          ...halves(call.arguments).map((delta) => ({
+            type: 'response.function_call_arguments.delta',
+            item_id: call.id,
+            output_index,
+            delta,
+          })),
+          { type: 'response.function_call_arguments.done', item_id: call.id, output_index, arguments: call.arguments },
+          { type: 'response.output_item.done', output_index, item: call },
+        ];
+      });
       return {
         head: [
           { type: 'response.created', sequence_number: 0, response: { ...response, status: 'in_progress' } },
-          { type: 'response.output_item.added', output_index: 0, item },
-          {
-            type: 'response.content_part.added',
-            item_id: 'msg_fake',
-            output_index: 0,
-            content_index: 0,
-            part: { type: 'output_text', text: '', annotations: [] },
-          },
+          ...(hasText
+            ? [
+                { type: 'response.output_item.added', output_index: 0, item },
+                {
+                  type: 'response.content_part.added',
+                  item_id: 'msg_fake',
+                  output_index: 0,
+                  content_index: 0,
+                  part: { type: 'output_text', text: '', annotations: [] },
+                },
+              ]
+            : []),
         ],
         deltas: texts.map((delta) => ({
           type: 'response.output_text.delta',
@@ -80,13 +140,14 @@ export function syntheticEvents(
           logprobs: [],
         })),
         tail: [
-          { type: 'response.output_item.done', output_index: 0, item: done },
+          ...(hasText ? [{ type: 'response.output_item.done', output_index: 0, item: done }] : []),
+          ...callEvents,
           {
             type: 'response.completed',
             response: {
               ...response,
               status: 'completed',
-              output: [done],
+              output,
               incomplete_details: null,
               usage: {
                 input_tokens: inputTokens,
@@ -100,7 +161,22 @@ export function syntheticEvents(
         ],
       };
     }
-    case 'anthropic':
+    case 'anthropic': {
+      const hasText = reply.text.length > 0 || !reply.toolCalls?.length;
+      const textBlocks = hasText ? 1 : 0;
+      const callEvents = (reply.toolCalls ?? []).flatMap((call, offset) => [
+        {
+          type: 'content_block_start',
+          index: textBlocks + offset,
+          content_block: { type: 'tool_use', id: call.id, name: call.name, input: {} },
+        },
+        ...halves(call.arguments).map((partial_json) => ({
+          type: 'content_block_delta',
+          index: textBlocks + offset,
+          delta: { type: 'input_json_delta', partial_json },
+        })),
+        { type: 'content_block_stop', index: textBlocks + offset },
+      ]);
       return {
         head: [
           {
@@ -116,19 +192,21 @@ export function syntheticEvents(
               usage: { input_tokens: inputTokens, output_tokens: 1 },
             },
           },
-          { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+          ...(hasText ? [{ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }] : []),
         ],
         deltas: texts.map((text) => ({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })),
         tail: [
-          { type: 'content_block_stop', index: 0 },
+          ...(hasText ? [{ type: 'content_block_stop', index: 0 }] : []),
+          ...callEvents,
           {
             type: 'message_delta',
-            delta: { stop_reason: 'end_turn', stop_sequence: null },
+            delta: { stop_reason: callEvents.length > 0 ? 'tool_use' : 'end_turn', stop_sequence: null },
             usage: { output_tokens: outputTokens },
           },
           { type: 'message_stop' },
         ],
       };
+    }
     case 'google': {
       const usageMetadata = {
         promptTokenCount: inputTokens,
@@ -163,16 +241,67 @@ export function streamErrorEvent(format: WireFormat, message: string): unknown |
   return undefined; // Gemini has no error event: the stream just stops.
 }
 
-/** A non-streaming reply (only Chat Completions is needed: the gateway always streams). */
+/** A non-streaming reply, as each API answers one called without `stream`. */
 export function syntheticJson(format: WireFormat, reply: SyntheticReply): unknown {
   const { inputTokens, outputTokens } = reply.usage ?? { inputTokens: 10, outputTokens: 5 };
-  if (format !== 'openai-chat') throw new Error(`the fake answers ${format} only as a stream`);
-  return {
-    id: 'chatcmpl-fake',
-    object: 'chat.completion',
-    created: 1_763_000_000,
-    model: reply.model ?? 'fake-model',
-    choices: [{ index: 0, message: { role: 'assistant', content: reply.text }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: inputTokens + outputTokens },
-  };
+  const model = reply.model ?? 'fake-model';
+  const calls = reply.toolCalls ?? [];
+  switch (format) {
+    case 'openai-chat':
+      return {
+        id: 'chatcmpl-fake',
+        object: 'chat.completion',
+        created: 1_763_000_000,
+        model,
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: 'assistant',
+              content: calls.length > 0 && reply.text === '' ? null : reply.text,
+              ...(calls.length > 0
+                ? {
+                    tool_calls: calls.map((call) => ({
+                      id: call.id,
+                      type: 'function',
+                      function: { name: call.name, arguments: call.arguments },
+                    })),
+                  }
+                : {}),
+            },
+            finish_reason: calls.length > 0 ? 'tool_calls' : 'stop',
+          },
+        ],
+        usage: {
+          prompt_tokens: inputTokens,
+          completion_tokens: outputTokens,
+          total_tokens: inputTokens + outputTokens,
+        },
+      };
+    case 'anthropic':
+      return {
+        id: 'msg_fake',
+        type: 'message',
+        role: 'assistant',
+        model,
+        content: [
+          ...(reply.text ? [{ type: 'text', text: reply.text }] : []),
+          ...calls.map((call) => ({
+            type: 'tool_use',
+            id: call.id,
+            name: call.name,
+            input: JSON.parse(call.arguments),
+          })),
+        ],
+        stop_reason: calls.length > 0 ? 'tool_use' : 'end_turn',
+        stop_sequence: null,
+        usage: { input_tokens: inputTokens, output_tokens: outputTokens },
+      };
+    case 'openai-responses': {
+      const { tail } = syntheticEvents(format, reply);
+      return (tail.at(-1) as { response: unknown }).response;
+    }
+    case 'google':
+      throw new Error('the fake answers google only as a stream');
+  }
 }

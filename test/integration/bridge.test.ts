@@ -22,7 +22,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'switchboard-bridge-'));
-  fake = await startFakeProvider();
+  fake = await startFakeProvider({ models: ['a', 'b'] });
   const services = createServices({ dataDir: home });
   core = createCoreFromServices(services, { localApi: () => ({ apiBase: server.apiBase, token: server.token }) });
   server = await startServer({ services, core, rendererDir: home, port: 0 });
@@ -133,6 +133,13 @@ describe('the contract over the socket', () => {
       'keys.test': () => ({ endpointId: 'every', model: 'a' }),
       'keys.remove': () => ({ endpointId: 'every' }),
       'models.list': () => ({}),
+      'endpoints.add': () => ({
+        endpoint: { id: 'added', kind: 'openai-compatible', baseURL: `${fake.url}/v1` },
+        isTested: true,
+      }),
+      'models.refresh': () => ({ endpointId: 'every' }),
+      'models.catalog': () => ({}),
+      'localServers.find': () => ({}),
       'routes.save': () => ({ name: 'pair', targets: ['every/a', 'every/b'] }),
       'routes.list': () => ({}),
       'routes.remove': () => ({ name: 'pair' }),

@@ -131,6 +131,8 @@ describe('switchboard CLI', () => {
         usage: null,
         costUSD: null,
         costSource: 'unknown',
+        apiProtocol: null,
+        apiPath: null,
       });
     }
     store.close();
@@ -163,6 +165,8 @@ describe('switchboard CLI', () => {
       error: null,
       conversationId: null,
       usage: { inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 5, reasoningTokens: null },
+      apiProtocol: null,
+      apiPath: null,
     };
     store.recordUsage({
       ...base,
@@ -177,11 +181,15 @@ describe('switchboard CLI', () => {
       createdAt: '2026-11-20T10:00:00.000Z',
       costUSD: null,
       costSource: 'unknown',
+      apiProtocol: 'anthropic',
+      apiPath: 'translated',
     });
     store.close();
 
     const json = await runCli(['usage', '--format', 'json'], { home });
     expect(JSON.parse(json.stdout).map((row: { id: string }) => row.id)).toEqual(['new', 'old']);
+    // Which protocol and path served a local API call.
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({ apiProtocol: 'anthropic', apiPath: 'translated' });
     const since = await runCli(['usage', '--format', 'json', '--since', '2026-11-01'], { home });
     expect(JSON.parse(since.stdout).map((row: { id: string }) => row.id)).toEqual(['new']);
     const byModel = await runCli(['usage', '--by', 'model'], { home });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallPart } from '../../shared/types/chat';
+import type { GatewayPart } from '../../electron/gateway/types';
+import type { ApiCall } from '../../electron/protocols/types';
 import { createServices, type Services } from '../../electron/core/services';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
 import { createStreamTarget } from '../../electron/providers/stream-target';
@@ -64,6 +66,7 @@ beforeAll(async () => {
       { id: 'backup', kind: 'openai-compatible', baseURL: `${backup.url}/v1` },
       { id: 'claude', kind: 'anthropic', baseURL: `${backup.url}/v1` },
       { id: 'nokey', kind: 'openai', baseURL: `${backup.url}/v1` },
+      { id: 'first', kind: 'openai-compatible', baseURL: `${fake.url}/v1` },
       {
         id: 'stall',
         kind: 'openai-compatible',
@@ -82,6 +85,8 @@ beforeAll(async () => {
       small: { targets: ['stall/m'], maxAnswerBytes: 64 * 1024 },
       keyless: { targets: ['nokey/gpt-4o-mini', 'claude/claude-sonnet-4-5-20250929'] },
       kept: { targets: ['primary/m', 'backup/m'], cache: { ttlSeconds: 600 } },
+      patient: { targets: ['primary/m'], timeouts: { firstTokenMs: 200 } },
+      gate: { targets: ['first/m', 'backup/m'] },
     },
   };
   await writeFile(join(home, 'config.json'), JSON.stringify(config));
@@ -472,5 +477,69 @@ describe('limits on time and size', () => {
     expect(record).toMatchObject({ status: 'interrupted', costSource: 'estimate' });
     expect(record.usage!.outputTokens).toBe(expected.outputTokens);
     expect(record.costUSD).toBeCloseTo(expected.costUSD, 12);
+  });
+});
+
+/** A local API call in Chat Completions to the end: its parts, and the text of its forwarded events. */
+async function runApi(modelId: string, body: Record<string, unknown>, signal?: AbortSignal) {
+  const api: ApiCall = { protocol: 'openai-chat', body, isStream: body.stream === true, forwardHeaders: {} };
+  const parts: GatewayPart[] = [];
+  for await (const part of services.gateway.stream({ modelId, messages: [], source: 'api', signal, api })) {
+    parts.push(part);
+  }
+  const last = parts.at(-1)!;
+  if (last.type !== 'finish' && last.type !== 'error') throw new Error('no terminal part');
+  const events = parts.flatMap((part) => (part.type === 'wire-event' ? [part.data] : []));
+  return { parts, last, events, record: last.record };
+}
+
+describe('local API calls', () => {
+  const chat = { messages: [{ role: 'user', content: 'Hi' }], stream: true };
+
+  it('forwards no event of a target that failed before its first content, and every event of the one that served', async () => {
+    fake.enqueue({ kind: 'text', text: 'never', errorAfterDeltas: 0, model: 'first' });
+    const { parts, events, record } = await runApi('gate', chat);
+    expect(parts.map((part) => part.type).filter((type) => type !== 'wire-event')).toEqual([
+      'attempt-start',
+      'attempt-error',
+      'attempt-start',
+      'finish',
+    ]);
+    expect(events.join('')).not.toContain('"model":"first/m"');
+    expect(events[0]).toContain('"role":"assistant"');
+    const deltas = events.slice(0, -1).map((event) => JSON.parse(event.slice(6)).choices[0]?.delta.content ?? '');
+    expect(deltas.join('')).toBe('from backup');
+    expect(events.at(-1)).toBe('data: [DONE]\n\n');
+    expect(record).toMatchObject({
+      status: 'ok',
+      target: 'backup/m',
+      apiProtocol: 'openai-chat',
+      apiPath: 'pass-through',
+    });
+  });
+
+  it('waits for a whole answer past the first-token limit: a call without streaming has no first token', async () => {
+    fake.enqueue({ kind: 'text', text: 'Slow but whole.', delayMs: 400 });
+    const { last, events } = await runApi('patient', { messages: [{ role: 'user', content: 'Hi' }] });
+    expect(last.type).toBe('finish');
+    expect(JSON.parse(events[0]!).choices[0].message.content).toBe('Slow but whole.');
+  });
+
+  it('holds forwarded events to the size limit, and prices a cut answer from the request body', async () => {
+    stalling.enqueue({ kind: 'flood', chunkText: 'x'.repeat(1000) });
+    const { last, events, record } = await runApi('small', chat);
+    expect(last).toMatchObject({ type: 'error', code: 'ANSWER_TOO_LARGE' });
+    const text = events.map((event) => JSON.parse(event.slice(6)).choices[0].delta.content ?? '').join('');
+    expect(text.length).toBeLessThanOrEqual(64 * 1024);
+    await expect(hungUp(stalling.requests.at(-1)!.aborted)).resolves.toBe('closed');
+    // The prompt is estimated from the whole body (tools and schemas are billed input too).
+    const inputTokens = 4 + Math.ceil(Buffer.byteLength(JSON.stringify(chat)) / 4);
+    expect(record).toMatchObject({ status: 'interrupted', costSource: 'estimate', usage: { inputTokens } });
+  });
+
+  it('keeps app calls as they were: text deltas, no forwarded events, no protocol in the row', async () => {
+    const { parts, record } = await run('primary/m');
+    expect(parts.some((part) => (part as GatewayPart).type === 'wire-event')).toBe(false);
+    expect(record).toMatchObject({ apiProtocol: null, apiPath: null });
   });
 });

@@ -79,29 +79,27 @@ describe('a route with a cache, through the local API', () => {
   });
 });
 
-describe('call settings through the local API', () => {
-  it('passes sampling settings on to the provider, and refuses a temperature out of range', async () => {
+describe('a target that speaks Chat Completions', () => {
+  it('gets the body as the client sent it, with only the model rewritten', async () => {
     fake.enqueue({ kind: 'text', text: 'ok', model: 'llama3.2' });
-    await client.chat.completions.create({
+    const body = {
       model: 'local/llama3.2',
-      messages: [{ role: 'user', content: 'Hi' }],
+      messages: [{ role: 'user' as const, content: 'Hi', name: 'ada' }],
       temperature: 0.4,
       max_completion_tokens: 32,
-      top_p: 0.9,
       stop: 'END',
       seed: 7,
-      presence_penalty: 0.5,
-      frequency_penalty: 0.25,
-    });
-    expect(fake.requests.at(-1)!.body).toMatchObject({
-      temperature: 0.4,
-      max_tokens: 32,
-      top_p: 0.9,
-      stop: ['END'],
-      seed: 7,
-      presence_penalty: 0.5,
-      frequency_penalty: 0.25,
-    });
+      n: 2,
+      logit_bias: { '50256': -100 },
+      tools: [{ type: 'function' as const, function: { name: 'lookup', parameters: { type: 'object' } } }],
+      response_format: { type: 'json_object' as const },
+    };
+    await client.chat.completions.create(body);
+    expect(fake.requests.at(-1)!.body).toEqual({ ...body, model: 'llama3.2' });
+  });
+
+  it('refuses a body outside the protocol (a temperature out of range) before any provider is called', async () => {
+    const requests = fake.requests.length;
     await expect(
       client.chat.completions.create({
         model: 'local/llama3.2',
@@ -109,25 +107,19 @@ describe('call settings through the local API', () => {
         temperature: 7,
       }),
     ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('temperature') });
+    expect(fake.requests.length).toBe(requests);
   });
 
-  it('refuses what it cannot do yet (tools, several answers) instead of dropping it silently', async () => {
-    const requests = fake.requests.length;
-    const ask = (extra: Record<string, unknown>) =>
-      client.chat.completions.create({
-        model: 'local/llama3.2',
-        messages: [{ role: 'user', content: 'Hi' }],
-        ...extra,
-      } as OpenAI.ChatCompletionCreateParamsNonStreaming);
-    await expect(
-      ask({ tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object' } } }] }),
-    ).rejects.toMatchObject({
-      status: 400,
-      message: expect.stringContaining('tools and function calling are not supported'),
-    });
-    await expect(ask({ n: 2 })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('"n" above 1') });
-    await expect(ask({ response_format: { type: 'json_object' } })).rejects.toMatchObject({ status: 400 });
-    expect(fake.requests.length).toBe(requests);
+  it('answers with the provider’s own body, its model naming the target, and records the call', async () => {
+    fake.enqueue({ kind: 'text', text: 'Whole.', model: 'llama3.2', usage: { inputTokens: 9, outputTokens: 2 } });
+    const { data, response } = await client.chat.completions
+      .create({ model: 'local/llama3.2', messages: [{ role: 'user', content: 'Hi' }] })
+      .withResponse();
+    expect(data).toMatchObject({ id: 'chatcmpl-fake', model: 'local/llama3.2', usage: { prompt_tokens: 9 } });
+    expect(response.headers.get('x-switchboard-target')).toBe('local/llama3.2');
+    const [row] = services.store.listUsage({ limit: 1 });
+    expect(row).toMatchObject({ source: 'api', apiProtocol: 'openai-chat', apiPath: 'pass-through', status: 'ok' });
+    expect(row!.usage).toMatchObject({ inputTokens: 9, outputTokens: 2 });
   });
 });
 

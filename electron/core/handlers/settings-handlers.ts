@@ -1,16 +1,20 @@
 import type { EndpointView, KeyStatus, LocalApiInfo, ModelOption, RouteView } from '../../../shared/contract';
 import { SwitchboardError } from '../../../shared/errors/codes';
 import type { EndpointConfig, SwitchboardConfig } from '../../../shared/types/config';
-import { removeEndpoint, removeRoute, upsertEndpoint, upsertRoute } from '../../config/edit-config';
+import { addEndpoint, removeEndpoint, removeRoute, upsertEndpoint, upsertRoute } from '../../config/edit-config';
 import { listModels } from '../../config/list-models';
 import { pointsAtLocalApi } from '../../config/own-local-api';
 import { maskKey } from '../../keychain/mask-key';
+import { endpointModels } from '../../models/endpoint-models';
+import { fetchModelList, type ModelListOptions } from '../../models/fetch-model-list';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
+import { endpointField, fieldError, renameFields, routeField } from './form-fields';
 
 type SettingsHandlers = Pick<
   Handlers,
   | 'endpoints.list'
+  | 'endpoints.add'
   | 'endpoints.save'
   | 'endpoints.remove'
   | 'keys.set'
@@ -25,6 +29,8 @@ type SettingsHandlers = Pick<
 export interface SettingsOptions {
   /** The local API this process serves, once it runs: no endpoint may point back at it. */
   localApi?: () => LocalApiInfo | null;
+  /** How model lists are fetched (tests give a short time limit). */
+  modelList?: ModelListOptions;
 }
 
 /**
@@ -35,13 +41,49 @@ export function createSettingsHandlers(services: Services, options: SettingsOpti
   const { keychain } = services;
 
   /** Refuses a base URL that is Switchboard's own local API: each call would come back in, without end. */
-  function refuseLoop(endpoint: EndpointConfig): void {
+  function refuseLoop(endpoint: EndpointConfig, field: string): void {
     const localApi = options.localApi?.();
     if (!endpoint.baseURL || !localApi || !pointsAtLocalApi(endpoint.baseURL, localApi.apiBase)) return;
-    throw new SwitchboardError(
-      'INVALID_INPUT',
-      `Base URL ${endpoint.baseURL} is Switchboard's own local API (${localApi.apiBase}): calls to "${endpoint.id}" would come back into Switchboard without end. Use the provider's own URL (e.g. http://127.0.0.1:11434/v1 for Ollama).`,
-    );
+    const message = `${endpoint.baseURL} is Switchboard's own local API (${localApi.apiBase}): calls to "${endpoint.id}" would come back into Switchboard without end. Use the provider's own URL (e.g. http://127.0.0.1:11434/v1 for Ollama).`;
+    throw new SwitchboardError('INVALID_INPUT', `Base URL ${message}`, { fields: [{ field, message }] });
+  }
+
+  /** Adds an endpoint, its key and its model list, or nothing: a failure after the config edit takes it back. */
+  async function add(endpoint: EndpointConfig, key: string | undefined, isTested: boolean) {
+    refuseLoop(endpoint, 'endpoint.baseURL');
+    // Before the network: a taken id is refused at once. The edit refuses it again under the lock.
+    addEndpoint(services.readConfig(), endpoint);
+    const fetched = isTested
+      ? await fetchModelList(endpoint, key, options.modelList).catch((error: unknown) => {
+          throw renameFields(error, (field) => (field === 'baseURL' ? 'endpoint.baseURL' : null));
+        })
+      : null;
+    await services
+      .editConfig((config) => addEndpoint(config, endpoint))
+      .catch((error: unknown) => {
+        throw renameFields(error, endpointField('endpoint.'));
+      });
+    if (key) {
+      try {
+        await keychain.set(endpoint.id, key);
+      } catch (error) {
+        await services
+          .editConfig((config) => removeEndpoint(config, endpoint.id))
+          .catch((undo: unknown) => {
+            console.error(`switchboard: could not take endpoint "${endpoint.id}" back after its key failed:`, undo);
+          });
+        throw fieldError(error, 'key');
+      }
+    }
+    const list = fetched && {
+      endpointId: endpoint.id,
+      kind: endpoint.kind,
+      baseURL: endpoint.baseURL ?? null,
+      fetchedAt: new Date().toISOString(),
+      models: fetched,
+    };
+    if (list) services.store.modelLists.put(list);
+    return { endpoints: await listEndpoints(), models: endpointModels(endpoint, list ?? undefined) };
   }
 
   async function listEndpoints(config: SwitchboardConfig = services.readConfig()): Promise<EndpointView[]> {
@@ -70,17 +112,30 @@ export function createSettingsHandlers(services: Services, options: SettingsOpti
   return {
     'routes.list': async () => listRoutes(),
     'routes.save': async ({ name, ...route }) =>
-      listRoutes(await services.editConfig((config) => upsertRoute(config, name, route))),
+      listRoutes(
+        await services
+          .editConfig((config) => upsertRoute(config, name, route))
+          .catch((error: unknown) => {
+            throw renameFields(error, routeField(name));
+          }),
+      ),
     'routes.remove': async ({ name }) => listRoutes(await services.editConfig((config) => removeRoute(config, name))),
     'endpoints.list': async () => listEndpoints(),
+    'endpoints.add': async ({ endpoint, key, isTested }) => add(endpoint, key, isTested),
     'endpoints.save': async (endpoint) => {
-      refuseLoop(endpoint);
-      return listEndpoints(await services.editConfig((config) => upsertEndpoint(config, endpoint)));
+      refuseLoop(endpoint, 'baseURL');
+      const saved = await services
+        .editConfig((config) => upsertEndpoint(config, endpoint))
+        .catch((error: unknown) => {
+          throw renameFields(error, endpointField(''));
+        });
+      return listEndpoints(saved);
     },
     // The key goes with its endpoint, so no orphaned secret stays behind in the keychain. The endpoint
     // goes first: a route that still uses it refuses the removal, and then the key stays.
     'endpoints.remove': async ({ id }) => {
       await services.editConfig((config) => removeEndpoint(config, id));
+      services.store.modelLists.remove(id);
       try {
         await keychain.remove(id);
       } catch (error) {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ChatEvents } from '../../../shared/contract';
-import { applyParts, earlyParts } from './apply-parts';
+import { applyParts, earlyParts, endOpenStreams } from './apply-parts';
 import { createChatSlice } from './chat-slice';
 import { createCompareUsageSlice } from './compare-usage-slice';
 import { createSettingsSlice } from './settings-slice';
@@ -15,6 +15,11 @@ export const useAppStore = create<AppState>()((set, get, store) => ({
   // Leaving a screen clears its confirmations; errors stay until dismissed.
   setScreen: (screen) => set({ screen, notice: get().notice?.kind === 'info' ? null : get().notice }),
   setNotice: (notice) => set({ notice }),
+  setConnected: (isConnected) =>
+    set(isConnected ? { isConnected } : { isConnected, streams: endOpenStreams(get().streams) }),
+  modelPickerFor: null,
+  openModelPicker: (target) => set({ modelPickerFor: target }),
+  closeModelPicker: () => set({ modelPickerFor: null }),
   connect(bridge) {
     set({ bridge });
     bridge.on('chat.parts', ({ streamId, parts }: ChatEvents['chat.parts']) => {

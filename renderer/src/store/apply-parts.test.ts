@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usageRecord } from '../../../shared/types/__fixtures__/usage-record';
-import { applyParts, earlyParts, newStreamView } from './apply-parts';
+import { applyParts, earlyParts, endOpenStreams, newStreamView } from './apply-parts';
 
 describe('a streaming answer as the panes show it', () => {
   it('folds text, failed attempts and the finish into one view', () => {
@@ -31,5 +31,17 @@ describe('a streaming answer as the panes show it', () => {
     earlyParts.set('stream-1', [{ type: 'text-delta', text: 'Early' }]);
     expect(newStreamView('fast', 'stream-1').text).toBe('Early');
     expect(earlyParts.has('stream-1')).toBe(false);
+  });
+});
+
+describe('a lost connection', () => {
+  it('ends the answers still streaming, keeping their text, and leaves finished ones alone', () => {
+    const record = usageRecord('call-3', '2026-11-25T10:00:00.000Z');
+    const streaming = applyParts(newStreamView('fast'), [{ type: 'text-delta', text: 'Half' }]);
+    const finished = applyParts(newStreamView('fast'), [{ type: 'finish', record }]);
+    const ended = endOpenStreams({ a: streaming, b: finished });
+    expect(ended.a).toMatchObject({ text: 'Half', status: 'cancelled', error: { code: 'DISCONNECTED' } });
+    expect(ended.b).toBe(finished);
+    expect(endOpenStreams({ b: finished })).toEqual({ b: finished });
   });
 });

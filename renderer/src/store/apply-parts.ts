@@ -60,3 +60,24 @@ export function newStreamView(modelId: string, streamId?: string): StreamView {
   earlyParts.delete(streamId!);
   return applyParts(view, parts);
 }
+
+/**
+ * Ends every answer still streaming when the connection to Switchboard is lost: the server cancels a
+ * closed page's calls, so no more parts will come.
+ */
+export function endOpenStreams(streams: Record<string, StreamView>): Record<string, StreamView> {
+  let next = streams;
+  for (const [streamId, view] of Object.entries(streams)) {
+    if (view.status !== 'streaming') continue;
+    if (next === streams) next = { ...streams };
+    next[streamId] = {
+      ...view,
+      status: 'cancelled',
+      error: {
+        code: 'DISCONNECTED',
+        message: 'Lost the connection to Switchboard, so this answer was stopped; it is recorded as cancelled.',
+      },
+    };
+  }
+  return next;
+}

@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import { readChosenModel, writeChosenModel } from '../features/models/model-memory';
+import { isString, readSetting, writeSetting } from '../ui/local-setting';
 import { call } from './call';
 import { newStreamView } from './apply-parts';
 import type { AppState } from './types';
@@ -17,14 +19,33 @@ type ChatSlice = Pick<
   | 'startStream'
   | 'cancelStream'
   | 'stopChat'
+  | 'restoreChat'
 >;
+
+/** The conversation open in the chat, kept so a reload comes back to it. */
+const openConversationKey = 'switchboard.open-conversation';
+const rememberOpenConversation = (conversationId: string | null) => writeSetting(openConversationKey, conversationId);
 
 export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => ({
   streams: {},
-  chat: { conversationId: null, modelId: '', entries: [] },
-  setChatModel: (modelId) => set({ chat: { ...get().chat, modelId } }),
+  chat: { conversationId: null, modelId: readChosenModel(), entries: [] },
+  setChatModel(modelId) {
+    writeChosenModel(modelId);
+    set({ chat: { ...get().chat, modelId } });
+  },
   conversations: [],
-  newChat: () => set({ chat: { ...get().chat, conversationId: null, entries: [] } }),
+  newChat() {
+    rememberOpenConversation(null);
+    set({ chat: { ...get().chat, conversationId: null, entries: [] } });
+  },
+  async restoreChat() {
+    const conversationId = readSetting(openConversationKey, null, isString);
+    if (!conversationId) return;
+    await get().loadConversations();
+    if (get().conversations.some((conversation) => conversation.id === conversationId)) {
+      await get().openConversation(conversationId);
+    }
+  },
   async loadConversations() {
     const conversations = await call(get, set, 'conversations.list', {});
     if (conversations) set({ conversations });
@@ -48,6 +69,8 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
     }));
     // Carry on with the model that answered last; the picker can switch it for the next turn.
     const lastModel = messages.findLast((message) => message.model)?.model;
+    if (lastModel) writeChosenModel(lastModel);
+    rememberOpenConversation(conversationId);
     set({ chat: { conversationId, modelId: lastModel ?? get().chat.modelId, entries } });
   },
   async startStream(modelId, messages, conversationId) {
@@ -75,6 +98,7 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
     );
     if (!started) return;
     if (!chat.conversationId) void get().loadConversations();
+    rememberOpenConversation(started.conversationId);
     const current = get().chat;
     set({
       chat: {

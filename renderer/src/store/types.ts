@@ -1,7 +1,11 @@
 import type {
+  AddedEndpoint,
   ConversationSummary,
+  EndpointModels,
   EndpointView,
+  FieldProblem,
   LocalApiInfo,
+  LocalServer,
   ModelOption,
   RouteView,
   StoredMessage,
@@ -12,6 +16,18 @@ import type { EndpointConfig } from '../../../shared/types/config';
 import type { Attempt, UsageRecord } from '../../../shared/types/usage';
 
 export type Screen = 'chat' | 'compare' | 'usage' | 'settings';
+
+/** How a form's request ended: done, or refused with the problems the core tied to its fields. */
+export type FormOutcome<T = undefined> =
+  { ok: true; data: T } | { ok: false; code: string; message: string; fields: FieldProblem[] };
+
+/** An endpoint's model list in Settings: being fetched, or why the last fetch failed. */
+export interface ModelListState {
+  isRefreshing: boolean;
+  problem: string | null;
+}
+
+export type ModelPickerTarget = { kind: 'chat' } | { kind: 'compare'; index: number };
 
 /** One streaming answer as the screens show it. */
 export interface StreamView {
@@ -46,7 +62,13 @@ export interface AppState {
   screen: Screen;
   notice: { kind: 'error' | 'info'; message: string } | null;
   endpoints: EndpointView[];
+  /** True once the endpoints have been read: until then an empty list says nothing. */
+  isSettingsLoaded: boolean;
   models: ModelOption[];
+  /** Each endpoint's models with context windows and prices, as the pickers show them. */
+  catalog: EndpointModels[];
+  /** Per endpoint id. */
+  modelLists: Record<string, ModelListState>;
   routes: RouteView[];
   /** The local OpenAI-compatible API, when this app serves one. */
   localApi: LocalApiInfo | null;
@@ -67,14 +89,33 @@ export interface AppState {
   /** Which calls the Usage screen looks at; empty strings mean no filter. */
   usageFilter: { since: string; source: '' | 'app' | 'api' };
 
+  /** Where the model picker puts its choice: the chat, a Compare slot, or nowhere (closed). */
+  modelPickerFor: ModelPickerTarget | null;
+
   connect(bridge: SwitchboardBridge): void;
+  openModelPicker(target: ModelPickerTarget): void;
+  closeModelPicker(): void;
+  /** Reopens the conversation that was open before a reload, when it still exists. */
+  restoreChat(): Promise<void>;
   setScreen(screen: Screen): void;
   setNotice(notice: AppState['notice']): void;
+  /** A lost connection ends the answers still streaming. */
+  setConnected(isConnected: boolean): void;
   loadSettings(): Promise<void>;
   loadLocalApi(): Promise<void>;
-  saveEndpoint(endpoint: EndpointConfig): Promise<boolean>;
+  /** Adds an endpoint (refusing a taken id); with `isTested`, only once its model list came with the key. */
+  addEndpoint(input: {
+    endpoint: EndpointConfig;
+    key?: string;
+    isTested: boolean;
+  }): Promise<FormOutcome<AddedEndpoint>>;
+  saveEndpoint(endpoint: EndpointConfig): Promise<FormOutcome>;
   removeEndpoint(id: string): Promise<void>;
-  saveRoute(route: RouteView): Promise<boolean>;
+  saveRoute(route: RouteView): Promise<FormOutcome>;
+  /** Fetches an endpoint's model list again; a failure is kept in `modelLists`. */
+  refreshModels(endpointId: string): Promise<void>;
+  /** Ollama and LM Studio answering on this machine. */
+  findLocalServers(): Promise<LocalServer[]>;
   removeRoute(name: string): Promise<void>;
   setKey(endpointId: string, key: string): Promise<boolean>;
   removeKey(endpointId: string): Promise<void>;

@@ -27,5 +27,7 @@ export const usageRecord = (id: string, createdAt: string, overrides: Partial<Us
   ],
   error: null,
   conversationId: null,
+  apiProtocol: 'openai-chat',
+  apiPath: 'pass-through',
   ...overrides,
 });

@@ -48,7 +48,7 @@ export class SwitchboardPage {
 
   async chat(model: string, message: string) {
     await this.open('Chat');
-    await this.page.getByRole('combobox', { name: 'Model' }).fill(model);
+    await pickModel(this.page, model);
     const box = this.page.getByRole('textbox', { name: 'Message' });
     await box.fill(message);
     await box.press('Enter');
@@ -73,4 +73,19 @@ export class SwitchboardPage {
       .getByRole('button', { name: 'Compare', exact: true })
       .click();
   }
+}
+
+/**
+ * Picks a model with the picker (Ctrl/Cmd+K): the button named `label` opens it, and the model is
+ * chosen from the list, or typed when it is not listed. Chat's model box is this button.
+ */
+export async function pickModel(page: Page, model: string, label = 'Model') {
+  await page.getByRole('button', { name: new RegExp(`^${label}\\b`) }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').fill(model);
+  const listed = dialog.getByRole('option', {
+    name: new RegExp(`^${model.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`),
+  });
+  await ((await listed.count()) ? listed.first() : dialog.getByRole('option', { name: `Use “${model}”` })).click();
+  await expect(dialog).toBeHidden();
 }

@@ -1,13 +1,14 @@
 // The same flow as browser mode, in the desktop app, plus the window's security settings.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
-import { repoRoot } from '../../integration/cli-process';
 import { SwitchboardPage } from '../browser/pages';
 import { snapshot } from '../snapshot';
 import { findElectronBinary } from './electron-binary';
+import { builtPreloadPath, launchSwitchboard } from './launch';
 
 const binary = findElectronBinary();
 test.skip('reason' in binary, 'reason' in binary ? binary.reason : '');
@@ -21,12 +22,7 @@ test.beforeAll(async () => {
   if (!('path' in binary)) return;
   home = await mkdtemp(join(tmpdir(), 'switchboard-electron-'));
   fake = await startFakeProvider();
-  app = await electron.launch({
-    executablePath: binary.path,
-    args: [resolve(repoRoot, 'out/main/index.js'), `--user-data-dir=${join(home, 'profile')}`],
-    env: { ...process.env, SWITCHBOARD_HOME: home },
-  });
-  page = await app.firstWindow();
+  ({ app, page } = await launchSwitchboard({ binary: binary.path, home }));
 });
 test.afterAll(async () => {
   await app?.close();
@@ -106,4 +102,72 @@ test('serves the local API while it runs, with the base URL and key Settings sho
   expect(((await models.json()) as { data: { id: string }[] }).data.map((model) => model.id)).toContain(
     'fake/fast-model',
   );
+});
+
+test('app:// answers a missing file with 404 and a malformed escape with 400, and keeps serving', async () => {
+  const statuses = await page.evaluate(() =>
+    Promise.all(['/assets/missing.js', '/%E0%A4%A', '/index.html'].map(async (path) => (await fetch(path)).status)),
+  );
+  expect(statuses).toEqual([404, 400, 200]);
+});
+
+test('spelling is not checked and no dictionary is downloaded; Edit has copy and paste', async () => {
+  const state = await app.evaluate(({ BrowserWindow, Menu, session }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    const web = (contents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+    const roles: string[] = [];
+    const labels: string[] = [];
+    const walk = (menu: Electron.Menu) => {
+      for (const item of menu.items) {
+        if (item.role) roles.push(item.role);
+        labels.push(item.label);
+        if (item.submenu) walk(item.submenu);
+      }
+    };
+    walk(Menu.getApplicationMenu()!);
+    return {
+      spellcheck: web.spellcheck,
+      isSessionChecking: session.defaultSession.isSpellCheckerEnabled(),
+      roles,
+      labels,
+    };
+  });
+  expect(state.spellcheck).toBe(false);
+  expect(state.isSessionChecking).toBe(false);
+  expect(state.roles.map((role) => role.toLowerCase())).toEqual(expect.arrayContaining(['copy', 'paste', 'selectall']));
+  expect(state.labels).toContain('Check Spelling (from the next start)');
+  expect(existsSync(join(home, 'profile', 'Dictionaries'))).toBe(false);
+});
+
+// Last: it closes the main window.
+test('closing the window mid-answer cancels the upstream call and records it cancelled', async () => {
+  const ui = new SwitchboardPage(page);
+  fake.enqueue({ kind: 'text', text: 'word '.repeat(2000), delayMs: 20, model: 'slow-model' });
+  const requestsBefore = fake.requests.length;
+  await ui.chat('fake/slow-model', 'Write a long answer');
+  await expect(page.getByRole('article', { name: 'Answer from fake/slow-model' }).getByText(/word word/)).toBeVisible();
+  const upstream = fake.requests[requestsBefore]!;
+  expect(upstream.path).toMatch(/chat\/completions$/);
+  // A second app window keeps the app running once the first closes, and shows the usage afterwards.
+  const keeperOpened = app.waitForEvent('window');
+  const keeperId = await app.evaluate(({ BrowserWindow }, preload) => {
+    const keeper = new BrowserWindow({ webPreferences: { preload, sandbox: true, contextIsolation: true } });
+    void keeper.loadURL('app://switchboard/index.html');
+    return keeper.id;
+  }, builtPreloadPath);
+  const keeperPage = await keeperOpened;
+  await app.evaluate(({ BrowserWindow }, keeper) => {
+    BrowserWindow.getAllWindows()
+      .find((window) => window.id !== keeper)!
+      .close();
+  }, keeperId);
+  await Promise.race([
+    upstream.aborted,
+    new Promise((_resolve, reject) =>
+      setTimeout(() => reject(new Error('the upstream call was not cancelled')), 10_000),
+    ),
+  ]);
+  await new SwitchboardPage(keeperPage).open('Usage');
+  const rows = keeperPage.getByRole('table', { name: 'Recent calls' }).getByRole('row');
+  await expect(rows.filter({ hasText: 'fake/slow-model' }).filter({ hasText: 'cancelled' })).toHaveCount(1);
 });
