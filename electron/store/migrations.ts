@@ -1,3 +1,5 @@
+import { usageRollupMigration } from './usage-rollup';
+
 /** One step of the history's schema. */
 export interface Migration {
   /**
@@ -81,5 +83,12 @@ export const migrations: Migration[] = [
     release TEXT NOT NULL
   );
   `,
+  },
+  // 4: filtered, paged usage (derived columns and their indexes), what a replay saved, and the daily roll-up.
+  {
+    release: '0.1.0',
+    sql: `
+  ALTER TABLE response_cache ADD COLUMN cost_usd REAL;
+  ${usageRollupMigration}`,
   },
 ];

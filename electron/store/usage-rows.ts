@@ -23,6 +23,7 @@ export interface UsageRow {
   attempts: string;
   error: string | null;
   conversation_id: string | null;
+  saved_usd: number | null;
 }
 
 /** The columns of `usage`, named in every INSERT. */
@@ -48,6 +49,7 @@ export const usageColumns = [
   'attempts',
   'error',
   'conversation_id',
+  'saved_usd',
 ] as const satisfies readonly (keyof UsageRow)[];
 
 // A field of UsageRow left out of the list does not compile.
@@ -77,6 +79,7 @@ export function toUsageRow(record: UsageRecord): UsageRow {
     attempts: JSON.stringify(record.attempts),
     error: record.error,
     conversation_id: record.conversationId,
+    saved_usd: record.savedUSD ?? null,
   };
 }
 
@@ -108,5 +111,6 @@ export function fromUsageRow(row: UsageRow): UsageRecord {
     attempts: JSON.parse(row.attempts) as UsageRecord['attempts'],
     error: row.error,
     conversationId: row.conversation_id,
+    savedUSD: row.saved_usd,
   };
 }

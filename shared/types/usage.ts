@@ -67,4 +67,9 @@ export interface UsageRecord {
   /** The final error message (no secrets) when status is not ok. */
   error: string | null;
   conversationId: string | null;
+  /**
+   * For a replay from a route's cache (cost source `cache`): what the kept answer cost when it was first made,
+   * which this replay saved. Null when that price was unknown, and on every call that is not a replay.
+   */
+  savedUSD?: number | null;
 }

@@ -27,5 +27,6 @@ export const usageRecord = (id: string, createdAt: string, overrides: Partial<Us
   ],
   error: null,
   conversationId: null,
+  savedUSD: null,
   ...overrides,
 });
