@@ -2,7 +2,18 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const coreFolders = ['gateway', 'providers', 'keychain', 'store', 'catalog', 'config', 'core', 'server', 'cli'];
+const coreFolders = [
+  'gateway',
+  'providers',
+  'keychain',
+  'store',
+  'catalog',
+  'config',
+  'core',
+  'server',
+  'cli',
+  'budget',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.toolchain/**', 'test-results/**', 'playwright-report/**'] },

@@ -1,4 +1,7 @@
+import type { BudgetReport } from '../../shared/contract/usage';
 import type { SwitchboardConfig } from '../../shared/types/config';
+import { budgetReport } from '../budget/budget-report';
+import { checkBudget, endpointOf } from '../budget/check-budget';
 import { createPricer } from '../catalog/pricer';
 import { loadConfig } from '../config/config-file';
 import { editConfigFile, type ConfigEdit } from '../config/edit-config-file';
@@ -25,6 +28,8 @@ export interface Services {
   keychain: Keychain;
   store: Store;
   gateway: Gateway;
+  /** Every monthly budget set and what this month has spent of it. */
+  budgets(): BudgetReport;
   dispose(): void;
 }
 
@@ -42,6 +47,7 @@ export function createServices(options: ServiceOptions): Services {
   const keychain = options.keychain ?? createKeytarKeychain();
   // Read on every call: the file is small and hand-edited, and edits should apply at once.
   const readConfig = () => loadConfig(dataDir);
+  const budgets = () => budgetReport(readConfig().budgets, store.spendByEndpoint, new Date());
   const gateway = createGateway({
     resolve: (modelId) => {
       const config = readConfig();
@@ -51,6 +57,9 @@ export function createServices(options: ServiceOptions): Services {
     streamTarget: options.streamTarget ?? createStreamTarget(),
     price: createPricer(),
     record: (record) => store.recordUsage(record),
+    // Without a budget the history is not read.
+    checkBudget: (_modelId, target) =>
+      readConfig().budgets ? checkBudget(budgets(), endpointOf(target)) : { ok: true },
     cache: {
       get: (key) => store.getCachedAnswer(key, new Date().toISOString()),
       put: (key, answer, ttlMs) =>
@@ -64,6 +73,7 @@ export function createServices(options: ServiceOptions): Services {
     keychain,
     store,
     gateway,
+    budgets,
     dispose: () => store.close(),
   };
 }

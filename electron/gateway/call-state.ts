@@ -20,6 +20,8 @@ export class CallState {
   answerBytes = 0;
   /** The running token counts the serving target reported, for a call cut short. */
   reportedUsage: NormalizedUsage | null = null;
+  /** A replay's saving: what the kept answer cost when it was made. */
+  savedUSD: number | null = null;
 
   constructor(
     readonly id: string,
@@ -58,6 +60,7 @@ export class CallState {
       attempts: this.attempts,
       error,
       conversationId: this.request.conversationId ?? null,
+      savedUSD: this.savedUSD,
     };
   }
 }

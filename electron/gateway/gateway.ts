@@ -89,6 +89,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       state.target = kept.target;
       state.servedModel = kept.servedModel;
       state.finishReason = kept.finishReason;
+      state.savedUSD = kept.costUSD ?? null;
       yield { type: 'cache-hit', target: kept.target };
       state.firstTokenAt = now();
       yield { type: 'text-delta', text: kept.text };
@@ -118,8 +119,9 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
         });
         priceFinished(dependencies.price, resolved, state);
         if (keeping && state.text.length > 0) {
-          const { servedModel, finishReason, text } = state;
-          keeping.cache.put(keeping.key, { target: resolved.target, servedModel, finishReason, text }, keeping.ttlMs);
+          const { servedModel, finishReason, text, costUSD } = state;
+          const answer = { target: resolved.target, servedModel, finishReason, text, costUSD };
+          keeping.cache.put(keeping.key, answer, keeping.ttlMs);
         }
         yield finish({ type: 'finish', record: state.toRecord('ok', now(), null) });
         return;
@@ -249,6 +251,9 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
     request: CallRequest,
     abortSignal: AbortSignal,
   ): Promise<AsyncIterable<ProviderPart>> {
+    const budget = dependencies.checkBudget?.(request.modelId, resolved.target);
+    if (budget && !budget.ok)
+      throw new ProviderError({ code: budget.code, message: budget.message, isRetryable: false });
     const isKeyOptional = resolved.endpoint.kind === 'openai-compatible';
     // A local server needs no key, so an unreachable keychain must not stop it.
     const apiKey = await dependencies.getKey(resolved.endpoint.id).catch((error: unknown) => {

@@ -109,6 +109,8 @@ export function toOpenAIError(
     UNKNOWN_ENDPOINT: [404, 'invalid_request_error'],
     PROVIDER_NOT_FOUND: [404, 'invalid_request_error'],
     PROVIDER_RATE_LIMITED: [429, 'rate_limit_error'],
+    // As OpenAI answers a spent quota.
+    BUDGET_REACHED: [429, 'insufficient_quota'],
     CANCELLED: [499, 'cancelled'],
     CONFIG_INVALID: [500, 'server_error'],
     KEYCHAIN_UNAVAILABLE: [500, 'server_error'],
