@@ -1,6 +1,7 @@
 import type { ModelLatency, UsageDay, UsageReport, UsageSummary, UsageTotals } from '../../shared/contract';
 import { quantileMs } from '../store/ttft-histogram';
-import type { DayModelSums, Store, UsageFilter, UsageQuery } from '../store/types';
+import type { DayModelSums, ModelTtftBuckets, Store, UsageFilter, UsageQuery } from '../store/types';
+import { byDayAndModel, mergeBuckets } from '../store/usage-queries';
 import { spendByModel } from '../store/usage-sums';
 
 /** The newest matching calls, and totals over all of them (priced calls summed, unpriced ones counted apart). */
@@ -64,11 +65,24 @@ function byDay(rows: DayModelSums[]): UsageDay[] {
   return [...days.values()];
 }
 
-/** Totals, days, spend by model and first-token times over every matching call, with the filters' choices. */
-export function usageReport(store: Store, filter: UsageFilter): UsageReport {
-  const rows = store.usageByDayAndModel(filter);
-  const firstToken: ModelLatency[] = store
-    .firstTokenBuckets(filter)
+/** Lets other work (a streaming answer) run before the next slice is read. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Totals, days, spend by model and first-token times over every matching call, with the filters' choices.
+ * Read in slices of one short query each, with the event loop free between them: a year of a million calls
+ * never holds up an answer streaming meanwhile.
+ */
+export async function usageReport(store: Store, filter: UsageFilter): Promise<UsageReport> {
+  const rows: DayModelSums[] = [];
+  const ttft: ModelTtftBuckets[] = [];
+  for (const slice of store.readUsage(filter)) {
+    if (slice.kind === 'days') rows.push(...slice.rows);
+    else ttft.push(...slice.rows);
+    await nextTurn();
+  }
+  rows.sort(byDayAndModel);
+  const firstToken: ModelLatency[] = mergeBuckets(ttft)
     .map(({ model, calls, buckets }) => ({
       model,
       calls,

@@ -84,6 +84,15 @@ export function openStore(dataDir: string): Store {
     'INSERT OR REPLACE INTO response_cache (key, target, served_model, finish_reason, text, cost_usd, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const usage = createUsageQueries(db);
+  /** A generator's failures, on any slice, named as the store's other failures are. */
+  function* guardSlices<T>(start: () => Iterator<T>): Generator<T> {
+    const slices = guard(start)();
+    for (;;) {
+      const next = guard(() => slices.next())();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
 
   return {
     createConversation: guard(({ title }) => {
@@ -139,6 +148,7 @@ export function openStore(dataDir: string): Store {
     }),
     listUsage: guard((query = {}) => usage.listUsagePage(query, { limit: query.limit ?? 200 }).records),
     spendByModel: guard((query = {}) => sumByModel(usage.usageByDayAndModel(query))),
+    readUsage: (filter) => guardSlices(() => usage.readUsage(filter)),
     usageByDayAndModel: guard((filter) => usage.usageByDayAndModel(filter)),
     firstTokenBuckets: guard((filter) => usage.firstTokenBuckets(filter)),
     listUsagePage: guard((filter, page) => usage.listUsagePage(filter, page)),

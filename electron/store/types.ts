@@ -49,6 +49,9 @@ export interface ModelTtftBuckets {
   buckets: number[];
 }
 
+/** Part of the matching calls' sums, read by one short query. */
+export type UsageSlice = { kind: 'days'; rows: DayModelSums[] } | { kind: 'ttft'; rows: ModelTtftBuckets[] };
+
 /** Every model, endpoint and route the history has calls for. */
 export interface UsageChoices {
   models: string[];
@@ -76,6 +79,11 @@ export interface Store {
   listUsage(query?: UsageQuery): UsageRecord[];
   /** Every matching call summed by model, most expensive first. */
   spendByModel(query?: UsageFilter): ModelSpend[];
+  /**
+   * The matching calls' sums by day and model, then their first-token counts by model, in slices of one
+   * short query each: a reader can let streams run between slices.
+   */
+  readUsage(filter: UsageFilter): Iterable<UsageSlice>;
   /** Every matching call summed by UTC day and model, oldest day first. */
   usageByDayAndModel(filter: UsageFilter): DayModelSums[];
   /** First-token times of the matching calls, by model. */

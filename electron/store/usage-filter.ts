@@ -1,6 +1,7 @@
 import { SwitchboardError } from '../../shared/errors/codes';
 import { sinceToUtc, untilToUtc } from './since';
 import type { UsageFilter } from './types';
+import { endpointOf } from './usage-rollup';
 
 /** A filter as SQLite compares it: times as UTC ISO text, everything else as given. */
 export interface NormalizedFilter {
@@ -44,35 +45,28 @@ export const filterShape = (filter: NormalizedFilter) =>
     .map(([name]) => name)
     .join(',');
 
-/** How the model and endpoint of a call are read where the conditions apply. */
-export interface FilterColumns {
-  model: string;
-  endpoint: string;
-}
-
-/** The generated columns of `usage` (indexed). */
-export const usageColumns: FilterColumns = { model: 'model', endpoint: 'endpoint' };
-
-const modelOfDay = "CASE WHEN target <> '' THEN target ELSE requested_model END";
-/** The same, read from a day's row of the roll-up (target '' when no target served). */
-export const dayColumns: FilterColumns = {
-  model: modelOfDay,
-  endpoint: `CASE WHEN instr(${modelOfDay}, '/') > 0 THEN substr(${modelOfDay}, 1, instr(${modelOfDay}, '/') - 1) END`,
-};
+/**
+ * Where the conditions apply: `usage` itself (its generated, indexed columns), a day's row of
+ * `usage_daily`, or of `usage_ttft_daily`, which counts first-token times by model and source only.
+ */
+export type FilteredTable = 'usage' | 'daily' | 'ttft';
 
 /** The conditions of everything but the time range, with named parameters. */
-export function attributeConditions(filter: NormalizedFilter, columns: FilterColumns): string[] {
+export function attributeConditions(filter: NormalizedFilter, table: FilteredTable): string[] {
+  const route = table === 'usage' ? "requested_model = @route AND instr(requested_model, '/') = 0" : 'route = @route';
   return [
     filter.source !== null && 'source = @source',
-    filter.status !== null && 'status = @status',
-    filter.model !== null && `${columns.model} = @model`,
-    filter.endpoint !== null && `${columns.endpoint} = @endpoint`,
-    // A route is a requested model without "/" (route names have none).
-    filter.route !== null && "requested_model = @route AND instr(requested_model, '/') = 0",
+    filter.status !== null && table !== 'ttft' && 'status = @status',
+    filter.model !== null && 'model = @model',
+    filter.endpoint !== null && (table === 'usage' ? 'endpoint = @endpoint' : `${endpointOf('model')} = @endpoint`),
+    filter.route !== null && table !== 'ttft' && route,
   ].filter((condition): condition is string => condition !== false);
 }
 
-/** The named parameters the filter's conditions use (better-sqlite3 refuses unused ones). */
+/** Whether the first-token histogram leaves out part of the filter (it is kept by model and source only). */
+export const isBeyondTtft = (filter: NormalizedFilter) => filter.status !== null || filter.route !== null;
+
+/** The named parameters of the filters set. */
 export function filterParameters(filter: NormalizedFilter): Record<string, string> {
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== null)) as Record<string, string>;
 }

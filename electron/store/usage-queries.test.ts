@@ -184,19 +184,25 @@ describe('usage aggregates from the daily roll-up', () => {
     reopened.close();
   });
 
-  it('count first-token times by model, only for calls that had one', () => {
+  it('count first-token times by model, only for calls that had one, by dates, source, model and endpoint', () => {
     const store = openStore(dir);
     const records = calls(600, 3);
     for (const record of records) store.recordUsage(record);
-    const counted = store.firstTokenBuckets({ source: 'app' });
-    for (const { model, calls: count, buckets } of counted) {
-      const expected = records.filter(
-        (record) => modelOf(record) === model && record.source === 'app' && record.timeToFirstTokenMs !== null,
-      ).length;
-      expect(count).toBe(expected);
-      expect(buckets.reduce((sum, value) => sum + value, 0)).toBe(expected);
+    const ttftFilters: UsageFilter[] = [
+      { source: 'app' },
+      { since: '2026-11-02T13:30:00Z', until: '2026-11-08T06:15:00+02:00' },
+      { endpoint: 'a', since: '2026-11-04T05:00:00Z', until: '2026-11-04T19:00:00Z' },
+      { model: 'b/three' },
+    ];
+    for (const filter of ttftFilters) {
+      const counted = store.firstTokenBuckets(filter);
+      const matching = records.filter((record) => record.timeToFirstTokenMs !== null);
+      const days = expectedDays(matching, filter);
+      const expected = new Map<string, number>();
+      for (const row of days) expected.set(row.model, (expected.get(row.model) ?? 0) + row.calls);
+      expect(new Map(counted.map((sum) => [sum.model, sum.calls]))).toEqual(expected);
+      for (const sum of counted) expect(sum.buckets.reduce((total, value) => total + value, 0)).toBe(sum.calls);
     }
-    expect(counted.length).toBeGreaterThan(0);
     store.close();
   });
 

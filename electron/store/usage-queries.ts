@@ -1,54 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { UsagePage } from '../../shared/contract/usage';
-import type { DayModelSums, ModelTtftBuckets, UsageChoices, UsageFilter } from './types';
+import type { DayModelSums, ModelTtftBuckets, UsageChoices, UsageFilter, UsageSlice } from './types';
 import {
   attributeConditions,
-  dayColumns,
   filterParameters,
   filterShape,
   normalizeFilter,
   splitRange,
-  usageColumns,
+  type FilteredTable,
   type NormalizedFilter,
 } from './usage-filter';
-import { bucketColumns, callMeasures, dayKey } from './usage-rollup';
+import { bucketColumns, callMeasures, dailyKey, endpointOf, ttftKey, ttftMeasures } from './usage-rollup';
 import { fromUsageRow, type UsageRow } from './usage-rows';
-
-const keyNames = ['day', 'source', 'status', 'requested_model', 'target'];
-const measures = callMeasures('u');
-
-/**
- * The matching calls as day rows: whole days from the roll-up, the part days at either end of the range
- * summed from the calls themselves (a handful at most), all in the roll-up's columns.
- */
-function matchingDays(filter: NormalizedFilter, parameters: Record<string, string>): string {
-  const range = splitRange(filter.since, filter.until);
-  const arms: string[] = [];
-  if (range.wholeDays) {
-    const { from, to } = range.wholeDays;
-    const bounds = [from !== null && 'day >= @wholeFrom', to !== null && 'day < @wholeTo'].filter(Boolean);
-    if (from !== null) parameters.wholeFrom = from;
-    if (to !== null) parameters.wholeTo = to;
-    arms.push(
-      `SELECT ${[...keyNames, ...measures.map(([column]) => column)].join(', ')} FROM usage_daily` +
-        (bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : ''),
-    );
-  }
-  range.partial.forEach(([from, to], index) => {
-    parameters[`partFrom${index}`] = from;
-    parameters[`partTo${index}`] = to;
-    const columns = [
-      ...dayKey('u').map((value, column) => `${value} AS ${keyNames[column]}`),
-      ...measures.map(([column, value]) => `(${value}) AS ${column}`),
-    ];
-    arms.push(
-      `SELECT ${columns.join(', ')} FROM usage AS u WHERE u.created_at >= @partFrom${index} AND u.created_at < @partTo${index}`,
-    );
-  });
-  const conditions = attributeConditions(filter, dayColumns);
-  const union = arms.length > 0 ? arms.join(' UNION ALL ') : `SELECT * FROM usage_daily WHERE 0`;
-  return `SELECT * FROM (${union})${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
-}
 
 const sumColumns = `
   SUM(calls) AS calls,
@@ -67,7 +30,39 @@ const sumColumns = `
   SUM(unsaved_hits) AS unsavedHits,
   SUM(failover_calls) AS failoverCalls`;
 
-/** Usage queries that stay fast with a million calls: aggregates from the roll-up, keyset pages by index. */
+/** Whole days read per query: a month of a million-call year is a few thousand roll-up rows. */
+const sliceDays = 31;
+
+const day = 24 * 3600 * 1000;
+const addDays = (date: string, count: number) =>
+  new Date(Date.parse(`${date}T00:00:00.000Z`) + count * day).toISOString().slice(0, 10);
+const minDay = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+const maxDay = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+export const byDayAndModel = (a: DayModelSums, b: DayModelSums) =>
+  a.day < b.day ? -1 : a.day > b.day ? 1 : a.model < b.model ? -1 : a.model > b.model ? 1 : 0;
+
+/** One model's first-token counts summed over slices. */
+export function mergeBuckets(rows: ModelTtftBuckets[]): ModelTtftBuckets[] {
+  const byModel = new Map<string, ModelTtftBuckets>();
+  for (const { model, calls, buckets } of rows) {
+    const sum = byModel.get(model);
+    if (!sum) byModel.set(model, { model, calls, buckets: [...buckets] });
+    else {
+      sum.calls += calls;
+      buckets.forEach((count, index) => (sum.buckets[index]! += count));
+    }
+  }
+  return [...byModel.values()];
+}
+
+/** A part day's calls in a roll-up's columns: the same key and measures the triggers add. */
+function partDayRows(key: [string, string][], measures: [string, string][], only = 'true'): string {
+  const columns = [...key, ...measures].map(([column, value]) => `${value} AS ${column}`);
+  return `SELECT ${columns.join(', ')} FROM usage AS u WHERE u.created_at >= @partFrom AND u.created_at < @partTo AND ${only}`;
+}
+
+/** Usage queries that stay fast with a million calls: aggregates from the roll-ups, keyset pages by index. */
 export function createUsageQueries(db: Database.Database) {
   // One statement per filter shape (which filters are set), prepared on first use.
   const prepared = new Map<string, Database.Statement>();
@@ -79,46 +74,117 @@ export function createUsageQueries(db: Database.Database) {
     }
     return found;
   };
-  /** The range's split (which whole and part days) is part of the statement's shape too. */
-  const shapeOf = (filter: NormalizedFilter) => {
-    const range = splitRange(filter.since, filter.until);
-    const days = range.wholeDays ? `${range.wholeDays.from !== null}${range.wholeDays.to !== null}` : 'none';
-    return `${filterShape(filter)}|${days}|${range.partial.length}`;
+
+  const dayBounds = {
+    daily: db.prepare<[], { first: string | null; last: string | null }>(
+      'SELECT MIN(day) AS first, MAX(day) AS last FROM usage_daily',
+    ),
+    ttft: db.prepare<[], { first: string | null; last: string | null }>(
+      'SELECT MIN(day) AS first, MAX(day) AS last FROM usage_ttft_daily',
+    ),
   };
 
-  const choices = db.prepare<[], { requested_model: string; target: string }>(
-    'SELECT DISTINCT requested_model, target FROM usage_daily WHERE calls > 0',
+  /**
+   * Runs `select` (grouped, reading `FROM rows`) over the whole days of the range in a roll-up, a slice of
+   * days at a time, then over each part day at either end of the range from the calls themselves: exact for
+   * any since/until. Each slice is one short query, so a reader may let other work run between slices.
+   */
+  function* overRange<Row>(
+    name: string,
+    filter: NormalizedFilter,
+    table: Exclude<FilteredTable, 'usage'>,
+    select: string,
+    partDay: string,
+  ): Generator<Row[]> {
+    const range = splitRange(filter.since, filter.until);
+    const conditions = attributeConditions(filter, table);
+    const shape = filterShape({ ...filter, since: null, until: null });
+    const parameters = filterParameters(filter);
+    if (range.wholeDays) {
+      const bounds = dayBounds[table].get()!;
+      const from = maxDay(range.wholeDays.from, bounds.first);
+      const to = minDay(range.wholeDays.to, bounds.last === null ? null : addDays(bounds.last, 1));
+      const where = [...conditions, 'day >= @wholeFrom', 'day < @wholeTo'].join(' AND ');
+      const query = statement(`${name}|${shape}|whole`, () =>
+        select.replace('FROM rows', `FROM ${table === 'daily' ? 'usage_daily' : 'usage_ttft_daily'} WHERE ${where}`),
+      );
+      for (let start = from; start !== null && to !== null && start < to; start = addDays(start, sliceDays)) {
+        const end = minDay(addDays(start, sliceDays), to)!;
+        yield query.all({ ...parameters, wholeFrom: start, wholeTo: end }) as Row[];
+      }
+    }
+    for (const [partFrom, partTo] of range.partial) {
+      const query = statement(`${name}|${shape}|part`, () =>
+        select.replace(
+          'FROM rows',
+          `FROM (${partDay})${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+        ),
+      );
+      yield query.all({ ...parameters, partFrom, partTo }) as Row[];
+    }
+  }
+
+  /** The matching calls' sums by day and model, in slices. */
+  function* daySlices(filter: NormalizedFilter): Generator<UsageSlice> {
+    for (const rows of overRange<DayModelSums>(
+      'days',
+      filter,
+      'daily',
+      // The roll-up's key starts with day and model: grouped as it is read, without sorting.
+      `SELECT day, model, ${sumColumns} FROM rows GROUP BY day, model HAVING SUM(calls) > 0`,
+      partDayRows(dailyKey('u'), callMeasures('u')),
+    )) {
+      yield { kind: 'days', rows };
+    }
+  }
+
+  /** The matching calls' first-token counts by model, in slices. */
+  function* ttftSlices(filter: NormalizedFilter): Generator<UsageSlice> {
+    for (const rows of overRange<Record<string, string | number>>(
+      'ttft',
+      filter,
+      'ttft',
+      `SELECT model, SUM(calls) AS calls, ${bucketColumns.map((column) => `SUM(${column}) AS ${column}`).join(', ')}
+       FROM rows GROUP BY model HAVING SUM(calls) > 0`,
+      partDayRows(ttftKey('u'), ttftMeasures('u'), 'u.time_to_first_token_ms IS NOT NULL'),
+    )) {
+      yield {
+        kind: 'ttft',
+        rows: rows.map((row) => ({
+          model: row.model as string,
+          calls: row.calls as number,
+          buckets: bucketColumns.map((column) => row[column] as number),
+        })),
+      };
+    }
+  }
+
+  function* readUsage(query: UsageFilter): Generator<UsageSlice> {
+    const filter = normalizeFilter(query);
+    yield* daySlices(filter);
+    yield* ttftSlices(filter);
+  }
+
+  const choices = db.prepare<[], { model: string; route: string }>(
+    'SELECT DISTINCT model, route FROM usage_daily WHERE calls > 0',
   );
   const endpointSpend = db.prepare<[string, string], { endpoint: string | null; costUSD: number }>(
-    `SELECT ${dayColumns.endpoint} AS endpoint, SUM(cost_usd) AS costUSD FROM usage_daily
+    `SELECT ${endpointOf('model')} AS endpoint, SUM(cost_usd) AS costUSD FROM usage_daily
      WHERE day >= ? AND day < ? GROUP BY 1`,
   );
 
   return {
+    readUsage,
+
     usageByDayAndModel(query: UsageFilter): DayModelSums[] {
-      const filter = normalizeFilter(query);
-      const parameters = filterParameters(filter);
-      const sql = matchingDays(filter, parameters);
-      return statement(
-        `days|${shapeOf(filter)}`,
-        () =>
-          `SELECT day, ${dayColumns.model} AS model, ${sumColumns} FROM (${sql}) GROUP BY day, model HAVING SUM(calls) > 0 ORDER BY day, model`,
-      ).all(parameters) as DayModelSums[];
+      const slices = [...daySlices(normalizeFilter(query))];
+      return slices.flatMap((slice) => (slice.kind === 'days' ? slice.rows : [])).sort(byDayAndModel);
     },
 
+    /** By model; status and route filters do not apply (the histogram is kept by model and source only). */
     firstTokenBuckets(query: UsageFilter): ModelTtftBuckets[] {
-      const filter = normalizeFilter(query);
-      const parameters = filterParameters(filter);
-      const sql = matchingDays(filter, parameters);
-      const rows = statement(
-        `ttft|${shapeOf(filter)}`,
-        () =>
-          `SELECT ${dayColumns.model} AS model, SUM(ttft_calls) AS calls, ${bucketColumns.map((column) => `SUM(${column})`).join(', ')}
-           FROM (${sql}) GROUP BY model HAVING SUM(ttft_calls) > 0`,
-      )
-        .raw()
-        .all(parameters) as [string, number, ...number[]][];
-      return rows.map(([model, calls, ...buckets]) => ({ model, calls, buckets }));
+      const slices = [...ttftSlices(normalizeFilter(query))];
+      return mergeBuckets(slices.flatMap((slice) => (slice.kind === 'ttft' ? slice.rows : [])));
     },
 
     listUsagePage(query: UsageFilter, page: { cursor?: string; limit: number }): UsagePage {
@@ -134,7 +200,7 @@ export function createUsageQueries(db: Database.Database) {
         filter.until !== null && 'created_at < @until',
         // After the cursor, in the index's order: older, or as old and written before.
         page.cursor !== undefined && 'created_at <= @cursorTime AND (created_at < @cursorTime OR rowid < @cursorSeq)',
-        ...attributeConditions(filter, usageColumns),
+        ...attributeConditions(filter, 'usage'),
       ].filter(Boolean);
       const rows = statement(
         `page|${filterShape(filter)}|${page.cursor !== undefined}`,
@@ -152,10 +218,9 @@ export function createUsageQueries(db: Database.Database) {
     usageChoices(): UsageChoices {
       const models = new Set<string>();
       const routes = new Set<string>();
-      for (const { requested_model: requested, target } of choices.all()) {
-        const model = target || requested;
+      for (const { model, route } of choices.all()) {
         models.add(model);
-        if (!requested.includes('/')) routes.add(requested);
+        if (route !== '') routes.add(route);
       }
       const endpoints = new Set(
         [...models].filter((model) => model.includes('/')).map((model) => model.slice(0, model.indexOf('/'))),

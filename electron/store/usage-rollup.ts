@@ -1,6 +1,8 @@
 /**
- * The daily roll-up of `usage` (schema 4): one row per UTC day, source, status, requested model and target,
- * kept by triggers, so totals and charts over a million calls read thousands of rows instead.
+ * The daily roll-ups of `usage` (schema 4), kept by triggers, so totals and charts over a million calls read
+ * a few thousand rows:
+ * - `usage_daily`: per UTC day, model, route, source and status, the sums of a call's measures;
+ * - `usage_ttft_daily`: per UTC day, model and source, first-token times counted in buckets (a histogram).
  *
  * Part of a shipped migration: the SQL this file builds must never change. A new measure is a new migration.
  */
@@ -15,8 +17,30 @@ export const bucketOf = (column: string) =>
 export const bucketColumns = Array.from({ length: ttftBuckets.count }, (_, index) => `ttft_${index}`);
 
 /**
- * What one call adds to its day's row, per column, for a usage row named `row` (NEW, OLD or a table alias).
- * A replay's saving is the price of the answer it replayed, when that was known.
+ * A call's model: the target that served, else the model id asked for (a route's name when none served);
+ * `prefix` is a row name and a dot (`NEW.`), or '' inside the table's own definition.
+ */
+const modelOf = (row: string) => `COALESCE(${row}target, ${row}requested_model)`;
+
+/** A row's key in the roll-ups, for a usage row named `row` (NEW, OLD or a table alias). */
+export const dailyKey = (row: string): [column: string, value: string][] => [
+  ['day', `substr(${row}.created_at, 1, 10)`],
+  ['model', modelOf(`${row}.`)],
+  // The route asked for; '' for a call made to a model directly (a route's name has no "/").
+  ['route', `CASE WHEN instr(${row}.requested_model, '/') = 0 THEN ${row}.requested_model ELSE '' END`],
+  ['source', `${row}.source`],
+  ['status', `${row}.status`],
+];
+
+export const ttftKey = (row: string) => dailyKey(row).filter(([column]) => ['day', 'model', 'source'].includes(column));
+
+/** The endpoint of a model (`endpoint-id/model`); NULL for a route's name. */
+export const endpointOf = (model: string) =>
+  `CASE WHEN instr(${model}, '/') > 0 THEN substr(${model}, 1, instr(${model}, '/') - 1) END`;
+
+/**
+ * What one call adds to its day's row, per column, for a usage row named `row`. A replay's saving is the
+ * price of the answer it replayed, when that was known.
  */
 export function callMeasures(row: string): [column: string, value: string][] {
   const isReplay = `${row}.cost_source = 'cache'`;
@@ -36,60 +60,73 @@ export function callMeasures(row: string): [column: string, value: string][] {
     ['unsaved_hits', `${isReplay} AND ${row}.saved_usd IS NULL`],
     // More than one attempt: a failover to another target, or a retry.
     ['failover_calls', `CASE WHEN json_valid(${row}.attempts) THEN json_array_length(${row}.attempts) > 1 ELSE 0 END`],
-    ['ttft_calls', `${row}.time_to_first_token_ms IS NOT NULL`],
-    ...bucketColumns.map((column, index): [string, string] => [column, `${row}.ttft_bucket IS ${index}`]),
   ];
 }
 
-/** The key columns of a day's row, for a usage row named `row`; a call no target served has target ''. */
-export const dayKey = (row: string) => [
-  `substr(${row}.created_at, 1, 10)`,
-  `${row}.source`,
-  `${row}.status`,
-  `${row}.requested_model`,
-  `COALESCE(${row}.target, '')`,
+/** What one call adds to its day's histogram. */
+export const ttftMeasures = (row: string): [column: string, value: string][] => [
+  ['calls', '1'],
+  ...bucketColumns.map((column, index): [string, string] => [column, `${row}.ttft_bucket IS ${index}`]),
 ];
 
-const keyColumns = ['day', 'source', 'status', 'requested_model', 'target'];
-
-/** Adds (`sign` 1) or takes away (-1) one usage row's measures on its day's row. */
-function upsert(row: 'NEW' | 'OLD', sign: 1 | -1): string {
-  const measures = callMeasures(row);
-  const columns = [...keyColumns, ...measures.map(([column]) => column)];
-  const values = [...dayKey(row), ...measures.map(([, value]) => (sign === 1 ? `(${value})` : `-(${value})`))];
-  const updates = measures.map(([column]) => `${column} = ${column} + excluded.${column}`);
-  return `INSERT INTO usage_daily (${columns.join(', ')}) VALUES (${values.join(', ')})
-    ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates.join(', ')};`;
+interface RollUp {
+  table: string;
+  key: (row: string) => [string, string][];
+  measures: (row: string) => [string, string][];
+  /** Calls that add nothing are left out (calls without a first token, for the histogram). */
+  only?: (row: string) => string;
 }
 
-const measureColumns = callMeasures('u').map(([column]) => column);
+const daily: RollUp = { table: 'usage_daily', key: dailyKey, measures: callMeasures };
+const ttft: RollUp = {
+  table: 'usage_ttft_daily',
+  key: ttftKey,
+  measures: ttftMeasures,
+  only: (row) => `${row}.time_to_first_token_ms IS NOT NULL`,
+};
 
-/** Schema 4: derived columns and indexes for filtered, paged listing, the saving of a replay, and the roll-up. */
+/** Adds (`sign` 1) or takes away (-1) one usage row's measures on its day's row of a roll-up. */
+function upsert(rollUp: RollUp, row: 'NEW' | 'OLD', sign: 1 | -1): string {
+  const key = rollUp.key(row);
+  const measures = rollUp.measures(row);
+  const columns = [...key, ...measures].map(([column]) => column);
+  const values = [
+    ...key.map(([, value]) => value),
+    ...measures.map(([, value]) => (sign === 1 ? `(${value})` : `-(${value})`)),
+  ];
+  const updates = measures.map(([column]) => `${column} = ${column} + excluded.${column}`);
+  // WHERE true: SQLite's rule for an upsert on INSERT ... SELECT.
+  return `INSERT INTO ${rollUp.table} (${columns.join(', ')}) SELECT ${values.join(', ')} WHERE ${rollUp.only?.(row) ?? 'true'}
+    ON CONFLICT (${key.map(([column]) => column).join(', ')}) DO UPDATE SET ${updates.join(', ')};`;
+}
+
+function createTable(rollUp: RollUp): string {
+  const key = rollUp.key('u').map(([column]) => column);
+  const measures = rollUp.measures('u').map(([column]) => column);
+  const type = (column: string) => (column.endsWith('_usd') ? 'REAL' : 'INTEGER');
+  return `CREATE TABLE ${rollUp.table} (
+    ${key.map((column) => `${column} TEXT NOT NULL`).join(',\n    ')},
+    ${measures.map((column) => `${column} ${type(column)} NOT NULL DEFAULT 0`).join(',\n    ')},
+    PRIMARY KEY (${key.join(', ')})
+  ) WITHOUT ROWID;
+  INSERT INTO ${rollUp.table} (${[...key, ...measures].join(', ')})
+    SELECT ${[...rollUp.key('u'), ...rollUp.measures('u').map(([column, value]): [string, string] => [column, `SUM(${value})`])].map(([, value]) => value).join(', ')}
+    FROM usage AS u WHERE ${rollUp.only?.('u') ?? 'true'} GROUP BY ${key.map((_, index) => index + 1).join(', ')};
+  CREATE TRIGGER ${rollUp.table}_insert AFTER INSERT ON usage BEGIN ${upsert(rollUp, 'NEW', 1)} END;
+  CREATE TRIGGER ${rollUp.table}_delete AFTER DELETE ON usage BEGIN ${upsert(rollUp, 'OLD', -1)} END;
+  CREATE TRIGGER ${rollUp.table}_update AFTER UPDATE ON usage BEGIN ${upsert(rollUp, 'OLD', -1)} ${upsert(rollUp, 'NEW', 1)} END;`;
+}
+
+/** Schema 4: derived columns and indexes for filtered, paged listing, the saving of a replay, and the roll-ups. */
 export const usageRollupMigration = `
   ALTER TABLE usage ADD COLUMN saved_usd REAL;
-  ALTER TABLE usage ADD COLUMN model TEXT GENERATED ALWAYS AS (COALESCE(target, requested_model)) VIRTUAL;
-  ALTER TABLE usage ADD COLUMN endpoint TEXT GENERATED ALWAYS AS (
-    CASE WHEN instr(COALESCE(target, requested_model), '/') > 0
-      THEN substr(COALESCE(target, requested_model), 1, instr(COALESCE(target, requested_model), '/') - 1) END
-  ) VIRTUAL;
+  ALTER TABLE usage ADD COLUMN model TEXT GENERATED ALWAYS AS (${modelOf('')}) VIRTUAL;
+  ALTER TABLE usage ADD COLUMN endpoint TEXT GENERATED ALWAYS AS (${endpointOf(modelOf(''))}) VIRTUAL;
   ALTER TABLE usage ADD COLUMN ttft_bucket INTEGER GENERATED ALWAYS AS (${bucketOf('time_to_first_token_ms')}) VIRTUAL;
   CREATE INDEX usage_by_model ON usage (model, created_at);
   CREATE INDEX usage_by_endpoint ON usage (endpoint, created_at);
   CREATE INDEX usage_by_requested_model ON usage (requested_model, created_at);
   CREATE INDEX usage_by_status ON usage (status, created_at);
-  CREATE TABLE usage_daily (
-    day TEXT NOT NULL,
-    source TEXT NOT NULL,
-    status TEXT NOT NULL,
-    requested_model TEXT NOT NULL,
-    target TEXT NOT NULL,
-    ${measureColumns.map((column) => `${column} ${column.endsWith('_usd') ? 'REAL' : 'INTEGER'} NOT NULL DEFAULT 0`).join(',\n    ')},
-    PRIMARY KEY (${keyColumns.join(', ')})
-  ) WITHOUT ROWID;
-  INSERT INTO usage_daily (${[...keyColumns, ...measureColumns].join(', ')})
-    SELECT ${[...dayKey('u'), ...callMeasures('u').map(([, value]) => `SUM(${value})`)].join(', ')}
-    FROM usage AS u GROUP BY ${dayKey('u').join(', ')};
-  CREATE TRIGGER usage_daily_insert AFTER INSERT ON usage BEGIN ${upsert('NEW', 1)} END;
-  CREATE TRIGGER usage_daily_delete AFTER DELETE ON usage BEGIN ${upsert('OLD', -1)} END;
-  CREATE TRIGGER usage_daily_update AFTER UPDATE ON usage BEGIN ${upsert('OLD', -1)} ${upsert('NEW', 1)} END;
+  ${createTable(daily)}
+  ${createTable(ttft)}
 `;

@@ -11,7 +11,7 @@ export function createUsageHandlers(services: Services): Pick<Handlers, UsageRou
   const { store } = services;
   return {
     'usage.list': async (query) => usageSummary(store, query),
-    'usage.report': async (filter) => usageReport(store, filter),
+    'usage.report': (filter) => usageReport(store, filter),
     'usage.calls': async ({ cursor, limit, ...filter }) => store.listUsagePage(filter, { cursor, limit }),
     'usage.export': async ({ format, cursor, limit, ...filter }) =>
       exportUsage(store, filter, { format, cursor, limit }),
