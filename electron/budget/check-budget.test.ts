@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetReport, BudgetStatus } from '../../shared/contract/usage';
-import { checkBudget, endpointOf, formatUSD } from './check-budget';
+import { formatUSD } from '../../shared/money';
+import { checkBudget, endpointOf } from './check-budget';
 
 const budget = (overrides: Partial<BudgetStatus>): BudgetStatus => ({
   endpointId: null,
@@ -47,8 +48,8 @@ describe('budget check', () => {
   it('reads the endpoint of a target and writes amounts as people read them', () => {
     expect(endpointOf('or/anthropic/claude')).toBe('or');
     expect(endpointOf('fast')).toBeNull();
-    expect([formatUSD(12), formatUSD(0.5), formatUSD(0.0042), formatUSD(0)]).toEqual([
-      '$12.00',
+    expect([formatUSD(1234.5), formatUSD(0.5), formatUSD(0.0042), formatUSD(0)]).toEqual([
+      '$1,234.50',
       '$0.50',
       '$0.0042',
       '$0.00',

@@ -1,13 +1,8 @@
 import type { BudgetReport, BudgetStatus } from '../../shared/contract/usage';
+import { formatUSD } from '../../shared/money';
 
 /** Whether spending lets another call go to an endpoint. */
 export type BudgetCheck = { ok: true } | { ok: false; code: 'BUDGET_REACHED'; message: string };
-
-/** Dollars as people read them: cents, or more digits for amounts under a cent. */
-export function formatUSD(value: number): string {
-  if (value !== 0 && Math.abs(value) < 0.01) return `$${Number(value.toPrecision(2))}`;
-  return `$${value.toFixed(2)}`;
-}
 
 export const budgetName = (endpointId: string | null) =>
   endpointId === null ? 'all endpoints' : `endpoint "${endpointId}"`;

@@ -5,6 +5,7 @@ import type { Screen } from '../store/types';
 import { ChatScreen } from '../features/chat/chat-screen';
 import { CompareScreen } from '../features/compare/compare-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
+import { BudgetNotice } from '../features/usage/budget-notice';
 import { UsageScreen } from '../features/usage/usage-screen';
 import { ModelPickerDialog } from '../features/models/model-picker-dialog';
 import { shortcutLabel } from './shortcuts';
@@ -67,6 +68,7 @@ export function App() {
           </button>
         </div>
       )}
+      {(screen === 'chat' || screen === 'compare') && <BudgetNotice />}
       <main className="app-main">
         {screen === 'chat' && <ChatScreen />}
         {screen === 'compare' && <CompareScreen />}
