@@ -57,9 +57,12 @@ export function createServices(options: ServiceOptions): Services {
     streamTarget: options.streamTarget ?? createStreamTarget(),
     price: createPricer(),
     record: (record) => store.recordUsage(record),
-    // Without a budget the history is not read.
-    checkBudget: (_modelId, target) =>
-      readConfig().budgets ? checkBudget(budgets(), endpointOf(target)) : { ok: true },
+    checkBudget: (_modelId, target) => {
+      const configured = readConfig().budgets;
+      // Without a budget the history is not read.
+      if (!configured) return { ok: true };
+      return checkBudget(budgetReport(configured, store.spendByEndpoint, new Date()), endpointOf(target));
+    },
     cache: {
       get: (key) => store.getCachedAnswer(key, new Date().toISOString()),
       put: (key, answer, ttlMs) =>

@@ -181,7 +181,7 @@ export const usageRoutes = {
     usageFilterSchema.extend({
       format: z.enum(['csv', 'json']),
       cursor: cursorSchema.optional(),
-      limit: z.number().int().positive().max(5000).default(2000),
+      limit: z.number().int().positive().max(5000).default(1000),
     }),
   ),
   'budgets.status': route<BudgetReport>()(z.object({})),

@@ -20,7 +20,7 @@ type UsageSlice = Pick<
 
 /** Calls per page of the list; the export reads bigger pieces. */
 const pageSize = 50;
-const exportPieceSize = 2000;
+const exportPieceSize = 1000;
 
 /** The form's filter as the core takes it: empty fields left out. */
 export function toUsageFilter(form: UsageFilterForm): UsageFilter {

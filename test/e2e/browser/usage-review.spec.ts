@@ -152,6 +152,12 @@ test('usage is filtered, charted and exported as CSV, and a call opens its routi
   await filters.getByLabel('To').fill(tomorrow);
   await expect(totals(page)).toHaveText('0 calls: $0.00 for 0 priced calls');
   await expect(page.getByText('No calls match. Change the filters above')).toBeVisible();
+  // Days the wrong way round are pointed out beside the dates.
+  await filters.getByLabel('To').fill(today);
+  await expect(filters.getByRole('alert')).toHaveText(
+    'From is after To, so no day matches: pick a From on or before the To.',
+  );
+  await expect(filters.getByLabel('From')).toHaveAttribute('aria-invalid', 'true');
   await filters.getByRole('button', { name: 'All time' }).click();
 
   // The export holds every matching call, as a file saved by the browser.

@@ -39,6 +39,7 @@ export function UsageFilters() {
     </label>
   );
   const isFiltered = Object.values(filter).some((value) => value !== '');
+  const isBackwards = filter.since !== '' && filter.until !== '' && filter.since > filter.until;
   return (
     <form
       className="usage-filters"
@@ -50,12 +51,23 @@ export function UsageFilters() {
         <legend>Days (UTC)</legend>
         <label className="field">
           <span>From</span>
-          <input type="date" value={filter.since} onChange={(event) => void setFilter({ since: event.target.value })} />
+          <input
+            type="date"
+            value={filter.since}
+            aria-invalid={isBackwards}
+            aria-describedby={isBackwards ? 'usage-dates-error' : undefined}
+            onChange={(event) => void setFilter({ since: event.target.value })}
+          />
         </label>
         <label className="field">
           <span>To</span>
           <input type="date" value={filter.until} onChange={(event) => void setFilter({ until: event.target.value })} />
         </label>
+        {isBackwards && (
+          <p id="usage-dates-error" role="alert" className="form-error">
+            From is after To, so no day matches: pick a From on or before the To.
+          </p>
+        )}
         <div className="usage-presets" role="group" aria-label="Date ranges">
           <button type="button" onClick={() => void setFilter({ since: monthStart(), until: '' })}>
             This month
