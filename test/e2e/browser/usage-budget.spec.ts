@@ -106,6 +106,10 @@ test('a budget warning is shown in Usage and in Chat, and a budget set to stop r
   await expect(page.getByRole('heading', { level: 2, name: 'Usage' })).toBeVisible();
   await setBudget(page, { for: 'Endpoint fake', limit: '0.001', atLimit: 'Stop new calls' });
   await expect(budgets.getByRole('listitem', { name: 'Budget for endpoint “fake”' })).toContainText('reached');
+  await expect(page.getByRole('alert', { name: 'Budgets' })).toContainText('new calls to endpoint “fake” are stopped');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await budgets.scrollIntoViewIfNeeded();
+  await snapshot(page, testInfo, 'usage-budgets-dark');
   await ui.open('Chat');
   const stopped = page.getByRole('alert', { name: 'Budgets' });
   await expect(stopped).toContainText(
