@@ -13,6 +13,7 @@ const coreFolders = [
   'server',
   'cli',
   'models',
+  'budget',
 ];
 
 export default tseslint.config(

@@ -1,33 +1,12 @@
 import type { ModelSpend, UsageSummary } from '../../shared/contract/usage';
 import type { UsageRecord } from '../../shared/types/usage';
+import { csvCell, csvColumns, csvHeader, csvRows } from '../core/usage-export';
 
-const columns = [
-  ['time', (r: UsageRecord) => r.createdAt],
-  ['source', (r: UsageRecord) => r.source],
-  ['status', (r: UsageRecord) => r.status],
-  ['model', (r: UsageRecord) => r.requestedModel],
-  ['target', (r: UsageRecord) => r.target ?? ''],
-  ['input_tokens', (r: UsageRecord) => r.usage?.inputTokens ?? ''],
-  ['output_tokens', (r: UsageRecord) => r.usage?.outputTokens ?? ''],
-  ['cached_tokens', (r: UsageRecord) => r.usage?.cacheReadTokens ?? ''],
-  ['reasoning_tokens', (r: UsageRecord) => r.usage?.reasoningTokens ?? ''],
-  ['ttft_ms', (r: UsageRecord) => (r.timeToFirstTokenMs === null ? '' : Math.round(r.timeToFirstTokenMs))],
-  ['total_ms', (r: UsageRecord) => Math.round(r.totalMs)],
-  ['tokens_per_s', (r: UsageRecord) => r.tokensPerSecond ?? ''],
-  ['cost_usd', (r: UsageRecord) => (r.costUSD === null ? 'unknown' : r.costUSD.toFixed(6))],
-  // config, catalog, provider, cache (a replay: no provider called), estimate (a call cut short, priced from
-  // estimated tokens) or unknown.
-  ['cost_source', (r: UsageRecord) => r.costSource],
-] as const;
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+/** The table shows a call's measures; the CSV adds its saving, attempts, error and id. */
+const columns = csvColumns.filter(([name]) => !['saved_usd', 'attempts', 'error', 'id'].includes(name));
 
 export function formatUsageCsv(records: UsageRecord[]): string {
-  const rows = records.map((record) => columns.map(([, read]) => csvCell(read(record))).join(','));
-  return [columns.map(([name]) => name).join(','), ...rows].join('\n') + '\n';
+  return csvHeader() + csvRows(records);
 }
 
 const calls = (count: number) => `${count} call${count === 1 ? '' : 's'}`;

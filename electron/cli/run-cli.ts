@@ -12,7 +12,8 @@ const usage = `Usage: switchboard <command>
   keys set <endpoint-id>                    store a key in the OS keychain (read from stdin)
   keys list                                 endpoints with a key (last four characters only)
   keys remove <endpoint-id>                 delete a key from the OS keychain
-  usage [--since DATE] [--source app|api] [--by model] [--format table|csv|json] [--limit N]
+  usage [--since DATE] [--until DATE] [--source app|api] [--status ok|error|cancelled|interrupted]
+        [--model ID] [--endpoint ID] [--route NAME] [--by model] [--format table|csv|json] [--limit N]
                                             the call history, or what each model cost; DATE is
                                             2026-11-01 (midnight UTC) or 2026-11-01T10:00:00+02:00
 

@@ -5,7 +5,7 @@ export interface ConfigProblem {
   message: string;
 }
 
-/** What the schema cannot see: duplicate endpoint ids and routes that name unknown endpoints. */
+/** What the schema cannot see: duplicate endpoint ids, and routes or budgets that name unknown endpoints. */
 export function checkReferences(config: SwitchboardConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const ids = new Set<string>();
@@ -32,6 +32,14 @@ export function checkReferences(config: SwitchboardConfig): ConfigProblem[] {
         });
       }
     });
+  }
+  for (const endpointId of Object.keys(config.budgets?.endpoints ?? {})) {
+    if (!ids.has(endpointId)) {
+      problems.push({
+        path: ['budgets', 'endpoints', endpointId],
+        message: `a budget for endpoint "${endpointId}", which is not in "endpoints": remove this budget`,
+      });
+    }
   }
   return problems;
 }

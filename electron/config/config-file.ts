@@ -53,6 +53,13 @@ function reservedNameProblems(json: unknown): ConfigProblem[] {
       }
     });
   }
+  const budgets = json.budgets;
+  if (isObject(budgets) && isObject(budgets.endpoints) && Object.hasOwn(budgets.endpoints, '__proto__')) {
+    problems.push({
+      path: ['budgets', 'endpoints', '__proto__'],
+      message: '"__proto__" cannot name an endpoint; remove this budget',
+    });
+  }
   return problems;
 }
 

@@ -1,4 +1,4 @@
-import type { EndpointConfig, RouteConfig, SwitchboardConfig } from '../../shared/types/config';
+import type { BudgetConfig, EndpointConfig, RouteConfig, SwitchboardConfig } from '../../shared/types/config';
 import { SwitchboardError } from '../../shared/errors/codes';
 
 /** Adds the endpoint, or replaces the one with its id, keeping the order. */
@@ -47,5 +47,48 @@ export function removeEndpoint(config: SwitchboardConfig, id: string): Switchboa
       `Endpoint "${id}" is still a target of route ${users.map((name) => `"${name}"`).join(', ')}: remove it from those routes in config.json first.`,
     );
   }
-  return { ...config, endpoints: config.endpoints.filter((endpoint) => endpoint.id !== id) };
+  // The endpoint's budget goes with it; its spending stays in the history.
+  const { [id]: _removed, ...budgetEndpoints } = config.budgets?.endpoints ?? {};
+  const budgets = config.budgets && { ...config.budgets, endpoints: budgetEndpoints };
+  return {
+    ...config,
+    endpoints: config.endpoints.filter((endpoint) => endpoint.id !== id),
+    ...(budgets ? { budgets: withoutEmpty(budgets) } : {}),
+  };
+}
+
+/** Sets the monthly budget over every endpoint (`endpointId` null) or for one endpoint. */
+export function setBudget(
+  config: SwitchboardConfig,
+  endpointId: string | null,
+  budget: BudgetConfig,
+): SwitchboardConfig {
+  if (endpointId !== null && !config.endpoints.some((endpoint) => endpoint.id === endpointId)) {
+    throw new SwitchboardError('UNKNOWN_ENDPOINT', `There is no endpoint "${endpointId}" to set a budget for.`);
+  }
+  const budgets = config.budgets ?? {};
+  return {
+    ...config,
+    budgets:
+      endpointId === null
+        ? { ...budgets, overall: budget }
+        : { ...budgets, endpoints: { ...budgets.endpoints, [endpointId]: budget } },
+  };
+}
+
+/** Removes a budget; removing one that is not set changes nothing. */
+export function removeBudget(config: SwitchboardConfig, endpointId: string | null): SwitchboardConfig {
+  if (!config.budgets) return config;
+  const { overall, endpoints = {} } = config.budgets;
+  const { [endpointId ?? '']: _removed, ...others } = endpoints;
+  const budgets = endpointId === null ? { endpoints } : { ...(overall ? { overall } : {}), endpoints: others };
+  return { ...config, budgets: withoutEmpty(budgets) };
+}
+
+/** Budgets without an empty `endpoints`: a file with no budget left says nothing about budgets. */
+function withoutEmpty(budgets: NonNullable<SwitchboardConfig['budgets']>): SwitchboardConfig['budgets'] {
+  const { overall, endpoints } = budgets;
+  const hasEndpoints = endpoints !== undefined && Object.keys(endpoints).length > 0;
+  if (!overall && !hasEndpoints) return undefined;
+  return { ...(overall ? { overall } : {}), ...(hasEndpoints ? { endpoints } : {}) };
 }

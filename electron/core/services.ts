@@ -1,5 +1,8 @@
+import type { BudgetReport } from '../../shared/contract/usage';
 import type { SwitchboardConfig } from '../../shared/types/config';
 import type { UsageRecord } from '../../shared/types/usage';
+import { budgetReport } from '../budget/budget-report';
+import { checkBudget, endpointOf } from '../budget/check-budget';
 import { createPricer } from '../catalog/pricer';
 import { loadConfig } from '../config/config-file';
 import { editConfigFile, type ConfigEdit } from '../config/edit-config-file';
@@ -32,6 +35,8 @@ export interface Services {
   embed: Embed;
   /** The local API's protocols. */
   codecs: CodecRegistry;
+  /** Every monthly budget set and what this month has spent of it. */
+  budgets(): BudgetReport;
   dispose(): void;
 }
 
@@ -59,12 +64,20 @@ export function createServices(options: ServiceOptions): Services {
   const getKey = (endpointId: string) => keychain.get(endpointId);
   const price = createPricer();
   const record = (usage: UsageRecord) => store.recordUsage(usage);
+  const budgets = () => budgetReport(readConfig().budgets, store.spendByEndpoint, new Date());
+  const checkEndpointBudget = (_modelId: string, target: string) => {
+    const configured = readConfig().budgets;
+    // Without a budget the history is not read.
+    if (!configured) return { ok: true } as const;
+    return checkBudget(budgetReport(configured, store.spendByEndpoint, new Date()), endpointOf(target));
+  };
   const gateway = createGateway({
     resolve,
     getKey,
     streamTarget: options.streamTarget ?? createStreamTarget({ codecs }),
     price,
     record,
+    checkBudget: checkEndpointBudget,
     cache: {
       get: (key) => store.getCachedAnswer(key, new Date().toISOString()),
       put: (key, answer, ttlMs) =>
@@ -78,8 +91,9 @@ export function createServices(options: ServiceOptions): Services {
     keychain,
     store,
     gateway,
-    embed: createEmbed({ resolve, getKey, price, record }),
+    embed: createEmbed({ resolve, getKey, price, record, checkBudget: checkEndpointBudget }),
     codecs,
+    budgets,
     dispose: () => store.close(),
   };
 }

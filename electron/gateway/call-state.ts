@@ -27,6 +27,8 @@ export class CallState {
   apiPath: ApiPath | null = null;
   /** The answer calls a tool (or holds other content than text): it is not kept for replay. */
   hasToolCalls = false;
+  /** A replay's saving: what the kept answer cost when it was made. */
+  savedUSD: number | null = null;
 
   constructor(
     readonly id: string,
@@ -79,6 +81,7 @@ export class CallState {
       conversationId: this.request.conversationId ?? null,
       apiProtocol: this.request.api?.protocol ?? null,
       apiPath: this.target === null ? null : this.apiPath,
+      savedUSD: this.savedUSD,
     };
   }
 }

@@ -36,7 +36,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * (failing over as a chat call does before its first token), priced by its input tokens, one usage row.
  */
 export function createEmbed(
-  dependencies: Pick<GatewayDependencies, 'resolve' | 'getKey' | 'price' | 'record' | 'now'> & {
+  dependencies: Pick<GatewayDependencies, 'resolve' | 'getKey' | 'price' | 'record' | 'now' | 'checkBudget'> & {
     fetch?: typeof globalThis.fetch;
   },
 ): Embed {
@@ -99,6 +99,10 @@ export function createEmbed(
       };
       record.attempts.push(attempt);
       try {
+        const budget = dependencies.checkBudget?.(modelId, resolved.target);
+        if (budget && !budget.ok) {
+          throw new ProviderError({ code: budget.code, message: budget.message, isRetryable: false });
+        }
         const apiKey = await targetKey(dependencies.getKey, resolved.endpoint);
         const text = await callDirect(
           { endpoint: resolved.endpoint, model: resolved.model, apiKey },

@@ -102,6 +102,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       state.target = kept.target;
       state.servedModel = kept.servedModel;
       state.finishReason = kept.finishReason;
+      state.savedUSD = kept.costUSD ?? null;
       yield { type: 'cache-hit', target: kept.target };
       state.firstTokenAt = now();
       if (request.api) state.apiPath = 'cache';
@@ -127,8 +128,9 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
         state.addAttempt(resolved.target, attemptStart, now(), null);
         priceFinished(dependencies.price, resolved, state);
         if (keeping && state.text.length > 0 && isKeepable(state)) {
-          const { servedModel, finishReason, text } = state;
-          keeping.cache.put(keeping.key, { target: resolved.target, servedModel, finishReason, text }, keeping.ttlMs);
+          const { servedModel, finishReason, text, costUSD } = state;
+          const answer = { target: resolved.target, servedModel, finishReason, text, costUSD };
+          keeping.cache.put(keeping.key, answer, keeping.ttlMs);
         }
         yield finish({ type: 'finish', record: state.toRecord('ok', now(), null) });
         return;
@@ -274,6 +276,9 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
 
   /** Opens the stream at one target with its key; throws a ProviderError when it cannot. */
   async function openStream(resolved: ResolvedTarget, request: CallRequest, abortSignal: AbortSignal) {
+    const budget = dependencies.checkBudget?.(request.modelId, resolved.target);
+    if (budget && !budget.ok)
+      throw new ProviderError({ code: budget.code, message: budget.message, isRetryable: false });
     const apiKey = await targetKey(dependencies.getKey, resolved.endpoint);
     return dependencies.streamTarget(
       { endpoint: resolved.endpoint, model: resolved.model, apiKey },

@@ -1,6 +1,7 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { CallPart, ChatMessage } from '../../shared/types/chat';
 import type { ApiCall } from '../protocols/types';
+import type { ErrorCode } from '../../shared/errors/codes';
 import type { EndpointConfig } from '../../shared/types/config';
 import type { CallSource, UsageRecord } from '../../shared/types/usage';
 import type { PriceCall } from '../catalog/types';
@@ -29,6 +30,8 @@ export interface CachedAnswer {
   servedModel: string | null;
   finishReason: string | null;
   text: string;
+  /** What the answer cost when it was made: a replay's saving (null when unknown). */
+  costUSD?: number | null;
 }
 
 /** Kept answers by request; failures to read or write it never break a call. */
@@ -81,6 +84,12 @@ export interface GatewayDependencies {
   /** Persists the usage row; a failure here never breaks the call. */
   record(record: UsageRecord): void;
   cache?: ResponseCache;
+  /**
+   * Asked before each attempt: a refusal (a monthly budget set to stop is spent) fails that attempt with
+   * its message, so a target on another endpoint may still answer. Replays from the cache cost nothing
+   * and are not asked.
+   */
+  checkBudget?(modelId: string, target: string): { ok: true } | { ok: false; code: ErrorCode; message: string };
   now?: () => number;
   newId?: () => string;
 }

@@ -1,3 +1,5 @@
+import { usageRollupMigration } from './usage-rollup';
+
 /** One step of the history's schema. */
 export interface Migration {
   /**
@@ -102,5 +104,12 @@ export const migrations: Migration[] = [
   ALTER TABLE usage ADD COLUMN api_protocol TEXT;
   ALTER TABLE usage ADD COLUMN api_path TEXT;
   `,
+  },
+  // 6: filtered, paged usage (derived columns and their indexes), what a replay saved, and the daily roll-up.
+  {
+    release: '0.1.0',
+    sql: `
+  ALTER TABLE response_cache ADD COLUMN cost_usd REAL;
+  ${usageRollupMigration}`,
   },
 ];

@@ -175,7 +175,13 @@ describe('SQLite store', () => {
 
   it('keeps cached answers until they expire, replacing one under the same key', () => {
     const store = openStore(dir);
-    const answer = { target: 'local/llama3.2', servedModel: 'llama3.2', finishReason: 'stop', text: 'Paris.' };
+    const answer = {
+      target: 'local/llama3.2',
+      servedModel: 'llama3.2',
+      finishReason: 'stop',
+      text: 'Paris.',
+      costUSD: 0.0021,
+    };
     store.putCachedAnswer('k1', answer, '2026-11-25T10:00:00.000Z', '2026-11-25T10:10:00.000Z');
     expect(store.getCachedAnswer('k1', '2026-11-25T10:09:59.999Z')).toEqual(answer);
     expect(store.getCachedAnswer('k1', '2026-11-25T10:10:00.000Z')).toBeUndefined();
@@ -214,7 +220,7 @@ describe('SQLite store', () => {
     const conversation = store.createConversation({ title: 'Kept' });
     store.addMessage({ conversationId: conversation.id, role: 'user', content: 'Hi' });
     expect(store.listMessages(conversation.id).map((message) => message.content)).toEqual(['Hi']);
-    const answer = { target: 'a/m', servedModel: 'm', finishReason: 'stop', text: 'x' };
+    const answer = { target: 'a/m', servedModel: 'm', finishReason: 'stop', text: 'x', costUSD: null };
     store.putCachedAnswer('k', answer, '2026-11-25T00:00:00.000Z', '2026-11-26T00:00:00.000Z');
     expect(store.getCachedAnswer('k', '2026-11-25T00:00:01.000Z')).toEqual(answer);
     store.close();

@@ -3,14 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
-import type { ModelSpend } from '../../shared/contract/usage';
 import { SwitchboardError } from '../../shared/errors/codes';
 import type { CachedAnswer } from '../gateway/types';
 import { checkHistoryFile, migrateHistoryFile } from './history-file';
 import { createModelListTable } from './model-lists';
-import { sinceToUtc } from './since';
-import type { Store, UsageQuery } from './types';
-import { fromUsageRow, toUsageRow, usageColumns, type UsageRow } from './usage-rows';
+import type { Store } from './types';
+import { createUsageQueries } from './usage-queries';
+import { toUsageRow, usageColumns } from './usage-rows';
+import { spendByModel as sumByModel } from './usage-sums';
 
 /** Turns SQLite's failures into errors that name the file and what to do. */
 function storageError(file: string, error: unknown): SwitchboardError {
@@ -70,23 +70,6 @@ export function openStore(dataDir: string): Store {
   const insertUsage = db.prepare(
     `INSERT INTO usage (${usageColumns.join(', ')}) VALUES (${usageColumns.map((column) => `@${column}`).join(', ')})`,
   );
-  const matching = 'created_at >= @since AND (@source IS NULL OR source = @source)';
-  const selectUsage = db.prepare<{ since: string; source: string | null; limit: number }, UsageRow>(
-    `SELECT * FROM usage WHERE ${matching} ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
-  );
-  // Unpriced = used tokens but has no price, as the renderer and the CLI count it; never summed as 0.
-  const selectSpend = db.prepare<{ since: string; source: string | null }, ModelSpend>(
-    `SELECT COALESCE(target, requested_model) AS model,
-       COUNT(*) AS calls,
-       COALESCE(SUM(input_tokens), 0) AS inputTokens,
-       COALESCE(SUM(output_tokens), 0) AS outputTokens,
-       COALESCE(SUM(cost_usd), 0) AS costUSD,
-       COUNT(cost_usd) AS pricedCalls,
-       SUM(cost_usd IS NULL AND input_tokens IS NOT NULL) AS unpricedCalls,
-       SUM(status != 'ok') AS failedCalls
-     FROM usage WHERE ${matching}
-     GROUP BY model ORDER BY costUSD DESC, calls DESC, model`,
-  );
   const insertConversation = db.prepare(
     'INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
   );
@@ -95,23 +78,22 @@ export function openStore(dataDir: string): Store {
     'INSERT INTO messages (id, conversation_id, role, content, model, status, usage_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const selectCachedAnswer = db.prepare<[string, string], CachedAnswer>(
-    'SELECT target, served_model AS servedModel, finish_reason AS finishReason, text FROM response_cache WHERE key = ? AND expires_at > ?',
+    'SELECT target, served_model AS servedModel, finish_reason AS finishReason, text, cost_usd AS costUSD FROM response_cache WHERE key = ? AND expires_at > ?',
   );
   const deleteExpiredAnswers = db.prepare('DELETE FROM response_cache WHERE expires_at <= ?');
   const insertCachedAnswer = db.prepare(
-    'INSERT OR REPLACE INTO response_cache (key, target, served_model, finish_reason, text, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO response_cache (key, target, served_model, finish_reason, text, cost_usd, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  /** The filter as SQLite compares it: `since` as a UTC ISO time, whatever offset it was written with. */
-  const filter = (query: UsageQuery) => {
-    const since = query.since === undefined ? '' : sinceToUtc(query.since);
-    if (since === undefined) {
-      throw new SwitchboardError(
-        'INVALID_INPUT',
-        `since "${query.since}" is not a date; use e.g. 2026-11-01 or 2026-11-01T10:00:00+02:00`,
-      );
+  const usage = createUsageQueries(db);
+  /** A generator's failures, on any slice, named as the store's other failures are. */
+  function* guardSlices<T>(start: () => Iterator<T>): Generator<T> {
+    const slices = guard(start)();
+    for (;;) {
+      const next = guard(() => slices.next())();
+      if (next.done) return;
+      yield next.value;
     }
-    return { since, source: query.source ?? null };
-  };
+  }
 
   return {
     modelLists: createModelListTable(db, guard),
@@ -166,10 +148,14 @@ export function openStore(dataDir: string): Store {
     recordUsage: guard((record) => {
       insertUsage.run(toUsageRow(record));
     }),
-    listUsage: guard((query = {}) =>
-      selectUsage.all({ ...filter(query), limit: query.limit ?? 200 }).map(fromUsageRow),
-    ),
-    spendByModel: guard((query = {}) => selectSpend.all(filter(query))),
+    listUsage: guard((query = {}) => usage.listUsagePage(query, { limit: query.limit ?? 200 }).records),
+    spendByModel: guard((query = {}) => sumByModel(usage.usageByDayAndModel(query))),
+    readUsage: (filter) => guardSlices(() => usage.readUsage(filter)),
+    usageByDayAndModel: guard((filter) => usage.usageByDayAndModel(filter)),
+    firstTokenBuckets: guard((filter) => usage.firstTokenBuckets(filter)),
+    listUsagePage: guard((filter, page) => usage.listUsagePage(filter, page)),
+    usageChoices: guard(() => usage.usageChoices()),
+    spendByEndpoint: guard((fromDay, toDay) => usage.spendByEndpoint(fromDay, toDay)),
     getCachedAnswer: guard((key, now) => selectCachedAnswer.get(key, now)),
     putCachedAnswer: guard((key, answer, now, expiresAt) => {
       db.transaction(() => {
@@ -180,6 +166,7 @@ export function openStore(dataDir: string): Store {
           answer.servedModel,
           answer.finishReason,
           answer.text,
+          answer.costUSD ?? null,
           now,
           expiresAt,
         );

@@ -34,3 +34,15 @@ export function sinceToUtc(value: string): string | undefined {
   }
   return new Date(local.getTime() - offsetMinutes * 60_000).toISOString();
 }
+
+const dateOnly = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
+
+/**
+ * An `until` filter as UTC ISO text, exclusive: a date alone means up to the end of that day (UTC), so
+ * `until 2026-11-30` includes the 30th; a time means up to that moment. Undefined when it is not a date.
+ */
+export function untilToUtc(value: string): string | undefined {
+  const utc = sinceToUtc(value);
+  if (utc === undefined || !dateOnly.test(value)) return utc;
+  return new Date(Date.parse(utc) + 24 * 3600 * 1000).toISOString();
+}

@@ -1,14 +1,63 @@
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
-import type { ModelSpend } from '../../shared/contract/usage';
-import type { CallSource, UsageRecord } from '../../shared/types/usage';
+import type { ModelSpend, UsagePage } from '../../shared/contract/usage';
+import type { CallSource, CallStatus, UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
 import type { ModelListTable } from './model-lists';
 
-export interface UsageQuery {
+/** Which calls; each filter left out matches every call. */
+export interface UsageFilter {
   /** ISO date or time; rows created at or after it. */
   since?: string;
+  /** ISO date or time; rows created before it (a date alone: up to the end of that day, UTC). */
+  until?: string;
   source?: CallSource;
+  status?: CallStatus;
+  /** The target that served, or the requested model when none did. */
+  model?: string;
+  endpoint?: string;
+  route?: string;
+}
+
+export interface UsageQuery extends UsageFilter {
   limit?: number;
+}
+
+/** Sums over the matching calls of one UTC day and one model, from the daily roll-up. */
+export interface DayModelSums {
+  day: string;
+  model: string;
+  calls: number;
+  failedCalls: number;
+  errorCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  costUSD: number;
+  pricedCalls: number;
+  unpricedCalls: number;
+  estimatedCalls: number;
+  estimatedCostUSD: number;
+  cacheHits: number;
+  savedUSD: number;
+  unsavedHits: number;
+  failoverCalls: number;
+}
+
+/** One model's first-token times as a histogram (`usage-rollup.ts` names the buckets). */
+export interface ModelTtftBuckets {
+  model: string;
+  calls: number;
+  buckets: number[];
+}
+
+/** Part of the matching calls' sums, read by one short query. */
+export type UsageSlice = { kind: 'days'; rows: DayModelSums[] } | { kind: 'ttft'; rows: ModelTtftBuckets[] };
+
+/** Every model, endpoint and route the history has calls for. */
+export interface UsageChoices {
+  models: string[];
+  endpoints: string[];
+  routes: string[];
 }
 
 /** Conversations, messages and the usage history, in one SQLite file. */
@@ -32,7 +81,21 @@ export interface Store {
   /** Newest first. */
   listUsage(query?: UsageQuery): UsageRecord[];
   /** Every matching call summed by model, most expensive first. */
-  spendByModel(query?: Omit<UsageQuery, 'limit'>): ModelSpend[];
+  spendByModel(query?: UsageFilter): ModelSpend[];
+  /**
+   * The matching calls' sums by day and model, then their first-token counts by model, in slices of one
+   * short query each: a reader can let streams run between slices.
+   */
+  readUsage(filter: UsageFilter): Iterable<UsageSlice>;
+  /** Every matching call summed by UTC day and model, oldest day first. */
+  usageByDayAndModel(filter: UsageFilter): DayModelSums[];
+  /** First-token times of the matching calls, by model. */
+  firstTokenBuckets(filter: UsageFilter): ModelTtftBuckets[];
+  /** A page of the matching calls, newest first, after `cursor` (from the previous page's `next`). */
+  listUsagePage(filter: UsageFilter, page: { cursor?: string; limit: number }): UsagePage;
+  usageChoices(): UsageChoices;
+  /** Priced spending (estimates included) by endpoint over whole UTC days `[fromDay, toDay)`. */
+  spendByEndpoint(fromDay: string, toDay: string): { endpoint: string | null; costUSD: number }[];
   /** A kept answer that has not expired by `now` (ISO). */
   getCachedAnswer(key: string, now: string): CachedAnswer | undefined;
   /** Keeps an answer until `expiresAt` (ISO), replacing any under the same key; drops expired ones. */

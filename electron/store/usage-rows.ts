@@ -25,6 +25,7 @@ export interface UsageRow {
   conversation_id: string | null;
   api_protocol: UsageRecord['apiProtocol'];
   api_path: UsageRecord['apiPath'];
+  saved_usd: number | null;
 }
 
 /** The columns of `usage`, named in every INSERT. */
@@ -52,6 +53,7 @@ export const usageColumns = [
   'conversation_id',
   'api_protocol',
   'api_path',
+  'saved_usd',
 ] as const satisfies readonly (keyof UsageRow)[];
 
 // A field of UsageRow left out of the list does not compile.
@@ -83,6 +85,7 @@ export function toUsageRow(record: UsageRecord): UsageRow {
     conversation_id: record.conversationId,
     api_protocol: record.apiProtocol,
     api_path: record.apiPath,
+    saved_usd: record.savedUSD ?? null,
   };
 }
 
@@ -116,5 +119,6 @@ export function fromUsageRow(row: UsageRow): UsageRecord {
     conversationId: row.conversation_id,
     apiProtocol: row.api_protocol,
     apiPath: row.api_path,
+    savedUSD: row.saved_usd,
   };
 }

@@ -25,6 +25,8 @@ export const errorCodes = {
   ALL_TARGETS_FAILED: 'ALL_TARGETS_FAILED',
   INTERRUPTED: 'INTERRUPTED',
   CANCELLED: 'CANCELLED',
+  /** A monthly budget set to stop calls is spent (Usage › Budgets). */
+  BUDGET_REACHED: 'BUDGET_REACHED',
   STORAGE: 'STORAGE',
 } as const;
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];

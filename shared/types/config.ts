@@ -94,8 +94,37 @@ export const routeNameSchema = z
   .min(1, 'a route needs a name')
   .regex(/^[^/\s]+$/, 'a route name has no "/" and no spaces (e.g. "fast")');
 
+/** A monthly spending limit (calendar months in UTC, as providers bill). */
+export const budgetSchema = z.strictObject({
+  /** USD per month; calls priced from estimates count, calls without a price do not. */
+  monthlyUSD: z
+    .number()
+    .positive('monthlyUSD must be above 0 (remove the budget to have none)')
+    .max(1_000_000_000, 'monthlyUSD is at most 1000000000'),
+  /** Spending from this share of the limit on is shown as a warning. */
+  warnAtPercent: z
+    .number()
+    .int('warnAtPercent is a whole number')
+    .min(1, 'warnAtPercent is from 1 to 100')
+    .max(100, 'warnAtPercent is from 1 to 100')
+    .default(80),
+  /** At the limit: `warn` keeps calling and says so; `stop` refuses new calls until the next month. */
+  whenReached: z.enum(['warn', 'stop']).default('warn'),
+});
+export type BudgetConfig = z.infer<typeof budgetSchema>;
+
+export const budgetsSchema = z.strictObject({
+  /** Over every endpoint together. */
+  overall: budgetSchema.optional(),
+  /** Per endpoint id. */
+  endpoints: z.record(endpointIdSchema, budgetSchema).optional(),
+});
+export type BudgetsConfig = z.infer<typeof budgetsSchema>;
+
 export const configSchema = z.strictObject({
   endpoints: z.array(endpointSchema).default([]),
   routes: z.record(routeNameSchema, routeSchema).default({}),
+  /** Monthly spending limits; none unless set. */
+  budgets: budgetsSchema.optional(),
 });
 export type SwitchboardConfig = z.infer<typeof configSchema>;

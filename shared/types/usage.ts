@@ -80,4 +80,9 @@ export interface UsageRecord {
   apiProtocol: ApiProtocol | null;
   /** How a local API call was served; null for the app's own calls and calls no target served. */
   apiPath: ApiPath | null;
+  /**
+   * For a replay from a route's cache (cost source `cache`): what the kept answer cost when it was first made,
+   * which this replay saved. Null when that price was unknown, and on every call that is not a replay.
+   */
+  savedUSD?: number | null;
 }

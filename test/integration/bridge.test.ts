@@ -151,6 +151,12 @@ describe('the contract over the socket', () => {
       'conversations.messages': () => ({ conversationId: state.conversationId }),
       'conversations.remove': () => ({ conversationId: state.conversationId }),
       'usage.list': () => ({}),
+      'usage.report': () => ({}),
+      'usage.calls': () => ({ limit: 10 }),
+      'usage.export': () => ({ format: 'csv' }),
+      'budgets.save': () => ({ endpointId: 'every', monthlyUSD: 5, whenReached: 'warn' }),
+      'budgets.status': () => ({}),
+      'budgets.remove': () => ({ endpointId: 'every' }),
       'endpoints.remove': () => ({ id: 'every' }),
     };
     const answered: Record<string, boolean> = {};

@@ -201,8 +201,8 @@ describe('switchboard CLI', () => {
     const csv = await runCli(['usage', '--format', 'csv'], { home });
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^time,source,status,model,target,input_tokens,output_tokens/);
-    expect(lines[1]).toMatch(/,unknown,unknown$/);
-    expect(lines[2]).toMatch(/,0\.500000,catalog$/);
+    expect(lines[1]).toMatch(/,unknown,unknown,,0,,new$/);
+    expect(lines[2]).toMatch(/,0\.500000,catalog,,0,,old$/);
     const table = await runCli(['usage'], { home });
     expect(table.stdout).toContain('2 calls, total $0.500000 for 1 priced; 1 call without a price left out');
   });

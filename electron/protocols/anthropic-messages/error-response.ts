@@ -30,6 +30,7 @@ const statusByCode: Record<string, [number, AnthropicErrorType]> = {
   UNKNOWN_CONVERSATION: [404, 'not_found_error'],
   PROVIDER_NOT_FOUND: [404, 'not_found_error'],
   PROVIDER_RATE_LIMITED: [429, 'rate_limit_error'],
+  BUDGET_REACHED: [429, 'rate_limit_error'],
   CANCELLED: [499, 'api_error'],
   PROVIDER_UNAVAILABLE: [529, 'overloaded_error'],
   TIMEOUT: [504, 'timeout_error'],

@@ -18,6 +18,8 @@ const statuses: Record<Code, [number, string]> = {
   UNKNOWN_CONVERSATION: [404, 'invalid_request_error'],
   PROVIDER_NOT_FOUND: [404, 'invalid_request_error'],
   PROVIDER_RATE_LIMITED: [429, 'rate_limit_error'],
+  // A monthly budget set to stop is reached: OpenAI's own words for a spent quota.
+  BUDGET_REACHED: [429, 'insufficient_quota'],
   CANCELLED: [499, 'cancelled'],
   INTERNAL: [500, 'server_error'],
   CONFIG_INVALID: [500, 'server_error'],
@@ -39,6 +41,7 @@ const openAICodes: Partial<Record<Code, string>> = {
   UNKNOWN_ROUTE: 'model_not_found',
   UNSUPPORTED_FIELD: 'unsupported_parameter',
   PROVIDER_RATE_LIMITED: 'rate_limit_exceeded',
+  BUDGET_REACHED: 'insufficient_quota',
 };
 
 /** OpenAI's error object for a Switchboard error code. */

@@ -12,6 +12,7 @@ const statusByCode: Record<string, [number, string]> = {
   UNKNOWN_ENDPOINT: [404, 'invalid_request_error'],
   PROVIDER_NOT_FOUND: [404, 'invalid_request_error'],
   PROVIDER_RATE_LIMITED: [429, 'rate_limit_error'],
+  BUDGET_REACHED: [429, 'insufficient_quota'],
   CANCELLED: [499, 'cancelled'],
   CONFIG_INVALID: [500, 'server_error'],
   KEYCHAIN_UNAVAILABLE: [500, 'server_error'],
@@ -27,6 +28,7 @@ const openAICodes: Record<string, string> = {
   UNKNOWN_ENDPOINT: 'model_not_found',
   UNSUPPORTED_FIELD: 'unsupported_parameter',
   PROVIDER_RATE_LIMITED: 'rate_limit_exceeded',
+  BUDGET_REACHED: 'insufficient_quota',
 };
 
 export function toOpenAICode(code: string): string {

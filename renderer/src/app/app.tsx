@@ -5,6 +5,7 @@ import type { Screen } from '../store/types';
 import { ChatScreen } from '../features/chat/chat-screen';
 import { CompareScreen } from '../features/compare/compare-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
+import { BudgetNotice } from '../features/usage/budget-notice';
 import { UsageScreen } from '../features/usage/usage-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
 import { ModelPickerDialog } from '../features/models/model-picker-dialog';
@@ -70,6 +71,7 @@ export function App() {
           </button>
         </div>
       )}
+      {(screen === 'chat' || screen === 'compare') && <BudgetNotice />}
       <main className="app-main">
         {screen === 'chat' && (isEmpty ? <WelcomeScreen /> : <ChatScreen />)}
         {screen === 'compare' && <CompareScreen />}

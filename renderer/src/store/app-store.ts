@@ -2,8 +2,9 @@ import { create } from 'zustand';
 import type { ChatEvents } from '../../../shared/contract';
 import { applyParts, earlyParts, endOpenStreams } from './apply-parts';
 import { createChatSlice } from './chat-slice';
-import { createCompareUsageSlice } from './compare-usage-slice';
+import { createCompareSlice } from './compare-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createUsageSlice } from './usage-slice';
 import type { AppState } from './types';
 
 /** The one store: slices side by side, stream batches folded in as they arrive. */
@@ -30,5 +31,6 @@ export const useAppStore = create<AppState>()((set, get, store) => ({
   },
   ...createSettingsSlice(set, get, store),
   ...createChatSlice(set, get, store),
-  ...createCompareUsageSlice(set, get, store),
+  ...createCompareSlice(set, get, store),
+  ...createUsageSlice(set, get, store),
 }));

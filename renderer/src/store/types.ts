@@ -1,5 +1,7 @@
 import type {
   AddedEndpoint,
+  BudgetReport,
+  BudgetStatus,
   ConversationSummary,
   EndpointModels,
   EndpointView,
@@ -10,7 +12,8 @@ import type {
   RouteView,
   StoredMessage,
   SwitchboardBridge,
-  UsageSummary,
+  UsagePage,
+  UsageReport,
 } from '../../../shared/contract';
 import type { EndpointConfig } from '../../../shared/types/config';
 import type { Attempt, UsageRecord } from '../../../shared/types/usage';
@@ -26,6 +29,21 @@ export interface ModelListState {
   isRefreshing: boolean;
   problem: string | null;
 }
+
+/** Which calls the Usage screen looks at, as the form holds them; empty strings mean no filter. */
+export interface UsageFilterForm {
+  /** `YYYY-MM-DD`, UTC days, both included. */
+  since: string;
+  until: string;
+  model: string;
+  endpoint: string;
+  route: string;
+  status: '' | 'ok' | 'error' | 'cancelled' | 'interrupted';
+  source: '' | 'app' | 'api';
+}
+
+/** A budget as the Usage screen sets it. */
+export type BudgetInput = Pick<BudgetStatus, 'endpointId' | 'monthlyUSD' | 'warnAtPercent' | 'whenReached'>;
 
 export type ModelPickerTarget = { kind: 'chat' } | { kind: 'compare'; index: number };
 
@@ -85,9 +103,13 @@ export interface AppState {
     modelIds: string[];
     streamIds: string[];
   };
-  usage: UsageSummary | null;
-  /** Which calls the Usage screen looks at; empty strings mean no filter. */
-  usageFilter: { since: string; source: '' | 'app' | 'api' };
+  usageFilter: UsageFilterForm;
+  /** Totals, charts and filter choices over every matching call. */
+  usageReport: UsageReport | null;
+  /** The matching calls listed so far, newest first, and where the next (older) page starts. */
+  usageCalls: UsagePage | null;
+  /** Monthly budgets and this month's spending; null until read. */
+  budgets: BudgetReport | null;
 
   /** Where the model picker puts its choice: the chat, a Compare slot, or nowhere (closed). */
   modelPickerFor: ModelPickerTarget | null;
@@ -141,5 +163,12 @@ export interface AppState {
   removeCompareModel(index: number): void;
   runCompare(): Promise<void>;
   loadUsage(): Promise<void>;
-  setUsageFilter(filter: Partial<AppState['usageFilter']>): Promise<void>;
+  setUsageFilter(filter: Partial<UsageFilterForm>): Promise<void>;
+  loadOlderCalls(): Promise<void>;
+  /** The matching calls as a file's pieces, in order; null when a piece failed (the notice says why). */
+  exportUsage(format: 'csv' | 'json', onProgress: (calls: number) => void): Promise<string[] | null>;
+  loadBudgets(): Promise<void>;
+  /** Null when saved, else what is wrong, to show beside the form. */
+  saveBudget(budget: BudgetInput): Promise<string | null>;
+  removeBudget(endpointId: string | null): Promise<void>;
 }

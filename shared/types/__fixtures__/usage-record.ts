@@ -29,5 +29,6 @@ export const usageRecord = (id: string, createdAt: string, overrides: Partial<Us
   conversationId: null,
   apiProtocol: 'openai-chat',
   apiPath: 'pass-through',
+  savedUSD: null,
   ...overrides,
 });

@@ -3,25 +3,19 @@ import { newStreamView } from './apply-parts';
 import { call } from './call';
 import type { AppState } from './types';
 
-type CompareUsageSlice = Pick<
+type CompareSlice = Pick<
   AppState,
   | 'compare'
-  | 'usage'
   | 'setComparePrompt'
   | 'setCompareSettings'
   | 'setCompareModel'
   | 'addCompareModel'
   | 'removeCompareModel'
   | 'runCompare'
-  | 'usageFilter'
-  | 'loadUsage'
-  | 'setUsageFilter'
 >;
 
-export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsageSlice> = (set, get) => ({
+export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set, get) => ({
   compare: { prompt: '', system: '', temperature: '', maxOutputTokens: '', modelIds: ['', ''], streamIds: [] },
-  usage: null,
-  usageFilter: { since: '', source: '' },
   setComparePrompt: (prompt) => set({ compare: { ...get().compare, prompt } }),
   setCompareSettings: (settings) => set({ compare: { ...get().compare, ...settings } }),
   setCompareModel(index, modelId) {
@@ -59,19 +53,6 @@ export const createCompareUsageSlice: StateCreator<AppState, [], [], CompareUsag
     started.streamIds.forEach((streamId, index) => (streams[streamId] = newStreamView(chosen[index]!, streamId)));
     set({ streams, compare: { ...get().compare, modelIds: chosen, streamIds: started.streamIds } });
     void get().loadConversations();
-  },
-  async loadUsage() {
-    const { since, source } = get().usageFilter;
-    const usage = await call(get, set, 'usage.list', {
-      limit: 200,
-      ...(since ? { since } : {}),
-      ...(source ? { source } : {}),
-    });
-    if (usage) set({ usage });
-  },
-  async setUsageFilter(filter) {
-    set({ usageFilter: { ...get().usageFilter, ...filter } });
-    await get().loadUsage();
   },
 });
 
