@@ -337,7 +337,7 @@ describe('the upgrade to the roll-up', () => {
 
     const store = openStore(dir);
     // Rows from before have no saving recorded: a replay among them counts as a saving not known.
-    const before = records.map((record) => ({ ...record, savedUSD: null }));
+    const before = records.map((record) => ({ ...record, savedUSD: null, apiProtocol: null, apiPath: null }));
     expect(
       store
         .listUsage({ limit: 1000 })

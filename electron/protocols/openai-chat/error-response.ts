@@ -41,7 +41,6 @@ const openAICodes: Partial<Record<Code, string>> = {
   UNKNOWN_ROUTE: 'model_not_found',
   UNSUPPORTED_FIELD: 'unsupported_parameter',
   PROVIDER_RATE_LIMITED: 'rate_limit_exceeded',
-  BUDGET_REACHED: 'insufficient_quota',
 };
 
 /** OpenAI's error object for a Switchboard error code. */

@@ -28,7 +28,6 @@ const openAICodes: Record<string, string> = {
   UNKNOWN_ENDPOINT: 'model_not_found',
   UNSUPPORTED_FIELD: 'unsupported_parameter',
   PROVIDER_RATE_LIMITED: 'rate_limit_exceeded',
-  BUDGET_REACHED: 'insufficient_quota',
 };
 
 export function toOpenAICode(code: string): string {
