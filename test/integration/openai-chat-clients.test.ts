@@ -1,6 +1,8 @@
 // Real Chat Completions clients through the local API to fake providers on 127.0.0.1: the `openai` SDK, the Vercel
 // AI SDK (openai-compatible) and LangChain, passed through to an OpenAI-compatible endpoint and translated to
-// Anthropic and Gemini, with tools, images, reasoning and usage. Every chunk and body validates against OpenAI's spec.
+// Anthropic and Gemini, with tools, images, reasoning and usage. Chunks and the bodies Switchboard writes validate
+// against OpenAI's spec. Over 300 lines on purpose: one server, one fake provider and one keychain serve every client
+// named in issue 11.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
