@@ -9,7 +9,8 @@ import { createCoreFromServices } from '../../electron/core/create-core';
 import { createServices, type Services } from '../../electron/core/services';
 import type { Core } from '../../electron/core/types';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
-import { estimateTokens, tokenEstimateHeader } from '../../electron/protocols/anthropic-messages';
+import { estimateTokens } from '../../electron/protocols/anthropic-messages';
+import { tokenCountHeader } from '../../electron/server/count-tokens-api';
 import { startServer, type RunningServer } from '../../electron/server/start-server';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 
@@ -186,7 +187,7 @@ describe('@anthropic-ai/sdk on an Anthropic target (pass-through)', () => {
     expect(result.data).toEqual({ input_tokens: 42 });
     expect(fake.requests.at(-1)!.path).toBe('/v1/messages/count_tokens');
     expect(fake.requests.at(-1)!.body.model).toBe('claude-sonnet-4-5');
-    expect(result.response.headers.get(Object.keys(tokenEstimateHeader)[0]!)).toBeNull();
+    expect(result.response.headers.get(tokenCountHeader)).toBeNull();
   });
 });
 
@@ -291,8 +292,7 @@ describe('@anthropic-ai/sdk on an OpenAI-compatible target (translated)', () => 
     const requests = fake.requests.length;
     const result = await client.messages.countTokens(body).withResponse();
     expect(result.data).toEqual(estimateTokens(body));
-    const [name, value] = Object.entries(tokenEstimateHeader)[0]!;
-    expect(result.response.headers.get(name)).toBe(value);
+    expect(result.response.headers.get(tokenCountHeader)).toBe('estimate');
     expect(fake.requests.length).toBe(requests);
   });
 
