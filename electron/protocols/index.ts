@@ -1,4 +1,4 @@
-import { anthropicMessagesCodec, estimateTokens } from './anthropic-messages';
+import { anthropicMessagesCodec } from './anthropic-messages';
 import { openAIChatCodec } from './openai-chat';
 import { openAIResponsesCodec } from './openai-responses';
 import type { ClientProtocol, ProtocolCodec } from './types';
@@ -9,6 +9,6 @@ export type CodecRegistry = Record<ClientProtocol, ProtocolCodec>;
 /** Every protocol of the local API; Messages also estimates `count_tokens` for targets other than Anthropic. */
 export const protocolCodecs: CodecRegistry = {
   'openai-chat': openAIChatCodec,
-  anthropic: { ...anthropicMessagesCodec, countTokens: (body) => estimateTokens(body).input_tokens },
+  anthropic: anthropicMessagesCodec,
   'openai-responses': openAIResponsesCodec,
 };

@@ -9,7 +9,8 @@ import { createCoreFromServices } from '../../electron/core/create-core';
 import { createServices, type Services } from '../../electron/core/services';
 import type { Core } from '../../electron/core/types';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
-import { estimateTokens, tokenEstimateHeader } from '../../electron/protocols/anthropic-messages';
+import { estimateTokens } from '../../electron/protocols/anthropic-messages';
+import { tokenCountHeader } from '../../electron/server/count-tokens-api';
 import { startServer, type RunningServer } from '../../electron/server/start-server';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
       { id: 'claude', kind: 'anthropic', baseURL: `${fake.url}/v1` },
       { id: 'local', kind: 'openai-compatible', baseURL: `${fake.url}/v1` },
     ],
-    routes: {},
+    routes: { 'claude-then-local': { targets: ['claude/claude-sonnet-4-5', 'local/llama3.2'] } },
   };
   await writeFile(join(home, 'config.json'), JSON.stringify(config));
   if (hasKeyring) await keychain.set('claude', providerKey);
@@ -186,7 +187,7 @@ describe('@anthropic-ai/sdk on an Anthropic target (pass-through)', () => {
     expect(result.data).toEqual({ input_tokens: 42 });
     expect(fake.requests.at(-1)!.path).toBe('/v1/messages/count_tokens');
     expect(fake.requests.at(-1)!.body.model).toBe('claude-sonnet-4-5');
-    expect(result.response.headers.get(Object.keys(tokenEstimateHeader)[0]!)).toBeNull();
+    expect(result.response.headers.get(tokenCountHeader)).toBeNull();
   });
 });
 
@@ -291,8 +292,7 @@ describe('@anthropic-ai/sdk on an OpenAI-compatible target (translated)', () => 
     const requests = fake.requests.length;
     const result = await client.messages.countTokens(body).withResponse();
     expect(result.data).toEqual(estimateTokens(body));
-    const [name, value] = Object.entries(tokenEstimateHeader)[0]!;
-    expect(result.response.headers.get(name)).toBe(value);
+    expect(result.response.headers.get(tokenCountHeader)).toBe('estimate');
     expect(fake.requests.length).toBe(requests);
   });
 
@@ -309,6 +309,34 @@ describe('@anthropic-ai/sdk on an OpenAI-compatible target (translated)', () => 
     await expect(stream.finalMessage()).rejects.toBeInstanceOf(Anthropic.APIError);
     // The answer had begun: the failure came as an event of the stream, not as an HTTP error.
     expect(texts.join('')).toBe('Let me check.');
+  });
+});
+
+describe('a route from an Anthropic target to an OpenAI-compatible one', () => {
+  it.skipIf(!hasKeyring)('fails over before the first token from pass-through to translation', async () => {
+    fake.enqueue(
+      {
+        kind: 'http-error',
+        status: 529,
+        body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+      },
+      { kind: 'replay', chunks: chatToolCall },
+    );
+    const requests = fake.requests.length;
+    const message = await client.messages
+      .stream({ model: 'claude-then-local', max_tokens: 512, tools: [weatherTool], messages: [question] })
+      .finalMessage();
+    expect(fake.requests.slice(requests).map((request) => request.path)).toEqual([
+      '/v1/messages',
+      '/v1/chat/completions',
+    ]);
+    expect(message.model).toBe('local/llama3.2');
+    expect(message.content.at(-1)).toEqual({
+      type: 'tool_use',
+      id: 'call_1',
+      name: 'get_weather',
+      input: { city: 'Paris' },
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ProtocolCodec } from '../types';
 import { toMessagesErrorResponse } from './error-response';
+import { estimateTokens } from './estimate-tokens';
 import { readMessagesRequest } from './request-schema';
 import { toMessagesResponseBody } from './response-body';
 import { createMessagesStreamEncoder } from './stream-encoder';
@@ -13,4 +14,5 @@ export const anthropicMessagesCodec: ProtocolCodec = {
   createStreamEncoder: createMessagesStreamEncoder,
   toResponseBody: toMessagesResponseBody,
   toErrorResponse: toMessagesErrorResponse,
+  countTokens: (body) => estimateTokens(body).input_tokens,
 };

@@ -2,7 +2,7 @@ import { imageSize } from './image-size';
 
 /**
  * `/v1/messages/count_tokens` for a target that is not Anthropic: an estimate, never an exact count
- * (the handler marks it so with `tokenEstimateHeader`). It errs high, as a count is used to stay inside a
+ * (the local API marks it so, `x-switchboard-token-count: estimate`). It errs high, as a count is used to stay inside a
  * context window:
  * - text (system, messages, tool inputs and results, tool definitions as JSON): 1 token per 3.5 ASCII
  *   characters, 1 per other character (CJK runs near 1 each);
@@ -22,9 +22,6 @@ export function estimateTokens(body: Record<string, unknown>): { input_tokens: n
   if (tools.length > 0) tokens += toolUseInstructions + textTokens(JSON.stringify(tools));
   return { input_tokens: Math.max(1, Math.ceil(tokens)) };
 }
-
-/** The response header that marks a count as estimated. */
-export const tokenEstimateHeader = { 'x-switchboard-token-count': 'estimate' } as const;
 
 const toolUseInstructions = 346;
 const largestImage = 1600;

@@ -1,4 +1,4 @@
 export { anthropicMessagesCodec } from './codec';
-export { estimateTokens, tokenEstimateHeader } from './estimate-tokens';
+export { estimateTokens } from './estimate-tokens';
 export { readCountTokensRequest } from './request-schema';
 export { messagesFieldRules } from './translate-request';
