@@ -192,7 +192,9 @@ test('usage is filtered, charted and exported as CSV, and a call opens its routi
     .getByRole('button', { name: /^Routing log: safe at/ })
     .click();
   const log = page.getByRole('dialog', { name: 'Routing log' });
-  await expect(log).toHaveAccessibleDescription(/^safe from the local API, started .*: ok, served by fake\/dear\.$/);
+  await expect(log).toHaveAccessibleDescription(
+    /^safe from the local API \(Chat Completions, pass-through\), started .*: ok, served by fake\/dear\.$/,
+  );
   const attempts = log.getByRole('list', { name: 'Attempts' }).getByRole('listitem');
   await expect(attempts).toHaveCount(2);
   await expect(attempts.nth(0)).toContainText('dead/cheap');
@@ -211,6 +213,9 @@ test('usage is filtered, charted and exported as CSV, and a call opens its routi
     .getByRole('button', { name: /^Routing log/ })
     .click();
   await expect(log.getByText("Replayed from the route's cache: no provider was called.")).toBeVisible();
+  await expect(log).toHaveAccessibleDescription(
+    /^kept from the local API \(Chat Completions, replayed from the cache\)/,
+  );
   await expect(log.getByText('$0.00; saved $0.004000, what the kept answer cost')).toBeVisible();
   await snapshot(page, testInfo, 'routing-log-light');
   await log.getByRole('button', { name: 'Close' }).click();

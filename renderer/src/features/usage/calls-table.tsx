@@ -4,7 +4,7 @@ import type { UsageRecord } from '../../../../shared/types/usage';
 import { useAppStore } from '../../store/app-store';
 import { formatMs, formatRate, formatRecordCost, formatTokens } from '../../ui/format';
 import { TableHead } from '../../ui/table-head';
-import { RoutingLogDialog } from './routing-log-dialog';
+import { describeApiCall, RoutingLogDialog } from './routing-log-dialog';
 
 const columns = [
   'Time',
@@ -68,7 +68,10 @@ function CallRow({ record, onOpen }: { record: UsageRecord; onOpen(): void }) {
   return (
     <tr>
       <td>{time}</td>
-      <td>{record.source}</td>
+      <td>
+        {record.source}
+        {describeApiCall(record)}
+      </td>
       <td>{record.requestedModel}</td>
       <td>
         {record.target ?? '–'}

@@ -12,8 +12,8 @@ export function RoutingLogDialog({ record, onClose }: { record: UsageRecord | nu
           <Dialog.Content className="dialog routing-log">
             <Dialog.Title className="dialog-title">Routing log</Dialog.Title>
             <Dialog.Description className="hint">
-              {record.requestedModel} from the {record.source === 'app' ? 'app' : 'local API'}, started{' '}
-              {new Date(record.createdAt).toLocaleString()}: {record.status}
+              {record.requestedModel} from the {record.source === 'app' ? 'app' : `local API${describeApiCall(record)}`}
+              , started {new Date(record.createdAt).toLocaleString()}: {record.status}
               {record.target ? `, served by ${record.target}` : ''}.
             </Dialog.Description>
             <Attempts record={record} />
@@ -47,6 +47,20 @@ export function RoutingLogDialog({ record, onClose }: { record: UsageRecord | nu
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+const protocolNames: Record<NonNullable<UsageRecord['apiProtocol']>, string> = {
+  'openai-chat': 'Chat Completions',
+  anthropic: 'Anthropic Messages',
+  'openai-responses': 'Responses',
+  'openai-embeddings': 'Embeddings',
+};
+
+/** How a local API call was served: its protocol, passed through or translated (or replayed). */
+export function describeApiCall(record: Pick<UsageRecord, 'apiProtocol' | 'apiPath'>): string {
+  if (!record.apiProtocol) return '';
+  const path = record.apiPath === 'cache' ? 'replayed from the cache' : record.apiPath;
+  return ` (${protocolNames[record.apiProtocol]}${path ? `, ${path}` : ''})`;
 }
 
 function Attempts({ record }: { record: UsageRecord }) {
