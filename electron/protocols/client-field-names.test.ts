@@ -7,6 +7,8 @@ describe("the client's field for an AI SDK setting", () => {
     expect(clientFieldFor('anthropic', 'topK', {})).toBe('top_k');
     expect(clientFieldFor('openai-responses', 'maxOutputTokens', {})).toBe('max_output_tokens');
     expect(clientFieldFor('anthropic', 'maxOutputTokens', {})).toBe('max_tokens');
+    // A tool's strict flag, which some models cannot keep.
+    expect(clientFieldFor('openai-responses', 'strict', {})).toBe('tools');
   });
 
   it('reads a provider option by its last name', () => {

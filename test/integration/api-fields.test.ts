@@ -89,7 +89,7 @@ describe.skipIf(!hasKeyring)('every field of the table, through the local API', 
     const { passThrough, translated } = targets[samples.protocol];
 
     describe(`${samples.title}, pass-through to ${passThrough.target}`, () => {
-      for (const sample of samples.topLevel) {
+      for (const sample of [...samples.topLevel, ...samples.nested]) {
         it(`${sample.label} reaches the provider as sent`, async () => {
           const body = bodyOf(samples, sample, passThrough.target);
           const { status, sent } = await send(samples.protocol, body);
@@ -111,7 +111,7 @@ describe.skipIf(!hasKeyring)('every field of the table, through the local API', 
           baseline = await baselineWire(samples, translatedTarget);
         });
 
-        for (const sample of samples.topLevel) {
+        for (const sample of [...samples.topLevel, ...samples.nested]) {
           it(`${sample.label} reaches the provider translated, or is refused by name`, async () => {
             const expected = await fieldOutcome(samples, sample, translatedTarget, baseline);
             const { status, sent, message } = await send(
