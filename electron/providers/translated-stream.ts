@@ -1,6 +1,7 @@
 import type { LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
 import type { CodecRegistry } from '../protocols';
-import { UnsupportedFieldError, type TranslatedCall } from '../protocols/types';
+import { clientFieldFor } from '../protocols/client-field-names';
+import { UnsupportedFieldError, type ApiCall, type TranslatedCall } from '../protocols/types';
 import type { IdleTimer } from './idle-timer';
 import { createLanguageModel, wireProtocols } from './language-model';
 import { ProviderError } from './provider-error';
@@ -25,13 +26,15 @@ function isUnsupportedField(error: unknown): error is UnsupportedFieldError {
   return error instanceof Error && (error as { code?: unknown }).code === 'UNSUPPORTED_FIELD';
 }
 
-/** The first setting the AI SDK says it would drop or change for this target, as a refusal. */
-function refusedWarning(warnings: SharedV4Warning[], target: string): ProviderError | undefined {
+/**
+ * The first setting the AI SDK says it would drop or change for this target, as a refusal naming the client's
+ * field (`service_tier`), not the SDK's setting (`serviceTier`).
+ */
+function refusedWarning(warnings: SharedV4Warning[], target: string, api: ApiCall): ProviderError | undefined {
   const warning = warnings.find((candidate) => candidate.type === 'unsupported');
   if (warning?.type !== 'unsupported') return undefined;
-  return unsupportedField(
-    new UnsupportedFieldError(warning.feature, target, warning.details ?? 'its provider would drop it'),
-  );
+  const field = clientFieldFor(api.protocol, warning.feature, api.body) ?? warning.feature;
+  return unsupportedField(new UnsupportedFieldError(field, target, warning.details ?? 'its provider would drop it'));
 }
 
 /**
@@ -72,13 +75,14 @@ export async function openTranslated(
   } catch (error) {
     throw toProviderError(options.idle?.signal.aborted ? options.idle.signal.reason : error, endpoint.id, apiKey);
   }
-  return modelParts(stream, target, served, options.idle, rateLimitResetMs(headers));
+  return modelParts(stream, target, served, api, options.idle, rateLimitResetMs(headers));
 }
 
 async function* modelParts(
   stream: ReadableStream<LanguageModelV4StreamPart>,
   target: ProviderTarget,
   served: string,
+  api: ApiCall,
   idle: IdleTimer | undefined,
   resetInMs: number | undefined,
 ): AsyncGenerator<ProviderPart> {
@@ -99,7 +103,7 @@ async function* modelParts(
         }
         case 'stream-start': {
           // Comes before the first token: a setting the SDK would drop is refused, never dropped silently.
-          const refusal = refusedWarning(part.warnings, served);
+          const refusal = refusedWarning(part.warnings, served, api);
           if (refusal) {
             yield { type: 'error', error: refusal };
             return;
