@@ -1,5 +1,5 @@
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
-import type { ModelSpend, UsagePage } from '../../shared/contract/usage';
+import type { ModelSpend, UsagePage, UsageTotals } from '../../shared/contract/usage';
 import type { CallSource, CallStatus, UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
 import type { ModelListTable } from './model-lists';
@@ -23,24 +23,9 @@ export interface UsageQuery extends UsageFilter {
 }
 
 /** Sums over the matching calls of one UTC day and one model, from the daily roll-up. */
-export interface DayModelSums {
+export interface DayModelSums extends UsageTotals {
   day: string;
   model: string;
-  calls: number;
-  failedCalls: number;
-  errorCalls: number;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  costUSD: number;
-  pricedCalls: number;
-  unpricedCalls: number;
-  estimatedCalls: number;
-  estimatedCostUSD: number;
-  cacheHits: number;
-  savedUSD: number;
-  unsavedHits: number;
-  failoverCalls: number;
 }
 
 /** One model's first-token times as a histogram (`usage-rollup.ts` names the buckets). */
