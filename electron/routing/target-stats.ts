@@ -42,12 +42,19 @@ const median = (values: number[]): number | null => {
 export function routeStats(calls: readonly RouteCall[]): RouteStats {
   const acc = new Map<
     string,
-    { n: number; weight: number; okWeight: number; ttft: [number, number]; tps: [number, number]; ttfts: number[] }
+    {
+      n: number;
+      weight: number;
+      okWeight: number;
+      ttft: [number, number];
+      msPerToken: [number, number];
+      ttfts: number[];
+    }
   >();
   const entry = (target: string) => {
     let found = acc.get(target);
     if (!found) {
-      found = { n: 0, weight: 0, okWeight: 0, ttft: [0, 0], tps: [0, 0], ttfts: [] };
+      found = { n: 0, weight: 0, okWeight: 0, ttft: [0, 0], msPerToken: [0, 0], ttfts: [] };
       acc.set(target, found);
     }
     return found;
@@ -67,9 +74,10 @@ export function routeStats(calls: readonly RouteCall[]): RouteStats {
         stats.ttft[1] += weight;
         stats.ttfts.push(call.timeToFirstTokenMs);
       }
-      if (call.target === attempt.target && call.tokensPerSecond !== null) {
-        stats.tps[0] += weight * call.tokensPerSecond;
-        stats.tps[1] += weight;
+      // Averaged as time per token: one burst at a huge rate must not hide many slow answers.
+      if (call.target === attempt.target && call.tokensPerSecond !== null && call.tokensPerSecond > 0) {
+        stats.msPerToken[0] += weight * (1000 / call.tokensPerSecond);
+        stats.msPerToken[1] += weight;
       }
     }
   }
@@ -79,7 +87,7 @@ export function routeStats(calls: readonly RouteCall[]): RouteStats {
       samples: stats.n,
       successRate: stats.weight === 0 ? 0 : stats.okWeight / stats.weight,
       ttftMs: stats.ttft[1] === 0 ? null : stats.ttft[0] / stats.ttft[1],
-      tokensPerSecond: stats.tps[1] === 0 ? null : stats.tps[0] / stats.tps[1],
+      tokensPerSecond: stats.msPerToken[1] === 0 ? null : 1000 / (stats.msPerToken[0] / stats.msPerToken[1]),
       medianTtftMs: median(stats.ttfts),
     });
   }

@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RouteHealthView } from '../../shared/contract';
 import type { CallPart } from '../../shared/types/chat';
 import type { UsageRecord } from '../../shared/types/usage';
 import { createCoreFromServices } from '../../electron/core/create-core';
@@ -126,11 +127,15 @@ describe('route strategies', () => {
     const first = await run('quick');
     expect(first.tried).toEqual(['dear/m']);
     expect(first.record.routeDecision!.considered[0]!.why).toMatch(/first token ~\d+ ms/);
-    // dear/m fails twice (not enough to bench it): its failures count against it and cheap/m moves ahead.
-    for (let i = 0; i < 2; i++) {
-      dear.enqueue({ kind: 'http-error', status: 503, body: { error: { message: 'overloaded' } } });
-      const failing = await run('quick');
-      expect(failing.last.type).toBe('finish');
+    // Then dear/m fails its next calls, which cheap/m serves: failures count against it and cheap/m moves ahead.
+    for (let i = 1; i <= 4; i++) {
+      const failed = pastCall('quick', 'cheap/m', 300, 100);
+      failed.createdAt = new Date(Date.now() + i * 1000).toISOString();
+      failed.attempts = [
+        { target: 'dear/m', startedAtMs: 0, durationMs: 50, error: { code: 'PROVIDER_UNAVAILABLE', message: '503' } },
+        { target: 'cheap/m', startedAtMs: 50, durationMs: 1300, error: null },
+      ];
+      services.store.recordUsage(failed);
     }
     const after = await run('quick');
     expect(after.tried[0]).toBe('cheap/m');
@@ -153,6 +158,15 @@ describe('target health and fit', () => {
     expect(skipped.tried).toEqual(['cheap/m']);
     expect(skipped.record.routeDecision!.considered.at(-1)).toMatchObject({ target: 'dead/m', status: 'benched' });
     expect(services.router.health.state('dead/m').state).toBe('open');
+    // Settings sees the bench, its reason and end, and the route's measurements.
+    const health = await core.dispatch('routes.health', {}, { emit: () => undefined });
+    if (!health.ok) throw new Error(health.error.message);
+    const flaky = (health.data as RouteHealthView[]).find((view) => view.name === 'flaky')!;
+    expect(flaky.targets[0]).toMatchObject({ target: 'dead/m', state: 'benched', failures: 3, successRate: 0 });
+    expect(flaky.targets[0]!.reason).toBeTruthy();
+    expect(Date.parse(flaky.targets[0]!.benchedUntil!)).toBeGreaterThan(Date.now());
+    expect(flaky.targets[1]).toMatchObject({ target: 'cheap/m', state: 'ok', successRate: 1 });
+    expect(flaky.targets[1]!.medianTtftMs).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, benchMs + 50));
     const probed = await run('flaky');
     expect(probed.tried).toEqual(['dead/m', 'cheap/m']);
