@@ -59,7 +59,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       failure = error as Error;
       throw error;
     } finally {
-      if (state.routePlan) dependencies.router?.settle(state.routePlan, new Set(state.attempts.map((a) => a.target)));
+      if (state.routePlan) dependencies.router?.settle(state.routePlan);
       // The caller stopped reading before the end (a loop broke, a response failed): the call, billed
       // all the same, still gets its one row.
       if (!isRecorded) {

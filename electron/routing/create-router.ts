@@ -36,8 +36,11 @@ export interface Router {
   plan(routing: RouteRouting, targets: ResolvedTarget[], request: CallRequest): RoutePlan;
   /** An attempt's outcome, for the target's circuit; a caller's own mistake or a cancel is not the target's. */
   report(target: string, outcome: { ok: true } | { ok: false; reason: string }): void;
-  /** The call is over: probes it never tried are handed to the next call. */
-  settle(plan: RoutePlan, tried: ReadonlySet<string>): void;
+  /**
+   * The call is over: a probe that reported no outcome (never tried, cancelled, a refused request) is handed to
+   * the next call rather than left out forever.
+   */
+  settle(plan: RoutePlan): void;
   readonly health: TargetHealth;
   stats(routeName: string): RouteStats;
 }
@@ -151,8 +154,8 @@ export function createRouter(options: RouterOptions): Router {
       if (outcome.ok) health.succeeded(target);
       else health.failed(target, outcome.reason);
     },
-    settle(plan, tried) {
-      for (const target of plan.probes) if (!tried.has(target)) health.released(target);
+    settle(plan) {
+      for (const target of plan.probes) health.released(target);
     },
   };
 }

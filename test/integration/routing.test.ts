@@ -78,6 +78,7 @@ beforeAll(async () => {
       flaky: { targets: ['dead/m', 'cheap/m'] },
       roomy: { targets: ['tiny/m', 'cheap/m'] },
       cramped: { targets: ['tiny/m'] },
+      picky: { targets: ['dear/p', 'cheap/m'] },
     },
   };
   await writeFile(join(home, 'config.json'), JSON.stringify(config));
@@ -173,6 +174,28 @@ describe('target health and fit', () => {
     expect(probed.record.routeDecision!.considered[0]).toMatchObject({ target: 'dead/m', status: 'probe' });
     // The failed probe benches it again at once.
     expect((await run('flaky')).tried).toEqual(['cheap/m']);
+  });
+
+  it('a probe refused for the request itself (400) settles nothing: the next call probes again', async () => {
+    const overloaded = { kind: 'http-error' as const, status: 503, body: { error: { message: 'overloaded' } } };
+    for (let i = 0; i < 3; i++) {
+      dear.enqueue(overloaded);
+      expect((await run('picky')).tried).toEqual(['dear/p', 'cheap/m']);
+    }
+    expect((await run('picky')).tried).toEqual(['cheap/m']);
+    await new Promise((resolve) => setTimeout(resolve, benchMs + 50));
+    dear.enqueue({ kind: 'http-error', status: 400, body: { error: { message: 'bad field' } } });
+    const refused = await run('picky');
+    expect(refused.tried).toEqual(['dear/p']);
+    expect(refused.last.type).toBe('error');
+    const next = await run('picky');
+    expect(next.tried).toEqual(['dear/p']);
+    expect(next.record.routeDecision!.considered[0]).toMatchObject({
+      target: 'dear/p',
+      status: 'probe',
+      outcome: 'served',
+    });
+    expect(services.router.health.state('dear/p').state).toBe('closed');
   });
 
   it('skips a target whose context window is too small for the request, and says so when none fits', async () => {
