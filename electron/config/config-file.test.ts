@@ -90,6 +90,33 @@ describe('config.json', () => {
     expect(() => loadConfig(dir)).toThrow(/routes\.r\.cache/);
   });
 
+  it('reads a route strategy, ordered by default, and explains a bad one', () => {
+    const config = (route: object) =>
+      JSON.stringify({
+        endpoints: [{ id: 'a', kind: 'openai' }],
+        routes: { r: { targets: ['a/m', 'a/n'], ...route } },
+      });
+    writeFileSync(join(dir, 'config.json'), config({}));
+    expect(resolveModelId(loadConfig(dir), 'r').routing).toEqual({ name: 'r', strategy: 'ordered' });
+    writeFileSync(join(dir, 'config.json'), config({ strategy: 'weighted', weights: { 'a/m': 3, 'a/n': 1 } }));
+    expect(resolveModelId(loadConfig(dir), 'r').routing).toMatchObject({ strategy: 'weighted', weights: { 'a/m': 3 } });
+    writeFileSync(join(dir, 'config.json'), config({ strategy: 'cheapest-first' }));
+    expect(() => loadConfig(dir)).toThrow(
+      /routes\.r\.strategy: strategy is one of "ordered", "cheapest", "fastest", "weighted"/,
+    );
+    writeFileSync(join(dir, 'config.json'), config({ strategy: 'weighted', weights: { 'a/m': 1 } }));
+    expect(() => loadConfig(dir)).toThrow(
+      /routes\.r\.weights: a "weighted" route needs a weight for each target; add "a\/n"/,
+    );
+    writeFileSync(
+      join(dir, 'config.json'),
+      config({ strategy: 'weighted', weights: { 'a/m': 1, 'a/n': 1, 'b/x': 1 } }),
+    );
+    expect(() => loadConfig(dir)).toThrow(/"b\/x" is not one of this route's targets/);
+    writeFileSync(join(dir, 'config.json'), config({ strategy: 'fastest', weights: { 'a/m': 1, 'a/n': 1 } }));
+    expect(() => loadConfig(dir)).toThrow(/weights apply only with "strategy": "weighted"/);
+  });
+
   it('never overwrites a broken file', async () => {
     const text = '{ "endpoints": [ oops';
     writeFileSync(join(dir, 'config.json'), text);

@@ -30,7 +30,8 @@ export function resolveModelId(config: SwitchboardConfig, modelId: string): Reso
   const route = Object.hasOwn(config.routes, modelId) ? config.routes[modelId] : undefined;
   if (route) {
     const targets = route.targets.map((target) => resolveTarget(config, target));
-    return route.cache ? { targets, cacheTtlMs: route.cache.ttlSeconds * 1000 } : { targets };
+    const routing = { name: modelId, strategy: route.strategy ?? 'ordered', weights: route.weights };
+    return route.cache ? { targets, cacheTtlMs: route.cache.ttlSeconds * 1000, routing } : { targets, routing };
   }
   if (!modelId.includes('/')) {
     const routes = Object.keys(config.routes).join(', ') || 'none';

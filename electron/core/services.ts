@@ -16,6 +16,7 @@ import type { Keychain } from '../keychain/types';
 import { protocolCodecs, type CodecRegistry } from '../protocols';
 import { createStreamTarget } from '../providers/stream-target';
 import type { StreamTarget } from '../providers/types';
+import { createRouter, type Router, type RouterOptions } from '../routing/create-router';
 import { openStore } from '../store/open-store';
 import type { Store } from '../store/types';
 
@@ -37,6 +38,8 @@ export interface Services {
   codecs: CodecRegistry;
   /** Every monthly budget set and what this month has spent of it. */
   budgets(): BudgetReport;
+  /** Orders routes' targets by their strategy and keeps each target's circuit. */
+  router: Router;
   dispose(): void;
 }
 
@@ -47,6 +50,8 @@ export interface ServiceOptions {
   streamTarget?: StreamTarget;
   /** The local API's codecs; tests may bring their own. */
   codecs?: CodecRegistry;
+  /** Routing's randomness, bench and stats cache; tests pass seeded or small ones. */
+  routing?: Pick<RouterOptions, 'random' | 'health' | 'statsTtlMs' | 'exploreRate'>;
 }
 
 /** The composition root of the core: wires config, keychain, store, catalog and gateway. */
@@ -71,8 +76,10 @@ export function createServices(options: ServiceOptions): Services {
     if (!configured) return { ok: true } as const;
     return checkBudget(budgetReport(configured, store.spendByEndpoint, new Date()), endpointOf(target));
   };
+  const router = createRouter({ price, recentCalls: store.recentRouteCalls, ...options.routing });
   const gateway = createGateway({
     resolve,
+    router,
     getKey,
     streamTarget: options.streamTarget ?? createStreamTarget({ codecs }),
     price,
@@ -94,6 +101,7 @@ export function createServices(options: ServiceOptions): Services {
     embed: createEmbed({ resolve, getKey, price, record, checkBudget: checkEndpointBudget }),
     codecs,
     budgets,
+    router,
     dispose: () => store.close(),
   };
 }

@@ -1,3 +1,4 @@
+import { withOutcomes, type RoutePlan } from '../routing/create-router';
 import type { ApiPath, Attempt, CallStatus, NormalizedUsage, UsageRecord } from '../../shared/types/usage';
 import type { ProviderError } from '../providers/provider-error';
 import type { CallRequest, ResolvedTarget } from './types';
@@ -29,6 +30,8 @@ export class CallState {
   hasToolCalls = false;
   /** A replay's saving: what the kept answer cost when it was made. */
   savedUSD: number | null = null;
+  /** How the route ordered its targets, when the model id names a route with a router. */
+  routePlan: RoutePlan | null = null;
 
   constructor(
     readonly id: string,
@@ -82,6 +85,7 @@ export class CallState {
       apiProtocol: this.request.api?.protocol ?? null,
       apiPath: this.target === null ? null : this.apiPath,
       savedUSD: this.savedUSD,
+      ...(this.routePlan ? { routeDecision: withOutcomes(this.routePlan.decision, this.attempts) } : {}),
     };
   }
 }

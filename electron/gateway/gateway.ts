@@ -13,6 +13,7 @@ import { modelPartKind, modelPartText, type ContentKind } from './part-content';
 import { priceCutShort, priceFinished } from './price-call';
 import { isKeepable, responseCacheKey, safeCache } from './response-cache';
 import { targetKey } from './target-key';
+import { noTargetLeft } from '../routing/create-router';
 import type {
   CallRequest,
   Gateway,
@@ -58,6 +59,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       failure = error as Error;
       throw error;
     } finally {
+      if (state.routePlan) dependencies.router?.settle(state.routePlan);
       // The caller stopped reading before the end (a loop broke, a response failed): the call, billed
       // all the same, still gets its one row.
       if (!isRecorded) {
@@ -88,7 +90,16 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       yield fail(code, (error as Error).message, 'error');
       return;
     }
-    const targets = orderTargets(resolution.targets, coolingUntil, Date.now());
+    const { router } = dependencies;
+    state.routePlan =
+      router && resolution.routing ? router.plan(resolution.routing, resolution.targets, request) : null;
+    if (state.routePlan?.targets.length === 0) {
+      const { code, message } = noTargetLeft(request.modelId, state.routePlan.decision);
+      yield fail(code, message, 'error');
+      return;
+    }
+    if (request.api && state.routePlan) yield { type: 'route-decision', decision: state.routePlan.decision };
+    const targets = orderTargets(state.routePlan?.targets ?? resolution.targets, coolingUntil, Date.now());
 
     // Only routes with a cache keep answers.
     const keeping =
@@ -126,6 +137,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       if (outcome.kind === 'cancelled') break;
       if (outcome.kind === 'finished') {
         state.addAttempt(resolved.target, attemptStart, now(), null);
+        router?.report(resolved.target, { ok: true });
         priceFinished(dependencies.price, resolved, state);
         if (keeping && state.text.length > 0 && isKeepable(state)) {
           const { servedModel, finishReason, text, costUSD } = state;
@@ -141,6 +153,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
         coolingUntil.set(resolved.target, Date.now() + (error.retryAfterMs ?? 10_000));
       }
       const attempt = state.addAttempt(resolved.target, attemptStart, now(), error);
+      if (isTargetsFault(error, limit)) router?.report(resolved.target, { ok: false, reason: error.message });
       if (state.hasOutput) {
         // The partial answer stays; the call is marked interrupted, never silently complete.
         state.target = resolved.target;
@@ -287,6 +300,12 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
   }
 
   return { stream } as Gateway;
+}
+
+/** Failures that say something about the target, not about the request, the call's own limits or a budget. */
+function isTargetsFault(error: ProviderError, limit: LimitName | undefined): boolean {
+  if (limit === 'totalMs' || limit === 'maxAnswerBytes') return false;
+  return error.code !== 'PROVIDER_BAD_REQUEST' && error.code !== 'BUDGET_REACHED';
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

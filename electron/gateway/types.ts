@@ -3,10 +3,11 @@ import type { CallPart, ChatMessage } from '../../shared/types/chat';
 import type { ApiCall } from '../protocols/types';
 import type { ErrorCode } from '../../shared/errors/codes';
 import type { EndpointConfig } from '../../shared/types/config';
-import type { CallSource, UsageRecord } from '../../shared/types/usage';
+import type { CallSource, RouteDecision, UsageRecord } from '../../shared/types/usage';
 import type { PriceCall } from '../catalog/types';
 import type { SamplingSettings, StreamTarget } from '../providers/types';
 import type { RouteLimits } from './call-limits';
+import type { RouteRouting, Router } from '../routing/create-router';
 
 /** One target a model id resolved to. */
 export interface ResolvedTarget {
@@ -22,6 +23,8 @@ export interface Resolution {
   cacheTtlMs?: number;
   /** The route's own time and size limits, when the model id names a route. */
   route?: RouteLimits;
+  /** The route's strategy, when the model id names a route. */
+  routing?: RouteRouting;
 }
 
 /** A finished answer kept for replay. */
@@ -73,7 +76,9 @@ export type GatewayPart =
   | Exclude<CallPart, { type: 'error' }>
   | GatewayErrorPart
   | { type: 'wire-event'; data: string }
-  | { type: 'model-part'; part: LanguageModelV4StreamPart };
+  | { type: 'model-part'; part: LanguageModelV4StreamPart }
+  /** A local API call's route order, before its first attempt: the handler says it in a header. */
+  | { type: 'route-decision'; decision: RouteDecision };
 
 export interface GatewayDependencies {
   /** Throws a SwitchboardError naming what exists when the id is unknown. */
@@ -84,6 +89,8 @@ export interface GatewayDependencies {
   /** Persists the usage row; a failure here never breaks the call. */
   record(record: UsageRecord): void;
   cache?: ResponseCache;
+  /** Orders a route's targets by its strategy and benches failing targets; routes go in order without it. */
+  router?: Router;
   /**
    * Asked before each attempt: a refusal (a monthly budget set to stop is spent) fails that attempt with
    * its message, so a target on another endpoint may still answer. Replays from the cache cost nothing

@@ -11,6 +11,8 @@ import type {
   ResponseMeta,
   StreamEncoder,
 } from '../protocols/types';
+import { decisionSummary, withOutcomes } from '../routing/create-router';
+import type { Attempt, RouteDecision } from '../../shared/types/usage';
 import { readApiBody } from './read-api-body';
 import { sendJson, sendJsonText } from './send-json';
 import { errorFormatFor } from './server-error';
@@ -94,11 +96,20 @@ export async function handleApiCall(
   let encoder: StreamEncoder | undefined;
   let wholeBody: string | undefined;
   const parts: LanguageModelV4StreamPart[] = [];
+  let decision: RouteDecision | null = null;
+  const failed: Attempt[] = [];
+  // The route's choice in one line: the final one once the call is over, else the attempts so far.
+  const decisionHeader = (final?: RouteDecision | null): Record<string, string> => {
+    const served = target === null ? [] : [{ target, error: null }];
+    const known = final ?? (decision && withOutcomes(decision, [...failed, ...served]));
+    return known ? { 'x-switchboard-route-decision': decisionSummary(known) } : {};
+  };
 
   // Served from the route's cache: said in a header, so a client can tell a replay from a fresh answer.
-  const servedBy = (): Record<string, string> => ({
+  const servedBy = (final?: RouteDecision | null): Record<string, string> => ({
     'x-switchboard-target': target ?? '',
     ...(isCacheHit ? { 'x-switchboard-cache': 'hit' } : {}),
+    ...decisionHeader(final),
   });
   const answerMeta = (): ResponseMeta =>
     (meta ??= {
@@ -123,8 +134,14 @@ export async function handleApiCall(
     api,
   })) {
     switch (part.type) {
+      case 'route-decision':
+        decision = part.decision;
+        break;
       case 'attempt-start':
         target = part.target;
+        break;
+      case 'attempt-error':
+        failed.push(part.attempt);
         break;
       case 'cache-hit':
         target = part.target;
@@ -153,7 +170,10 @@ export async function handleApiCall(
         sse.stopKeepAlive();
         if (!sse.isCommitted) {
           const answer = errorAnswer(codec, part);
-          return sendJson(response, answer.status, answer.body, answer.headers);
+          return sendJson(response, answer.status, answer.body, {
+            ...answer.headers,
+            ...decisionHeader(part.record.routeDecision),
+          });
         }
         // Once the status is sent, the failure travels as the protocol's error event, never a clean end.
         response.end(streamEncoder().fail(part.code, part.message));
@@ -165,9 +185,14 @@ export async function handleApiCall(
           open();
           response.end();
         } else if (wholeBody !== undefined) {
-          sendJsonText(response, 200, wholeBody, servedBy());
+          sendJsonText(response, 200, wholeBody, servedBy(part.record.routeDecision));
         } else {
-          sendJson(response, 200, codec.toResponseBody(answerMeta(), parts, api.body), servedBy());
+          sendJson(
+            response,
+            200,
+            codec.toResponseBody(answerMeta(), parts, api.body),
+            servedBy(part.record.routeDecision),
+          );
         }
         return;
     }

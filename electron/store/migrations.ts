@@ -112,4 +112,11 @@ export const migrations: Migration[] = [
   ALTER TABLE response_cache ADD COLUMN cost_usd REAL;
   ${usageRollupMigration}`,
   },
+  // 7: why each call went where it did: the route's strategy and its targets in order with why (JSON).
+  {
+    release: '0.1.0',
+    sql: `
+  ALTER TABLE usage ADD COLUMN route_decision TEXT;
+  `,
+  },
 ];

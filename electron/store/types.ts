@@ -1,3 +1,4 @@
+import type { RouteCall } from '../routing/target-stats';
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
 import type { ModelSpend, UsagePage, UsageTotals } from '../../shared/contract/usage';
 import type { CallSource, CallStatus, UsageRecord } from '../../shared/types/usage';
@@ -63,6 +64,8 @@ export interface Store {
   }): StoredMessage;
   listMessages(conversationId: string): StoredMessage[];
   recordUsage(record: UsageRecord): void;
+  /** A route's recent calls, newest first, for routing by speed and price (electron/routing/). */
+  recentRouteCalls(routeName: string): RouteCall[];
   /** Newest first. */
   listUsage(query?: UsageQuery): UsageRecord[];
   /** Every matching call summed by model, most expensive first. */

@@ -26,6 +26,8 @@ export interface UsageRow {
   api_protocol: UsageRecord['apiProtocol'];
   api_path: UsageRecord['apiPath'];
   saved_usd: number | null;
+  /** RouteDecision as JSON; null for calls to one model id and rows from before it was kept. */
+  route_decision: string | null;
 }
 
 /** The columns of `usage`, named in every INSERT. */
@@ -54,6 +56,7 @@ export const usageColumns = [
   'api_protocol',
   'api_path',
   'saved_usd',
+  'route_decision',
 ] as const satisfies readonly (keyof UsageRow)[];
 
 // A field of UsageRow left out of the list does not compile.
@@ -86,6 +89,7 @@ export function toUsageRow(record: UsageRecord): UsageRow {
     api_protocol: record.apiProtocol,
     api_path: record.apiPath,
     saved_usd: record.savedUSD ?? null,
+    route_decision: record.routeDecision ? JSON.stringify(record.routeDecision) : null,
   };
 }
 
@@ -120,5 +124,9 @@ export function fromUsageRow(row: UsageRow): UsageRecord {
     apiProtocol: row.api_protocol,
     apiPath: row.api_path,
     savedUSD: row.saved_usd,
+    // Left out when there is none, as the gateway leaves it out.
+    ...(row.route_decision === null
+      ? {}
+      : { routeDecision: JSON.parse(row.route_decision) as UsageRecord['routeDecision'] }),
   };
 }

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { chatRoutes, type ChatEvents } from './chat';
 import type { Result, Route } from './define';
+import { routingRoutes } from './routing';
 import { settingsRoutes } from './settings';
 import { usageRoutes } from './usage';
 
 /** Every request the renderer can make of the core. */
-export const routes = { ...settingsRoutes, ...chatRoutes, ...usageRoutes };
+export const routes = { ...settingsRoutes, ...chatRoutes, ...usageRoutes, ...routingRoutes };
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
 export type RouteInput<K extends RouteName> = z.input<Routes[K]['input']>;
@@ -30,5 +31,6 @@ export function isRouteName(value: unknown): value is RouteName {
 
 export type { FieldProblem, Result } from './define';
 export type * from './chat';
+export type * from './routing';
 export type * from './settings';
 export type * from './usage';

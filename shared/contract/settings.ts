@@ -3,7 +3,8 @@ import {
   endpointIdSchema,
   endpointSchema,
   routeNameSchema,
-  routeSchema,
+  checkRouteStrategy,
+  routeObjectSchema,
   type EndpointConfig,
   type ModelPrice,
   type RouteConfig,
@@ -118,7 +119,9 @@ export const settingsRoutes = {
   /** Every route in config.json, in its order. */
   'routes.list': route<RouteView[]>()(z.object({})),
   /** Adds a route, or replaces the one with the same name; its targets must name known endpoints. */
-  'routes.save': route<RouteView[]>()(routeSchema.extend({ name: routeNameSchema })),
+  'routes.save': route<RouteView[]>()(
+    routeObjectSchema.extend({ name: routeNameSchema }).superRefine(checkRouteStrategy),
+  ),
   'routes.remove': route<RouteView[]>()(z.object({ name: routeNameSchema })),
   /** The local OpenAI-compatible API this app serves; null when it is not running. */
   'localApi.info': route<LocalApiInfo | null>()(z.object({})),

@@ -59,6 +59,10 @@ export const endpointSchema = z
     /** Limits for calls to this endpoint; a route's own limits win. */
     timeouts: timeoutsSchema.optional(),
     maxAnswerBytes: maxAnswerBytesSchema.optional(),
+    /** Per-model context windows in tokens that win over the catalog's, for routes that skip too-small targets. */
+    contextWindows: z
+      .record(z.string(), z.number().int('a context window is a whole number of tokens').positive())
+      .optional(),
   })
   .refine((endpoint) => endpoint.kind !== 'openai-compatible' || endpoint.baseURL !== undefined, {
     message: 'an "openai-compatible" endpoint needs a "baseURL" such as "http://127.0.0.1:11434/v1"',
@@ -66,9 +70,19 @@ export const endpointSchema = z
   });
 export type EndpointConfig = z.infer<typeof endpointSchema>;
 
-export const routeSchema = z.strictObject({
-  /** Model ids (`endpoint-id/model`) tried in order. */
+/** How a route orders its targets for each call (electron/routing/). */
+export const routeStrategies = ['ordered', 'cheapest', 'fastest', 'weighted'] as const;
+export type RouteStrategy = (typeof routeStrategies)[number];
+
+const routeFields = {
+  /** Model ids (`endpoint-id/model`), tried in order unless a strategy orders them. */
   targets: z.array(z.string().regex(/^[^/]+\/.+$/, 'a target is "endpoint-id/model"')).min(1),
+  /** `ordered` (the default) as written; `cheapest`, `fastest` or `weighted` (with `weights`) per call. */
+  strategy: z
+    .enum(routeStrategies, { error: `strategy is one of ${routeStrategies.map((name) => `"${name}"`).join(', ')}` })
+    .optional(),
+  /** For `weighted`: each target's share, relative to the others (e.g. { "a/m": 3, "b/m": 1 }). */
+  weights: z.record(z.string(), z.number().nonnegative('a weight is 0 or more')).optional(),
   /**
    * Replays a kept answer to the very same messages for this long instead of calling a provider.
    * Off unless set: comparing models wants fresh answers.
@@ -85,7 +99,38 @@ export const routeSchema = z.strictObject({
   /** Limits for calls to this route; they win over each target endpoint's own. */
   timeouts: timeoutsSchema.optional(),
   maxAnswerBytes: maxAnswerBytesSchema.optional(),
-});
+};
+
+/** A route's fields without the checks across them, to extend (`routes.save` adds a name). */
+export const routeObjectSchema = z.strictObject(routeFields);
+
+/** Checks across a route's fields: weights name its own targets and go with `weighted`. */
+export function checkRouteStrategy(route: z.infer<typeof routeObjectSchema>, context: z.RefinementCtx): void {
+  const weights = route.weights ?? {};
+  if (route.strategy === 'weighted') {
+    const missing = route.targets.filter((target) => !Object.hasOwn(weights, target));
+    if (missing.length > 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['weights'],
+        message: `a "weighted" route needs a weight for each target; add ${missing.map((t) => `"${t}"`).join(', ')}`,
+      });
+    else if (route.targets.every((target) => weights[target] === 0))
+      context.addIssue({ code: 'custom', path: ['weights'], message: 'at least one weight must be above 0' });
+  }
+  for (const target of Object.keys(weights)) {
+    if (!route.targets.includes(target))
+      context.addIssue({
+        code: 'custom',
+        path: ['weights', target],
+        message: `"${target}" is not one of this route's targets (${route.targets.join(', ')})`,
+      });
+  }
+  if (route.weights && route.strategy !== 'weighted')
+    context.addIssue({ code: 'custom', path: ['strategy'], message: 'weights apply only with "strategy": "weighted"' });
+}
+
+export const routeSchema = routeObjectSchema.superRefine(checkRouteStrategy);
 export type RouteConfig = z.infer<typeof routeSchema>;
 
 export const routeNameSchema = z

@@ -49,6 +49,30 @@ export interface Attempt {
   error: { code: string; message: string; status?: number } | null;
 }
 
+/** Why one target of a route went where it did in a call's order. */
+export interface ConsideredTarget {
+  target: string;
+  /**
+   * `ranked`: placed by the strategy; `benched`: skipped, its circuit is open after failures; `probe`: tried
+   * once after its bench ended; `too-small`: skipped, its context window is below the request's estimated
+   * input; `unpriced`: no price known (cheapest puts it last); `unmeasured`: no recent calls (fastest).
+   */
+  status: 'ranked' | 'benched' | 'probe' | 'too-small' | 'unpriced' | 'unmeasured' | 'exploring';
+  /** A short human reason: the price, the speed, the bench's end, the window. */
+  why: string;
+  /** What the target's attempt did: `served`, an error code, or `not-tried`. */
+  outcome?: string;
+}
+
+/** How a route ordered its targets for one call (electron/routing/). */
+export interface RouteDecision {
+  strategy: 'ordered' | 'cheapest' | 'fastest' | 'weighted';
+  /** The request's input, estimated from its text (UTF-8 bytes / 4). */
+  estimatedInputTokens: number;
+  /** Every target of the route, in the order tried (skipped ones last). */
+  considered: ConsideredTarget[];
+}
+
 /** One usage row: everything measured about one call. Keys never appear here. */
 export interface UsageRecord {
   id: string;
@@ -85,4 +109,6 @@ export interface UsageRecord {
    * which this replay saved. Null when that price was unknown, and on every call that is not a replay.
    */
   savedUSD?: number | null;
+  /** How a route chose its order for this call; absent for a call to one model id, and for older rows. */
+  routeDecision?: RouteDecision | null;
 }

@@ -142,6 +142,7 @@ describe('the contract over the socket', () => {
       'localServers.find': () => ({}),
       'routes.save': () => ({ name: 'pair', targets: ['every/a', 'every/b'] }),
       'routes.list': () => ({}),
+      'routes.health': () => ({}),
       'routes.remove': () => ({ name: 'pair' }),
       'localApi.info': () => ({}),
       'chat.send': () => ({ modelId: 'every/a', messages: [{ role: 'user', content: 'Hi' }] }),

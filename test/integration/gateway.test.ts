@@ -91,7 +91,9 @@ beforeAll(async () => {
   };
   await writeFile(join(home, 'config.json'), JSON.stringify(config));
   if (hasKeyring) await keychain.set('claude', 'sk-ant-test-0000');
-  services = createServices({ dataDir: home, keychain, streamTarget: createStreamTarget() });
+  // These routes fail at the same targets call after call: no bench here (routing.test.ts tests benching).
+  const routing = { health: { failuresToBench: Number.POSITIVE_INFINITY } };
+  services = createServices({ dataDir: home, keychain, streamTarget: createStreamTarget(), routing });
 });
 afterAll(async () => {
   services.dispose();
@@ -500,6 +502,7 @@ describe('local API calls', () => {
     fake.enqueue({ kind: 'text', text: 'never', errorAfterDeltas: 0, model: 'first' });
     const { parts, events, record } = await runApi('gate', chat);
     expect(parts.map((part) => part.type).filter((type) => type !== 'wire-event')).toEqual([
+      'route-decision',
       'attempt-start',
       'attempt-error',
       'attempt-start',

@@ -78,7 +78,14 @@ describe.skipIf(!hasKeyring)('keys against echoing and redirecting providers (ru
     };
     await writeFile(join(home, 'config.json'), JSON.stringify(config));
     for (const kind of endpointKinds) await keychain.set(endpointOf(kind), keys[kind]);
-    services = createServices({ dataDir: home, keychain, streamTarget: createStreamTarget({ timeoutMs: 2000 }) });
+    // Each target here fails call after call on purpose: no bench (routing.test.ts tests benching).
+    const routing = { health: { failuresToBench: Number.POSITIVE_INFINITY } };
+    services = createServices({
+      dataDir: home,
+      keychain,
+      streamTarget: createStreamTarget({ timeoutMs: 2000 }),
+      routing,
+    });
   });
   afterAll(async () => {
     services?.dispose();

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/app-store';
 import { EndpointCard } from './endpoint-card';
 import { EndpointForm } from './endpoint-form';
 import { LocalApiPanel } from './local-api-panel';
+import { RouteHealthPanel } from './route-health-panel';
 import { RouteList } from './route-list';
 import { ThemeControl } from './theme-control';
 import { ProviderForm } from '../welcome/provider-form';
@@ -24,6 +25,7 @@ export function SettingsScreen() {
       <ProviderForm isFirst={false} />
       <EndpointForm />
       <RouteList />
+      <RouteHealthPanel />
       <LocalApiPanel />
       <section className="appearance" aria-labelledby="appearance-title">
         <h3 id="appearance-title">Appearance</h3>
