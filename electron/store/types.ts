@@ -1,7 +1,7 @@
-import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
 import type { ModelSpend } from '../../shared/contract/usage';
 import type { CallSource, UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
+import type { ConversationStore } from './conversation-types';
 
 export interface UsageQuery {
   /** ISO date or time; rows created at or after it. */
@@ -10,21 +10,8 @@ export interface UsageQuery {
   limit?: number;
 }
 
-/** Conversations, messages and the usage history, in one SQLite file. */
-export interface Store {
-  createConversation(input: { title: string }): ConversationSummary;
-  listConversations(): ConversationSummary[];
-  /** True when it was there. */
-  removeConversation(conversationId: string): boolean;
-  addMessage(input: {
-    conversationId: string;
-    role: StoredMessage['role'];
-    content: string;
-    model?: string | null;
-    status?: StoredMessage['status'];
-    usageId?: string | null;
-  }): StoredMessage;
-  listMessages(conversationId: string): StoredMessage[];
+/** Conversations (conversation-types.ts), the usage history and kept answers, in one SQLite file. */
+export interface Store extends ConversationStore {
   recordUsage(record: UsageRecord): void;
   /** Newest first. */
   listUsage(query?: UsageQuery): UsageRecord[];

@@ -29,6 +29,7 @@ export function isRouteName(value: unknown): value is RouteName {
 }
 
 export type { Result } from './define';
+export type * from './attachments';
 export type * from './chat';
 export type * from './settings';
 export type * from './usage';
