@@ -3,6 +3,7 @@ import type { ChatEvents } from '../../../shared/contract';
 import { applyParts, earlyParts, endOpenStreams } from './apply-parts';
 import { createChatSlice } from './chat-slice';
 import { createCompareUsageSlice } from './compare-usage-slice';
+import { createHistorySlice } from './history-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { AppState } from './types';
 
@@ -30,5 +31,6 @@ export const useAppStore = create<AppState>()((set, get, store) => ({
   },
   ...createSettingsSlice(set, get, store),
   ...createChatSlice(set, get, store),
+  ...createHistorySlice(set, get, store),
   ...createCompareUsageSlice(set, get, store),
 }));

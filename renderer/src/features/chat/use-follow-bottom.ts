@@ -21,6 +21,11 @@ export function useFollowBottom<Box extends HTMLElement, Content extends HTMLEle
     box.scrollTop = box.scrollHeight;
   }, []);
 
+  /** Leaves the view where it is put (a search result brought into view), until the user reaches the bottom. */
+  const stopFollowing = useCallback(() => {
+    isFollowing.current = false;
+  }, []);
+
   useEffect(() => {
     const box = boxRef.current;
     const content = contentRef.current;
@@ -61,5 +66,5 @@ export function useFollowBottom<Box extends HTMLElement, Content extends HTMLEle
     };
   }, []);
 
-  return { boxRef, contentRef, isAtBottom, scrollToBottom };
+  return { boxRef, contentRef, isAtBottom, scrollToBottom, stopFollowing };
 }
