@@ -16,7 +16,9 @@ export function AttachmentList(props: { attachments: AttachmentInput[]; onRemove
             />
           ) : (
             <>
-              <span aria-hidden="true">📄</span>
+              <span className="attachment-kind" aria-hidden="true">
+                text
+              </span>
               <span className="attachment-name">{attachment.name}</span>
             </>
           )}

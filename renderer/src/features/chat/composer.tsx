@@ -57,35 +57,7 @@ export function Composer() {
 
   return (
     <form className="composer" onSubmit={(event) => void submit(event)}>
-      <div className="composer-body field-grow">
-        <label className="field">
-          <span>Message</span>
-          <textarea
-            id={composerId}
-            ref={boxRef}
-            rows={3}
-            value={draft}
-            aria-describedby="chat-shortcuts"
-            aria-keyshortcuts="/"
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={onKeyDown}
-          />
-        </label>
-        <AttachmentList
-          attachments={attachments}
-          onRemove={(index) => setAttachments(attachments.filter((_, other) => other !== index))}
-        />
-        {fileError && (
-          <p id="composer-file-error" className="field-error" role="alert">
-            {fileError}
-          </p>
-        )}
-        <small id="chat-shortcuts" className="hint shortcut-hint">
-          {isBusy
-            ? 'Wait for the answer, or press Esc to stop it, before sending the next message'
-            : 'Enter sends · Shift+Enter new line · Esc stops the answer · ? all shortcuts'}
-        </small>
-      </div>
+      {/* Before the message, so Tab goes from the message straight to Send. */}
       <label className="button attach-button">
         Attach files
         <input
@@ -94,6 +66,19 @@ export function Composer() {
           className="visually-hidden"
           aria-describedby={fileError ? 'composer-file-error' : undefined}
           onChange={(event) => void onFiles(event)}
+        />
+      </label>
+      <label className="field field-grow">
+        <span>Message</span>
+        <textarea
+          id={composerId}
+          ref={boxRef}
+          rows={3}
+          value={draft}
+          aria-describedby="chat-shortcuts"
+          aria-keyshortcuts="/"
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
         />
       </label>
       {isBusy ? (
@@ -105,6 +90,21 @@ export function Composer() {
           Send
         </button>
       )}
+      {/* Each on a line of its own under the message (styles: order and full width). */}
+      <AttachmentList
+        attachments={attachments}
+        onRemove={(index) => setAttachments(attachments.filter((_, other) => other !== index))}
+      />
+      {fileError && (
+        <p id="composer-file-error" className="field-error composer-line" role="alert">
+          {fileError}
+        </p>
+      )}
+      <small id="chat-shortcuts" className="hint shortcut-hint">
+        {isBusy
+          ? 'Wait for the answer, or press Esc to stop it, before sending the next message'
+          : 'Enter sends · Shift+Enter new line · Esc stops the answer · ? all shortcuts'}
+      </small>
     </form>
   );
 }

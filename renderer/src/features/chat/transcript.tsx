@@ -1,5 +1,12 @@
 import { forwardRef, memo, useEffect, useLayoutEffect, useRef, useState, type HTMLAttributes } from 'react';
-import { Virtuoso, type ItemProps, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
+import {
+  Virtuoso,
+  type ItemProps,
+  type ListProps,
+  type ScrollSeekConfiguration,
+  type ScrollSeekPlaceholderProps,
+  type VirtuosoHandle,
+} from 'react-virtuoso';
 import { useAppStore } from '../../store/app-store';
 import type { ChatEntry } from '../../store/types';
 import { ChatAnswer } from './chat-answer';
@@ -28,6 +35,17 @@ function TranscriptItem({ item, context, ...props }: ItemProps<ChatEntry> & { co
   );
 }
 
+/** A message passed by in a fast scroll: its space only, drawn for real once the scroll slows. */
+function PassingPlaceholder({ height }: ScrollSeekPlaceholderProps) {
+  return <li aria-hidden="true" className="entry entry-passing" style={{ height }} />;
+}
+
+/** Fast scrolls (a fling, a drag of the scrollbar) draw placeholders instead of parsing every answer passed by. */
+const passingBy: ScrollSeekConfiguration = {
+  enter: (velocity) => Math.abs(velocity) > 1500,
+  exit: (velocity) => Math.abs(velocity) < 100,
+};
+
 /**
  * The open conversation, scrolling on its own between the toolbar and the composer; it follows a
  * streaming answer until the user scrolls up. Only the messages near the view are drawn (react-virtuoso),
@@ -48,14 +66,18 @@ export function Transcript() {
   useEffect(() => setBox(boxRef.current), [boxRef]);
 
   const focusIndex = focusMessageId ? entries.findIndex((entry) => entry.id === focusMessageId) : -1;
+  const shownConversation = useRef(conversationId);
   // Another conversation opens at its end, or at the message a search found (before the view follows the end).
   useLayoutEffect(() => {
+    const isSameConversation = shownConversation.current === conversationId;
+    shownConversation.current = conversationId;
     if (focusIndex < 0) {
       scrollToBottom();
       return;
     }
     stopFollowing();
-    virtuosoRef.current?.scrollToIndex({ index: focusIndex, align: 'center' });
+    // Another conversation starts there by itself (Virtuoso's initial item); this one is scrolled to it.
+    if (isSameConversation) virtuosoRef.current?.scrollToIndex({ index: focusIndex, align: 'center' });
     // Not on `focusIndex`: it moves when the entries do, which must not scroll the view again.
   }, [conversationId, focusMessageId, scrollToBottom, stopFollowing]);
 
@@ -74,7 +96,8 @@ export function Transcript() {
               focusIndex < 0 ? { index: 'LAST', align: 'end' } : { index: focusIndex, align: 'center' }
             }
             increaseViewportBy={drawnAhead}
-            components={{ List: TranscriptList, Item: TranscriptItem }}
+            scrollSeekConfiguration={passingBy}
+            components={{ List: TranscriptList, Item: TranscriptItem, ScrollSeekPlaceholder: PassingPlaceholder }}
             itemContent={(index, entry) => (
               <Entry
                 entry={entry}
