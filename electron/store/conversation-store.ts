@@ -11,72 +11,21 @@ import type {
 import { conversationFileFormat, conversationFileVersion } from '../../shared/contract/conversation-file';
 import { SwitchboardError } from '../../shared/errors/codes';
 import type { UsageRecord } from '../../shared/types/usage';
+import {
+  conversationColumns,
+  inIds,
+  messageColumns,
+  toAttachment,
+  toStored,
+  toSummary,
+  type AttachmentRow,
+  type ConversationRow,
+  type MessageRow,
+} from './conversation-rows';
 import type { ConversationStore, NewMessage } from './conversation-types';
 import { activeBranch, branchTo, type Branch, type TreeRow } from './message-tree';
 import { toMatchQuery } from './search-query';
 import { fromUsageRow, type UsageRow } from './usage-rows';
-
-interface ConversationRow {
-  id: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-  isPinned: 0 | 1;
-  modelId: string | null;
-  settings: string;
-}
-
-interface MessageRow extends Omit<StoredMessage, 'parentId'> {
-  parentId: string | null;
-  usageId: string | null;
-  importedUsage: string | null;
-}
-
-interface AttachmentRow {
-  id: string;
-  messageId: string;
-  kind: 'image' | 'text';
-  name: string;
-  mediaType: string;
-  data: Buffer;
-}
-
-const conversationColumns =
-  'id, title, created_at AS createdAt, updated_at AS updatedAt, pinned_at IS NOT NULL AS isPinned, model_id AS modelId, settings';
-const messageColumns =
-  'id, role, content, model, status, created_at AS createdAt, parent_id AS parentId, usage_id AS usageId, imported_usage AS importedUsage';
-/** Ids passed to SQLite as one JSON array, read back with json_each. */
-const inIds = 'IN (SELECT value FROM json_each(?))';
-
-const toSummary = (row: ConversationRow): ConversationSummary => ({
-  id: row.id,
-  title: row.title,
-  updatedAt: row.updatedAt,
-  isPinned: row.isPinned === 1,
-  modelId: row.modelId,
-  settings: JSON.parse(row.settings) as ConversationSettings,
-});
-
-const toStored = (row: MessageRow): StoredMessage => ({
-  id: row.id,
-  role: row.role,
-  content: row.content,
-  model: row.model,
-  status: row.status,
-  createdAt: row.createdAt,
-  parentId: row.parentId,
-});
-
-const toAttachment = (row: AttachmentRow): StoredAttachment =>
-  row.kind === 'image'
-    ? {
-        id: row.id,
-        kind: 'image',
-        name: row.name,
-        mediaType: row.mediaType as Extract<StoredAttachment, { kind: 'image' }>['mediaType'],
-        dataBase64: row.data.toString('base64'),
-      }
-    : { id: row.id, kind: 'text', name: row.name, text: row.data.toString('utf8') };
 
 const gone = () =>
   new SwitchboardError('UNKNOWN_CONVERSATION', 'That conversation is gone: it was deleted, perhaps in another window.');
