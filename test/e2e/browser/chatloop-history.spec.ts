@@ -133,12 +133,14 @@ test('a conversation found by search opens at the match; it is renamed, pinned, 
   await header.getByRole('button', { name: 'Save title' }).click();
   await expect(header).toContainText('Quokka trip');
   await history.getByRole('button', { name: /^Best pasta shape\?/ }).click();
+  await expect(header.getByRole('button', { name: 'Pin' })).toHaveAttribute('aria-pressed', 'false');
   await header.getByRole('button', { name: 'Pin' }).click();
-  await expect(header.getByRole('button', { name: 'Pinned' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(header.getByRole('button', { name: 'Pin' })).toHaveAttribute('aria-pressed', 'true');
   await expect(history.getByRole('button', { name: /^(Best pasta|Quokka)/ })).toHaveText([
     /^Best pasta shape\?Pinned · /,
     /^Quokka trip/,
   ]);
+  await checkBothThemes(page, testInfo, 'history-pinned');
 
   // Export as Markdown and as JSON; the JSON imports back as a new conversation, whole.
   await history.getByRole('button', { name: /^Quokka trip/ }).click();

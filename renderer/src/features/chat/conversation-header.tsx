@@ -48,12 +48,13 @@ export function ConversationHeader() {
           </button>
         </form>
       )}
+      {/* A toggle keeps its name; pressed says it is pinned (listed first). */}
       <button
         type="button"
         aria-pressed={conversation.isPinned}
         onClick={() => void pinConversation(conversation.id, !conversation.isPinned)}
       >
-        {conversation.isPinned ? 'Pinned' : 'Pin'}
+        Pin
       </button>
       <button type="button" onClick={() => void exportConversation(conversation.id, 'markdown')}>
         Export as Markdown
