@@ -170,6 +170,8 @@ test('a conversation found by search opens at the match; it is renamed, pinned, 
   await expect(history.getByRole('button', { name: /^Best pasta shape\?/ })).toHaveCount(0);
   const toast = history.getByRole('status');
   await expect(toast).toContainText('Deleted “Best pasta shape?”.');
+  // Focused, it stays while it is looked at.
+  await toast.getByRole('button', { name: 'Undo' }).focus();
   await checkBothThemes(page, testInfo, 'history-undo');
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(history.getByRole('button', { name: /^Best pasta shape\?/ })).toHaveAttribute('aria-current', 'true');
