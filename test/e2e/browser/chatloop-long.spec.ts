@@ -151,10 +151,12 @@ test('a conversation of 2,000 messages opens at its end, scrolls to the top and 
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
   await page.keyboard.type('A question typed key by key at the end of 2,000 messages', { delay: 15 });
   await expect(composer).toHaveValue('A question typed key by key at the end of 2,000 messages');
-  const slowest = await page.evaluate(() =>
-    Math.max(0, ...(window as unknown as { keystrokeMs: number[] }).keystrokeMs),
-  );
-  measured.slowestKeystrokeOver16Ms = slowest;
+  const keystrokeMs = await page.evaluate(() => (window as unknown as { keystrokeMs: number[] }).keystrokeMs);
+  const slowest = Math.max(0, ...keystrokeMs);
+  measured.keystrokeEventsTimed = keystrokeMs.length;
+  measured.keystrokeP50Ms = percentile(keystrokeMs, 0.5);
+  measured.keystrokeP95Ms = percentile(keystrokeMs, 0.95);
+  measured.slowestKeystrokeMs = slowest;
   expect(slowest).toBeLessThan(16);
   await composer.fill('');
 
