@@ -122,7 +122,7 @@ describe('IPC requests', () => {
     fake.enqueue({ kind: 'text', text: 'word '.repeat(400), delayMs: 20, model: 'slow' });
     const started = await ask(sender, 'chat.send', {
       modelId: 'local/slow',
-      messages: [{ role: 'user', content: 'Write a long answer' }],
+      text: 'Write a long answer',
     });
     expect(started).toMatchObject({ ok: true });
     const { streamId } = (started as { data: { streamId: string } }).data;

@@ -81,9 +81,9 @@ describe('quitting', () => {
       context,
     );
     fake.enqueue({ kind: 'text', text: 'word '.repeat(400), delayMs: 20, model: 'slow' });
-    expect(
-      await core.dispatch('chat.send', { modelId: 'local/slow', messages: [{ role: 'user', content: 'Go' }] }, context),
-    ).toMatchObject({ ok: true });
+    expect(await core.dispatch('chat.send', { modelId: 'local/slow', text: 'Go' }, context)).toMatchObject({
+      ok: true,
+    });
     await expect.poll(() => parts.some((part) => part.type === 'text-delta')).toBe(true);
     let hasQuit = false;
     createQuitGate({ cleanup: () => core.dispose(), quit: () => (hasQuit = true) })(quitEvent());

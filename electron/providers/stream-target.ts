@@ -13,11 +13,18 @@ import { streamErrorToProviderError, toProviderError } from './to-provider-error
 import type { ProviderPart, ProviderTarget, StreamTarget } from './types';
 
 function toPrompt(messages: ChatMessage[]): LanguageModelV4Prompt {
-  return messages.map((message) =>
-    message.role === 'system'
-      ? { role: 'system', content: message.content }
-      : { role: message.role, content: [{ type: 'text', text: message.content }] },
-  );
+  return messages.map((message) => {
+    if (message.role === 'system') return { role: 'system', content: message.content };
+    const text = { type: 'text' as const, text: message.content };
+    if (message.role === 'assistant') return { role: 'assistant', content: [text] };
+    // Images after the text, as AI SDK file parts; an empty text part is left out (Anthropic refuses one).
+    const images = (message.attachments ?? []).map((image) => ({
+      type: 'file' as const,
+      mediaType: image.mediaType,
+      data: { type: 'data' as const, data: image.dataBase64 },
+    }));
+    return { role: 'user', content: [...(message.content || images.length === 0 ? [text] : []), ...images] };
+  });
 }
 
 export interface StreamTargetOptions {

@@ -119,4 +119,53 @@ export const migrations: Migration[] = [
   ALTER TABLE usage ADD COLUMN route_decision TEXT;
   `,
   },
+  // 8: the chat loop. Messages form a tree (edits and regenerations are versions beside each other); each
+  // conversation keeps its model, settings, pin and a soft delete; files attached to questions; and full-text
+  // search over every message. Every existing conversation becomes one branch: each message follows the one
+  // written before it.
+  {
+    release: '0.1.0',
+    sql: `
+  ALTER TABLE conversations ADD COLUMN model_id TEXT;
+  ALTER TABLE conversations ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE conversations ADD COLUMN pinned_at TEXT;
+  ALTER TABLE conversations ADD COLUMN deleted_at TEXT;
+  ALTER TABLE messages ADD COLUMN parent_id TEXT REFERENCES messages(id) ON DELETE CASCADE;
+  ALTER TABLE messages ADD COLUMN active_rank INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE messages ADD COLUMN imported_usage TEXT;
+  UPDATE messages SET parent_id = (
+    SELECT previous.id FROM messages AS previous
+    WHERE previous.conversation_id = messages.conversation_id
+      AND (previous.created_at < messages.created_at
+        OR (previous.created_at = messages.created_at AND previous.rowid < messages.rowid))
+    ORDER BY previous.created_at DESC, previous.rowid DESC
+    LIMIT 1
+  );
+  CREATE INDEX messages_by_parent ON messages (parent_id);
+  CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('image', 'text')),
+    name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX attachments_by_message ON attachments (message_id, position);
+  CREATE VIRTUAL TABLE messages_fts USING fts5(
+    content, content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+  );
+  INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+  CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts (rowid, content) VALUES (new.rowid, new.content);
+  END;
+  CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.rowid, old.content);
+  END;
+  CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.rowid, old.content);
+    INSERT INTO messages_fts (rowid, content) VALUES (new.rowid, new.content);
+  END;
+  `,
+  },
 ];

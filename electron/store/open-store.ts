@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
 import { SwitchboardError } from '../../shared/errors/codes';
 import type { CachedAnswer } from '../gateway/types';
 import { checkHistoryFile, migrateHistoryFile } from './history-file';
+import { createConversationStore } from './conversation-store';
 import { createModelListTable } from './model-lists';
 import { createRouteHistory } from './route-history';
 import type { Store } from './types';
@@ -53,6 +52,19 @@ function openDatabase(dataDir: string, file: string): Database.Database {
   }
 }
 
+/** How long a deleted conversation can still be restored (its Undo shows for a few seconds of it). */
+export const removedKeptMs = 60_000;
+
+/** Every method of `methods`, with SQLite's failures turned into errors that name the file. */
+function guardEvery<T extends object>(
+  methods: T,
+  guard: <A extends unknown[], R>(run: (...args: A) => R) => (...args: A) => R,
+): T {
+  return Object.fromEntries(
+    Object.entries(methods).map(([name, method]) => [name, guard(method as (...args: unknown[]) => unknown)]),
+  ) as T;
+}
+
 /** Opens (and migrates) `<dataDir>/switchboard.db`; `':memory:'` for a throwaway store. */
 export function openStore(dataDir: string): Store {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'switchboard.db');
@@ -70,13 +82,6 @@ export function openStore(dataDir: string): Store {
   // Every INSERT names its columns: a column added later, or in another order, never shifts a value.
   const insertUsage = db.prepare(
     `INSERT INTO usage (${usageColumns.join(', ')}) VALUES (${usageColumns.map((column) => `@${column}`).join(', ')})`,
-  );
-  const insertConversation = db.prepare(
-    'INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
-  );
-  const touchConversation = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
-  const insertMessage = db.prepare(
-    'INSERT INTO messages (id, conversation_id, role, content, model, status, usage_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const selectCachedAnswer = db.prepare<[string, string], CachedAnswer>(
     'SELECT target, served_model AS servedModel, finish_reason AS finishReason, text, cost_usd AS costUSD FROM response_cache WHERE key = ? AND expires_at > ?',
@@ -96,57 +101,18 @@ export function openStore(dataDir: string): Store {
     }
   }
 
+  const conversations = guardEvery(createConversationStore(db), guard);
+  // What was deleted a while ago goes for good; a moment ago, it may still be undone in a window.
+  try {
+    conversations.purgeRemovedConversations(new Date(Date.now() - removedKeptMs).toISOString());
+  } catch (error) {
+    console.error(`switchboard: could not purge deleted conversations yet: ${(error as Error).message}`);
+  }
+
   return {
     modelLists: createModelListTable(db, guard),
     recentRouteCalls: guard(createRouteHistory(db)),
-    createConversation: guard(({ title }) => {
-      const now = new Date().toISOString();
-      const conversation: ConversationSummary = { id: randomUUID(), title, updatedAt: now };
-      insertConversation.run(conversation.id, title, now, now);
-      return conversation;
-    }),
-    listConversations: guard(
-      () =>
-        db
-          .prepare('SELECT id, title, updated_at AS updatedAt FROM conversations ORDER BY updated_at DESC')
-          .all() as ConversationSummary[],
-    ),
-    // Messages go with it (ON DELETE CASCADE).
-    removeConversation: guard(
-      (conversationId) => db.prepare('DELETE FROM conversations WHERE id = ?').run(conversationId).changes > 0,
-    ),
-    addMessage: guard((input) => {
-      const message: StoredMessage = {
-        id: randomUUID(),
-        role: input.role,
-        content: input.content,
-        model: input.model ?? null,
-        status: input.status ?? null,
-        createdAt: new Date().toISOString(),
-      };
-      db.transaction(() => {
-        insertMessage.run(
-          message.id,
-          input.conversationId,
-          message.role,
-          message.content,
-          message.model,
-          message.status,
-          input.usageId ?? null,
-          message.createdAt,
-        );
-        touchConversation.run(message.createdAt, input.conversationId);
-      })();
-      return message;
-    }),
-    listMessages: guard(
-      (conversationId) =>
-        db
-          .prepare(
-            'SELECT id, role, content, model, status, created_at AS createdAt FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
-          )
-          .all(conversationId) as StoredMessage[],
-    ),
+    ...conversations,
     recordUsage: guard((record) => {
       insertUsage.run(toUsageRow(record));
     }),

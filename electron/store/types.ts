@@ -1,8 +1,8 @@
 import type { RouteCall } from '../routing/target-stats';
-import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
 import type { ModelSpend, UsagePage, UsageTotals } from '../../shared/contract/usage';
 import type { CallSource, CallStatus, UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
+import type { ConversationStore } from './conversation-types';
 import type { ModelListTable } from './model-lists';
 
 /** Which calls; each filter left out matches every call. */
@@ -46,23 +46,10 @@ export interface UsageChoices {
   routes: string[];
 }
 
-/** Conversations, messages and the usage history, in one SQLite file. */
-export interface Store {
+/** Conversations (conversation-types.ts), the usage history, kept answers and model lists, in one SQLite file. */
+export interface Store extends ConversationStore {
   /** Each endpoint's model list as last fetched. */
   modelLists: ModelListTable;
-  createConversation(input: { title: string }): ConversationSummary;
-  listConversations(): ConversationSummary[];
-  /** True when it was there. */
-  removeConversation(conversationId: string): boolean;
-  addMessage(input: {
-    conversationId: string;
-    role: StoredMessage['role'];
-    content: string;
-    model?: string | null;
-    status?: StoredMessage['status'];
-    usageId?: string | null;
-  }): StoredMessage;
-  listMessages(conversationId: string): StoredMessage[];
   recordUsage(record: UsageRecord): void;
   /** A route's recent calls, newest first, for routing by speed and price (electron/routing/). */
   recentRouteCalls(routeName: string): RouteCall[];

@@ -30,6 +30,7 @@ export function isRouteName(value: unknown): value is RouteName {
 }
 
 export type { FieldProblem, Result } from './define';
+export type * from './attachments';
 export type * from './chat';
 export type * from './routing';
 export type * from './settings';

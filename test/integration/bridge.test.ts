@@ -9,7 +9,7 @@ import { createCoreFromServices } from '../../electron/core/create-core';
 import { createServices } from '../../electron/core/services';
 import type { Core } from '../../electron/core/types';
 import { startServer, type RunningServer } from '../../electron/server/start-server';
-import type { RouteInput, RouteName, UsageSummary } from '../../shared/contract';
+import type { RouteInput, RouteName, RouteOutput, UsageSummary } from '../../shared/contract';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { bridgeUrl, openBridge, pageProtocols, serverOrigin } from './bridge-client';
 
@@ -94,7 +94,7 @@ describe('a closed tab', () => {
     fake.enqueue({ kind: 'text', text: 'word '.repeat(200), deltas: 200, delayMs: 50 });
     const sent = await client.request('chat.send', {
       modelId: 'slow/m',
-      messages: [{ role: 'user', content: 'Talk for a while' }],
+      text: 'Talk for a while',
     });
     expect(sent.ok).toBe(true);
     const hasText = () =>
@@ -119,7 +119,7 @@ describe('the contract over the socket', () => {
   it('answers every request the renderer can make', async () => {
     fake.setDefault({ kind: 'text', text: 'ok', deltas: 1 });
     const client = await openBridge(server);
-    const state = { conversationId: '', streamId: '' };
+    const state = { conversationId: '', streamId: '', questionId: '', exported: '' };
     // Typed over every request: a request added to the contract must be added here.
     const inputs: { [K in RouteName]: () => RouteInput<K> } = {
       'endpoints.list': () => ({}),
@@ -145,12 +145,29 @@ describe('the contract over the socket', () => {
       'routes.health': () => ({}),
       'routes.remove': () => ({ name: 'pair' }),
       'localApi.info': () => ({}),
-      'chat.send': () => ({ modelId: 'every/a', messages: [{ role: 'user', content: 'Hi' }] }),
+      'chat.send': () => ({ modelId: 'every/a', text: 'Hi' }),
+      'chat.edit': () => ({
+        conversationId: state.conversationId,
+        messageId: state.questionId,
+        modelId: 'every/a',
+        text: 'Hey',
+      }),
+      'chat.regenerate': () => ({
+        conversationId: state.conversationId,
+        messageId: state.questionId,
+        modelId: 'every/b',
+      }),
       'compare.send': () => ({ prompt: 'Which?', modelIds: ['every/a', 'every/b'] }),
       'chat.cancel': () => ({ streamId: state.streamId }),
       'conversations.list': () => ({}),
       'conversations.messages': () => ({ conversationId: state.conversationId }),
+      'conversations.open': () => ({ conversationId: state.conversationId }),
+      'conversations.update': () => ({ conversationId: state.conversationId, title: 'Renamed', isPinned: true }),
+      'conversations.search': () => ({ query: 'Hi' }),
+      'conversations.export': () => ({ conversationId: state.conversationId, format: 'json' }),
+      'conversations.import': () => ({ text: state.exported }),
       'conversations.remove': () => ({ conversationId: state.conversationId }),
+      'conversations.restore': () => ({ conversationId: state.conversationId }),
       'usage.list': () => ({}),
       'usage.report': () => ({}),
       'usage.calls': () => ({ limit: 10 }),
@@ -165,7 +182,15 @@ describe('the contract over the socket', () => {
       const result = await client.request(route, input());
       const isKeychainMissing = !result.ok && result.error.code === 'KEYCHAIN_UNAVAILABLE';
       answered[route] = result.ok || (!hasKeyring && isKeychainMissing);
-      if (route === 'chat.send' && result.ok) Object.assign(state, result.data);
+      if (route === 'chat.send' && result.ok) {
+        const data = result.data as RouteOutput<'chat.send'>;
+        Object.assign(state, {
+          conversationId: data.conversationId,
+          streamId: data.streamId,
+          questionId: data.question.id,
+        });
+      }
+      if (route === 'conversations.export' && result.ok) state.exported = (result.data as { text: string }).text;
       if (route === 'keys.test' && result.ok) expect(result.data).toMatchObject({ isWorking: true });
       if (route === 'localApi.info' && result.ok)
         expect(result.data).toEqual({ apiBase: server.apiBase, token: server.token });

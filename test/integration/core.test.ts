@@ -66,11 +66,7 @@ describe('core dispatch', () => {
     });
 
     fake.enqueue({ kind: 'text', text: 'Streamed to the window that asked.', deltas: 5 });
-    const sent = await core.dispatch(
-      'chat.send',
-      { modelId: 'local/m', messages: [{ role: 'user', content: 'Hi' }] },
-      context,
-    );
+    const sent = await core.dispatch('chat.send', { modelId: 'local/m', text: 'Hi' }, context);
     expect(sent.ok).toBe(true);
     const { streamId, conversationId } = (sent as { data: { streamId: string; conversationId: string } }).data;
     await expect

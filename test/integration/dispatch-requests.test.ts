@@ -37,7 +37,7 @@ afterAll(async () => {
 
 /** The terminal part of a chat sent to `modelId`. */
 async function send(modelId: string): Promise<TerminalPart> {
-  const sent = await core.dispatch('chat.send', { modelId, messages: [{ role: 'user', content: 'Hi' }] }, context);
+  const sent = await core.dispatch('chat.send', { modelId, text: 'Hi' }, context);
   expect(sent.ok).toBe(true);
   await expect.poll(() => parts.some((part) => part.type === 'error' || part.type === 'finish')).toBe(true);
   return parts.splice(0).find((part): part is TerminalPart => part.type === 'error' || part.type === 'finish')!;

@@ -55,11 +55,7 @@ const context = {
 
 async function chat(text: string) {
   fake.enqueue({ kind: 'text', text, deltas: 3, usage: { inputTokens: 3, outputTokens: 4 } });
-  const sent = await core.dispatch(
-    'chat.send',
-    { modelId: 'local/m', messages: [{ role: 'user', content: 'Hi' }] },
-    context,
-  );
+  const sent = await core.dispatch('chat.send', { modelId: 'local/m', text: 'Hi' }, context);
   expect(sent).toMatchObject({ ok: true });
   const { streamId, conversationId } = (sent as { data: { streamId: string; conversationId: string } }).data;
   const terminal = () => parts.get(streamId)?.find((part) => part.type === 'finish' || part.type === 'error');

@@ -49,7 +49,7 @@ describe('the page’s socket bridge', () => {
     const { bridge } = pageBridge();
     expect(await bridge.request('routes.list', {})).toEqual({ ok: true, data: [] });
     const huge = 'x'.repeat(16 * 1024 * 1024);
-    const refused = await bridge.request('chat.send', { modelId: 'a/b', messages: [{ role: 'user', content: huge }] });
+    const refused = await bridge.request('chat.send', { modelId: 'a/b', text: huge });
     expect(refused).toEqual({
       ok: false,
       error: {
@@ -59,9 +59,10 @@ describe('the page’s socket bridge', () => {
     });
     // Counted in bytes: 6 MiB of three-byte characters is over the limit too.
     const wide = '你'.repeat(6 * 1024 * 1024);
-    expect(
-      await bridge.request('chat.send', { modelId: 'a/b', messages: [{ role: 'user', content: wide }] }),
-    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await bridge.request('chat.send', { modelId: 'a/b', text: wide })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await bridge.request('routes.list', {})).toEqual({ ok: true, data: [] });
   });
 

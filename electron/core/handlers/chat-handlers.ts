@@ -1,27 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, TerminalPart } from '../../../shared/types/chat';
-import type { CallSettings } from '../../../shared/contract';
+import type {
+  AttachmentInput,
+  CallSettings,
+  ConversationSettings,
+  ConversationSummary,
+  PathMessage,
+} from '../../../shared/contract';
 import { SwitchboardError } from '../../../shared/errors/codes';
+import type { ChatMessage, TerminalPart } from '../../../shared/types/chat';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
 import { createStreamBatcher } from '../stream-batcher';
 import type { CallContext } from '../types';
+import { contextMessages } from './chat-context';
+import { createConversationHandlers, type ConversationHandlers } from './conversation-handlers';
 
-type ChatHandlers = Pick<
-  Handlers,
-  | 'chat.send'
-  | 'compare.send'
-  | 'chat.cancel'
-  | 'conversations.list'
-  | 'conversations.messages'
-  | 'conversations.remove'
->;
+type ChatHandlers = Pick<Handlers, 'chat.send' | 'chat.edit' | 'chat.regenerate' | 'compare.send' | 'chat.cancel'> &
+  ConversationHandlers;
 
-/** Where a stream's answer is kept; `notSaved` when the history could not be written. */
+/** Where a stream's answer is kept: under its question. `notSaved` when the history could not be written. */
 interface Turn {
   conversationId: string;
+  questionId: string | null;
   notSaved?: string;
 }
+
+/** A question about to be asked: where it is kept, and the branch it ends (what the model gets). */
+interface Asked {
+  turn: Turn;
+  path: PathMessage[];
+  settings: ConversationSettings;
+}
+
+const isStorageFailure = (error: unknown) => error instanceof SwitchboardError && error.code === 'STORAGE';
+
+/** The settings a call samples with: a conversation's, without its system prompt. */
+const samplingOf = ({ system: _system, ...sampling }: ConversationSettings): CallSettings => sampling;
 
 /** Chat streams: each runs in the background and reports to the caller that opened it. */
 export function createChatHandlers(
@@ -30,38 +44,98 @@ export function createChatHandlers(
 ): ChatHandlers {
   const { store, gateway } = services;
 
-  /** Keeps the user's message; a history that cannot be written (a full disk) must not stop the answer. */
+  function requireConversation(conversationId: string): ConversationSummary {
+    const conversation = store.getConversation(conversationId);
+    if (!conversation) {
+      throw new SwitchboardError(
+        'UNKNOWN_CONVERSATION',
+        'That conversation is gone: it was deleted, perhaps in another window. Start a new chat.',
+      );
+    }
+    return conversation;
+  }
+
+  function requireMessage(conversationId: string, messageId: string) {
+    const message = store.getMessage(conversationId, messageId);
+    if (!message) throw new SwitchboardError('UNKNOWN_CONVERSATION', 'That message is no longer in the conversation.');
+    return message;
+  }
+
+  /**
+   * Keeps the user's question (after `parentId`, or at the end of the active branch) and remembers the model
+   * for the conversation. A history that cannot be written (a full disk) must not stop the answer: the
+   * question is then asked from memory, and the answer says it was not saved.
+   */
   function saveQuestion(
-    conversationId: string | undefined,
-    question: string | undefined,
-    title: string,
-    system?: string,
-  ): Turn {
+    question: { text: string; attachments: AttachmentInput[]; parentId?: string | null },
+    modelId: string,
+    conversation: { id: string } | { title: string; settings?: ConversationSettings },
+  ): Asked {
+    let conversationId = 'id' in conversation ? conversation.id : undefined;
+    let settings: ConversationSettings = 'id' in conversation ? {} : (conversation.settings ?? {});
     try {
-      const id = conversationId ?? store.createConversation({ title: title.slice(0, 80) }).id;
-      if (system) store.addMessage({ conversationId: id, role: 'system', content: system });
-      if (question !== undefined) store.addMessage({ conversationId: id, role: 'user', content: question });
-      return { conversationId: id };
+      if (conversationId === undefined) {
+        const created = store.createConversation({
+          title: (conversation as { title: string }).title,
+          modelId,
+          settings,
+        });
+        conversationId = created.id;
+      } else {
+        settings = store.updateConversation(conversationId, { modelId }).settings;
+      }
+      const saved = store.addMessage({
+        conversationId,
+        parentId: question.parentId,
+        role: 'user',
+        content: question.text,
+        attachments: question.attachments,
+      });
+      return { turn: { conversationId, questionId: saved.id }, path: store.pathTo(conversationId, saved.id), settings };
     } catch (error) {
+      if (!isStorageFailure(error)) throw error;
       console.error(`switchboard: could not save the message: ${(error as Error).message}`);
-      return { conversationId: conversationId ?? randomUUID(), notSaved: (error as Error).message };
+      let earlier: PathMessage[] = [];
+      try {
+        if (conversationId !== undefined) earlier = store.activePath(conversationId);
+      } catch {
+        // Not readable either: the question goes alone.
+      }
+      const unsaved: PathMessage = {
+        id: randomUUID(),
+        role: 'user',
+        content: question.text,
+        model: null,
+        status: null,
+        createdAt: new Date().toISOString(),
+        parentId: earlier.at(-1)?.id ?? null,
+        versionIds: [],
+        usage: null,
+        attachments: question.attachments.map((attachment) => ({ ...attachment, id: randomUUID() })),
+      };
+      unsaved.versionIds = [unsaved.id];
+      return {
+        turn: { conversationId: conversationId ?? randomUUID(), questionId: null, notSaved: (error as Error).message },
+        path: [...earlier, unsaved],
+        settings,
+      };
     }
   }
 
-  /** Keeps the answer in its conversation; a failed save is reported on the part, never thrown. */
+  /** Keeps the answer under its question, a failed one too (it stays visible); a failed save is reported, never thrown. */
   function saveAnswer(turn: Turn, modelId: string, text: string, part: TerminalPart): TerminalPart {
-    if (turn.notSaved) return { ...part, notSaved: part.notSaved ?? turn.notSaved };
-    if (text.length === 0 && part.type === 'error') return part;
+    if (turn.notSaved || turn.questionId === null) return { ...part, notSaved: part.notSaved ?? turn.notSaved };
     try {
-      store.addMessage({
+      const message = store.addMessage({
         conversationId: turn.conversationId,
+        parentId: turn.questionId,
         role: 'assistant',
         content: text,
         model: part.record.target ?? modelId,
         status: part.type === 'finish' ? 'ok' : part.record.status,
         usageId: part.record.id,
       });
-      return part;
+      return { ...part, messageId: message.id };
     } catch (error) {
       console.error(`switchboard: could not save the answer: ${(error as Error).message}`);
       return { ...part, notSaved: part.notSaved ?? (error as Error).message };
@@ -104,34 +178,84 @@ export function createChatHandlers(
     return streamId;
   }
 
+  /** Asks the model about the branch ending with the question, as the conversation's settings say. */
+  function answer(asked: Asked, modelId: string, context: CallContext): string {
+    const messages = contextMessages(asked.path, asked.settings.system);
+    return startStream({ modelId, messages, sampling: samplingOf(asked.settings) }, asked.turn, context);
+  }
+
+  const started = (asked: Asked, streamId: string) => ({
+    streamId,
+    conversationId: asked.turn.conversationId,
+    question: asked.path.at(-1)!,
+  });
+
   return {
-    'chat.send': async ({ conversationId, modelId, messages, ...sampling }, context) => {
-      const question = messages.findLast((message) => message.role === 'user')?.content;
-      const turn = saveQuestion(conversationId, question, question ?? modelId);
-      const streamId = startStream({ modelId, messages, sampling }, turn, context);
-      return { streamId, conversationId: turn.conversationId };
+    'chat.send': async ({ conversationId, modelId, text, attachments, settings }, context) => {
+      const title = text.trim().slice(0, 80) || attachments[0]?.name || 'New conversation';
+      const asked = saveQuestion(
+        { text, attachments },
+        modelId,
+        conversationId === undefined ? { title, settings } : { id: requireConversation(conversationId).id },
+      );
+      return started(asked, answer(asked, modelId, context));
+    },
+    'chat.edit': async ({ conversationId, messageId, modelId, text }, context) => {
+      requireConversation(conversationId);
+      const original = requireMessage(conversationId, messageId);
+      if (original.role !== 'user') {
+        throw new SwitchboardError(
+          'INVALID_INPUT',
+          'Only your own messages can be edited; regenerate an answer instead.',
+        );
+      }
+      // The edit keeps the files of the message it replaces.
+      const attachments = store
+        .pathTo(conversationId, messageId)
+        .at(-1)!
+        .attachments.map(({ id: _id, ...attachment }) => attachment);
+      const asked = saveQuestion({ text, attachments, parentId: original.parentId }, modelId, { id: conversationId });
+      return started(asked, answer(asked, modelId, context));
+    },
+    'chat.regenerate': async ({ conversationId, messageId, modelId }, context) => {
+      const conversation = requireConversation(conversationId);
+      const message = requireMessage(conversationId, messageId);
+      const questionId = message.role === 'assistant' ? message.parentId : message.id;
+      if (questionId === null) {
+        throw new SwitchboardError('INVALID_INPUT', 'That answer has no question to ask again.');
+      }
+      let settings = conversation.settings;
+      try {
+        settings = store.updateConversation(conversationId, { modelId }).settings;
+      } catch (error) {
+        if (!isStorageFailure(error)) throw error;
+      }
+      const asked: Asked = {
+        turn: { conversationId, questionId },
+        path: store.pathTo(conversationId, questionId),
+        settings,
+      };
+      return { streamId: answer(asked, modelId, context), conversationId, questionId };
     },
     'compare.send': async ({ prompt, system, modelIds, ...sampling }, context) => {
-      const turn = saveQuestion(undefined, prompt, prompt, system);
+      // The answers are versions of one answer to the prompt: the chat shows them one at a time.
+      const settings = { ...sampling, ...(system ? { system } : {}) };
+      const asked = saveQuestion({ text: prompt, attachments: [] }, modelIds[0]!, {
+        title: prompt.slice(0, 80),
+        settings,
+      });
       const messages: ChatMessage[] = [
         ...(system ? [{ role: 'system' as const, content: system }] : []),
         { role: 'user', content: prompt },
       ];
-      const streamIds = modelIds.map((modelId) => startStream({ modelId, messages, sampling }, turn, context));
-      return { conversationId: turn.conversationId, streamIds };
+      const streamIds = modelIds.map((modelId) => startStream({ modelId, messages, sampling }, asked.turn, context));
+      return { conversationId: asked.turn.conversationId, streamIds };
     },
     'chat.cancel': async ({ streamId }) => {
       const stream = streams.get(streamId);
       stream?.controller.abort();
       return { isCancelled: stream !== undefined };
     },
-    'conversations.list': async () => store.listConversations(),
-    'conversations.messages': async ({ conversationId }) => store.listMessages(conversationId),
-    'conversations.remove': async ({ conversationId }) => {
-      if (!store.removeConversation(conversationId)) {
-        throw new SwitchboardError('UNKNOWN_CONVERSATION', 'That conversation is gone already.');
-      }
-      return store.listConversations();
-    },
+    ...createConversationHandlers(services),
   };
 }

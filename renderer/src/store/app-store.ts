@@ -3,6 +3,7 @@ import type { ChatEvents } from '../../../shared/contract';
 import { applyParts, earlyParts, endOpenStreams } from './apply-parts';
 import { createChatSlice } from './chat-slice';
 import { createCompareSlice } from './compare-slice';
+import { createHistorySlice } from './history-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createUsageSlice } from './usage-slice';
 import type { AppState } from './types';
@@ -31,6 +32,7 @@ export const useAppStore = create<AppState>()((set, get, store) => ({
   },
   ...createSettingsSlice(set, get, store),
   ...createChatSlice(set, get, store),
+  ...createHistorySlice(set, get, store),
   ...createCompareSlice(set, get, store),
   ...createUsageSlice(set, get, store),
 }));

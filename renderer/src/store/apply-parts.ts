@@ -23,12 +23,14 @@ export function applyParts(view: StreamView, parts: CallPart[]): StreamView {
         next.reasoning += part.text;
         break;
       case 'finish':
+        next.messageId = part.messageId ?? null;
         next.notSaved = part.notSaved ?? null;
         next.status = 'ok';
         next.record = part.record;
         next.target = part.record.target;
         break;
       case 'error':
+        next.messageId = part.messageId ?? null;
         next.notSaved = part.notSaved ?? null;
         next.status = part.record.status === 'ok' ? 'error' : part.record.status;
         next.record = part.record;
@@ -54,6 +56,7 @@ export function newStreamView(modelId: string, streamId?: string): StreamView {
     error: null,
     notSaved: null,
     isCached: false,
+    messageId: null,
   };
   const parts = streamId ? earlyParts.get(streamId) : undefined;
   if (!parts) return view;

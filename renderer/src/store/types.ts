@@ -2,6 +2,8 @@ import type {
   AddedEndpoint,
   BudgetReport,
   BudgetStatus,
+  AttachmentInput,
+  ConversationSettings,
   ConversationSummary,
   EndpointModels,
   EndpointView,
@@ -10,6 +12,8 @@ import type {
   LocalServer,
   ModelOption,
   RouteView,
+  SearchHit,
+  StoredAttachment,
   StoredMessage,
   SwitchboardBridge,
   UsagePage,
@@ -61,10 +65,13 @@ export interface StreamView {
   notSaved: string | null;
   /** Replayed from the route's cache, not answered anew. */
   isCached: boolean;
+  /** The answer as the history keeps it, once saved (a chat's answer). */
+  messageId: string | null;
 }
 
-/** One turn of the open conversation: live (`streamId`) or read back from the history. */
+/** One message of the open conversation's branch: live (`streamId`) or read back from the history. */
 export interface ChatEntry {
+  /** The message's id in the history; a live answer's stream id until it is saved (see `messageIdOf`). */
   id: string;
   role: 'system' | 'user' | 'assistant';
   content: string;
@@ -72,6 +79,19 @@ export interface ChatEntry {
   /** For answers read back: the model that wrote it and how the call ended. */
   model?: string | null;
   status?: StoredMessage['status'];
+  /** Every version of this message, itself included, in the order they were made (ids as `id`). */
+  versionIds: string[];
+  /** For answers read back: the call's measurements, failover notes and error. */
+  usage?: UsageRecord | null;
+  attachments: StoredAttachment[];
+}
+
+/** The History side panel: its search, and the conversation deleted last while it can be restored. */
+export interface HistoryState {
+  query: string;
+  /** Null when not searching. */
+  hits: SearchHit[] | null;
+  removed: ConversationSummary | null;
 }
 
 export interface AppState {
@@ -91,9 +111,18 @@ export interface AppState {
   /** The local OpenAI-compatible API, when this app serves one. */
   localApi: LocalApiInfo | null;
   streams: Record<string, StreamView>;
-  chat: { conversationId: string | null; modelId: string; entries: ChatEntry[] };
-  /** The history, newest first. */
+  chat: {
+    conversationId: string | null;
+    modelId: string;
+    entries: ChatEntry[];
+    /** The open conversation's system prompt and parameters; a new chat's, until its first message. */
+    settings: ConversationSettings;
+    /** A message to bring into view once shown (a search result), then null. */
+    focusMessageId: string | null;
+  };
+  /** The history, pinned first, then newest first. */
   conversations: ConversationSummary[];
+  history: HistoryState;
   compare: {
     prompt: string;
     /** The playground's settings, as typed; empty means the provider's default. */
@@ -142,17 +171,32 @@ export interface AppState {
   setKey(endpointId: string, key: string): Promise<boolean>;
   removeKey(endpointId: string): Promise<void>;
   testKey(endpointId: string, model: string): Promise<{ isWorking: boolean; message: string } | null>;
+  /** The chat's model: remembered for new chats, and kept with the open conversation. */
   setChatModel(modelId: string): void;
-  sendChat(text: string): Promise<void>;
+  /** Asks the next question; false when it was not sent (the composer keeps the text). */
+  sendChat(text: string, attachments?: AttachmentInput[]): Promise<boolean>;
+  /** Asks an edited question as a new version of the one in `entryId`. */
+  editMessage(entryId: string, text: string): Promise<boolean>;
+  /** Answers again (Regenerate, Retry): a new version of the answer `entryId`, or a first answer to the question. */
+  regenerate(entryId: string): Promise<void>;
+  /** Shows the branch through another version of a message. */
+  showVersion(messageId: string): Promise<void>;
+  /** Keeps a conversation's settings (a new chat's until its first message); an error message when refused. */
+  saveChatSettings(settings: ConversationSettings): Promise<string | null>;
   newChat(): void;
   loadConversations(): Promise<void>;
-  openConversation(conversationId: string): Promise<void>;
+  /** Opens a conversation; with `messageId`, on the branch through that message, brought into view. */
+  openConversation(conversationId: string, messageId?: string): Promise<void>;
+  /** Deletes with undo: `undoRemove` brings it back while `history.removed` holds it. */
   removeConversation(conversationId: string): Promise<void>;
-  startStream(
-    modelId: string,
-    messages: { role: 'user' | 'assistant' | 'system'; content: string }[],
-    conversationId?: string,
-  ): Promise<{ streamId: string; conversationId: string } | null>;
+  undoRemove(): Promise<void>;
+  forgetRemoved(): void;
+  renameConversation(conversationId: string, title: string): Promise<boolean>;
+  pinConversation(conversationId: string, isPinned: boolean): Promise<void>;
+  searchHistory(query: string): Promise<void>;
+  exportConversation(conversationId: string, format: 'markdown' | 'json'): Promise<void>;
+  /** Imports a JSON export and opens it; the reason when the file is refused. */
+  importConversation(text: string): Promise<string | null>;
   cancelStream(streamId: string): Promise<void>;
   /** Stops whatever answer the chat is still receiving. */
   stopChat(): Promise<void>;

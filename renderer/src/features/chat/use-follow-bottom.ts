@@ -11,14 +11,24 @@ export function useFollowBottom<Box extends HTMLElement, Content extends HTMLEle
   const boxRef = useRef<Box>(null);
   const contentRef = useRef<Content>(null);
   const isFollowing = useRef(true);
+  // Put somewhere on purpose (a search result): reaching the bottom by itself while the view settles must not
+  // start following again; the user's own scroll to the bottom does.
+  const isHeld = useRef(false);
   const [isAtBottom, setIsAtBottom] = useState(true);
 
   const scrollToBottom = useCallback(() => {
     const box = boxRef.current;
     if (!box) return;
     isFollowing.current = true;
+    isHeld.current = false;
     setIsAtBottom(true);
     box.scrollTop = box.scrollHeight;
+  }, []);
+
+  /** Leaves the view where it is put (a search result brought into view), until the user reaches the bottom. */
+  const stopFollowing = useCallback(() => {
+    isFollowing.current = false;
+    isHeld.current = true;
   }, []);
 
   useEffect(() => {
@@ -30,14 +40,20 @@ export function useFollowBottom<Box extends HTMLElement, Content extends HTMLEle
     // the user's wheel, touch, key or scrollbar drag stops the following.
     let intentAt = -Infinity;
     let isPointerDown = false;
-    const noteIntent = () => (intentAt = performance.now());
-    const onPointerDown = () => (isPointerDown = true);
+    const noteIntent = () => {
+      intentAt = performance.now();
+      isHeld.current = false;
+    };
+    const onPointerDown = () => {
+      isPointerDown = true;
+      isHeld.current = false;
+    };
     const onPointerUp = () => (isPointerDown = false);
     const onScroll = () => {
       const distance = box.scrollHeight - box.scrollTop - box.clientHeight;
       const isUserUp = box.scrollTop < lastTop && (isPointerDown || performance.now() - intentAt < 500);
       if (isUserUp) isFollowing.current = false;
-      else if (distance <= 2) isFollowing.current = true;
+      else if (distance <= 2 && !isHeld.current) isFollowing.current = true;
       lastTop = box.scrollTop;
       setIsAtBottom(distance <= bottomSlack);
     };
@@ -61,5 +77,5 @@ export function useFollowBottom<Box extends HTMLElement, Content extends HTMLEle
     };
   }, []);
 
-  return { boxRef, contentRef, isAtBottom, scrollToBottom };
+  return { boxRef, contentRef, isAtBottom, scrollToBottom, stopFollowing };
 }
