@@ -31,11 +31,15 @@ function writeHistoryOfSchema3() {
   const message = db.prepare(
     'INSERT INTO messages (id, conversation_id, role, content, model, status, usage_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  // The usage columns schema 3 had: later ones (API protocol and path, savings, route decisions) came after it.
+  const later = new Set(['api_protocol', 'api_path', 'saved_usd', 'route_decision']);
+  const columns = usageColumns.filter((column) => !later.has(column));
   const usage = db.prepare(
-    `INSERT INTO usage (${usageColumns.join(', ')}) VALUES (${usageColumns.map((column) => `@${column}`).join(', ')})`,
+    `INSERT INTO usage (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
   );
   conversation.run('chat', 'Capital of France?', '2026-11-01T10:00:00.000Z', '2026-11-01T10:05:00.000Z');
-  usage.run(toUsageRow(usageRecord('call-paris', '2026-11-01T10:00:01.000Z', { conversationId: 'chat' })));
+  const row = toUsageRow(usageRecord('call-paris', '2026-11-01T10:00:01.000Z', { conversationId: 'chat' }));
+  usage.run(Object.fromEntries(columns.map((column) => [column, row[column as keyof typeof row]])));
   message.run('m1', 'chat', 'user', 'Capital of France?', null, null, null, '2026-11-01T10:00:00.000Z');
   message.run('m2', 'chat', 'assistant', 'Paris.', 'local/llama3.2', 'ok', 'call-paris', '2026-11-01T10:00:02.000Z');
   // A failed question from before failed answers were kept: no answer follows it.
@@ -78,7 +82,15 @@ describe('upgrading a history to the chat loop', () => {
     expect(chat.map((message) => message.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
     expect(chat.map((message) => message.parentId)).toEqual([null, 'm1', 'm2', 'm3', 'm4']);
     expect(chat.every((message) => message.versionIds.length === 1)).toBe(true);
-    expect(chat[1]!.usage).toEqual(usageRecord('call-paris', '2026-11-01T10:00:01.000Z', { conversationId: 'chat' }));
+    // Columns added after schema 3 read as null on the old row.
+    expect(chat[1]!.usage).toEqual(
+      usageRecord('call-paris', '2026-11-01T10:00:01.000Z', {
+        conversationId: 'chat',
+        apiProtocol: null,
+        apiPath: null,
+        savedUSD: null,
+      }),
+    );
     expect(contents(store.activePath('compare'))).toEqual(['Answer in French.', 'Greet me', 'Bonjour !', 'Salut !']);
     expect(contents(store.listMessages('chat'))).toEqual([
       'Capital of France?',

@@ -104,11 +104,7 @@ describe('a monthly budget set to stop', () => {
 
   it('refuses the app the same way', async () => {
     parts.length = 0;
-    const started = await core.dispatch(
-      'chat.send',
-      { modelId: 'work/m', messages: [{ role: 'user', content: 'From the app' }] },
-      context,
-    );
+    const started = await core.dispatch('chat.send', { modelId: 'work/m', text: 'From the app' }, context);
     expect(started.ok).toBe(true);
     await expect.poll(() => parts.find((part) => part.type === 'error' || part.type === 'finish')).toBeDefined();
     expect(parts.find((part) => part.type === 'error')).toMatchObject({

@@ -58,7 +58,7 @@ async function until(isDone: () => boolean | undefined) {
 async function chat(modelId: string, content: string, cancelAfterText = false) {
   const { streamId } = await request<{ streamId: string }>('chat.send', {
     modelId,
-    messages: [{ role: 'user', content }],
+    text: content,
   });
   if (cancelAfterText) {
     await until(() => parts.get(streamId)?.some((part) => part.type === 'text-delta'));
