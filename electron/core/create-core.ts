@@ -2,6 +2,7 @@ import type { LocalApiInfo } from '../../shared/contract';
 import { createDispatch } from './dispatch';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createModelHandlers, type ModelOptions } from './handlers/model-handlers';
+import { createPlaygroundHandlers } from './handlers/playground-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createUsageHandlers } from './handlers/usage-handlers';
 import type { Services } from './services';
@@ -20,6 +21,7 @@ export function createCoreFromServices(services: Services, options: CoreOptions 
     ...createModelHandlers(services, options),
     ...createChatHandlers(services, streams),
     ...createUsageHandlers(services),
+    ...createPlaygroundHandlers(services, streams),
     'localApi.info': async () => options.localApi?.() ?? null,
   });
   return {

@@ -7,6 +7,7 @@ import { SwitchboardError } from '../../shared/errors/codes';
 import type { CachedAnswer } from '../gateway/types';
 import { checkHistoryFile, migrateHistoryFile } from './history-file';
 import { createModelListTable } from './model-lists';
+import { createPlaygroundTables } from './playground-tables';
 import type { Store } from './types';
 import { createUsageQueries } from './usage-queries';
 import { toUsageRow, usageColumns } from './usage-rows';
@@ -97,6 +98,7 @@ export function openStore(dataDir: string): Store {
 
   return {
     modelLists: createModelListTable(db, guard),
+    playground: createPlaygroundTables(db, guard),
     createConversation: guard(({ title }) => {
       const now = new Date().toISOString();
       const conversation: ConversationSummary = { id: randomUUID(), title, updatedAt: now };

@@ -3,6 +3,7 @@ import type { ModelSpend, UsagePage } from '../../shared/contract/usage';
 import type { CallSource, CallStatus, UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
 import type { ModelListTable } from './model-lists';
+import type { PlaygroundTables } from './playground-tables';
 
 /** Which calls; each filter left out matches every call. */
 export interface UsageFilter {
@@ -64,6 +65,7 @@ export interface UsageChoices {
 export interface Store {
   /** Each endpoint's model list as last fetched. */
   modelLists: ModelListTable;
+  playground: PlaygroundTables;
   createConversation(input: { title: string }): ConversationSummary;
   listConversations(): ConversationSummary[];
   /** True when it was there. */
