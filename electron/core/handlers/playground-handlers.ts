@@ -228,9 +228,9 @@ export function createPlaygroundHandlers(services: Services, streams: Streams): 
       store.playground.createRun(run);
       const entry = activate(run, context);
       entry.waiting.push(...run.cells);
-      const started = structuredClone(run);
       pump(entry);
-      return started;
+      // After the first cells started: their events came before this answer, which carries them.
+      return structuredClone(entry.run);
     },
     'playground.rerunCell': async ({ runId, caseId, modelId }, context) => {
       const run = readRun(runId);
@@ -243,9 +243,8 @@ export function createPlaygroundHandlers(services: Services, streams: Streams): 
       const waiting = emptyCell(caseId, modelId);
       publish(entry, waiting);
       entry.waiting.unshift(waiting);
-      const answer = structuredClone(entry.run);
       pump(entry);
-      return answer;
+      return structuredClone(entry.run);
     },
     'playground.cancel': async ({ runId }) => {
       const entry = active.get(runId);

@@ -1,0 +1,160 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { startFakeProvider, type FakeProvider } from '../../fake-provider';
+import { snapshot } from '../snapshot';
+import { startApp } from './app-server';
+
+let fake: FakeProvider;
+let app: Awaited<ReturnType<typeof startApp>>;
+const models = ['fake/fast-model', 'fake/slow-model', 'fake/other-model'];
+
+test.beforeAll(async () => {
+  fake = await startFakeProvider();
+  app = await startApp();
+  const config = {
+    endpoints: [
+      {
+        id: 'fake',
+        kind: 'openai-compatible',
+        baseURL: `${fake.url}/v1`,
+        models: ['fast-model', 'slow-model', 'other-model'],
+        prices: { 'fast-model': { input: 1, output: 2 } },
+      },
+    ],
+  };
+  await writeFile(join(app.home, 'config.json'), JSON.stringify(config, null, 2));
+});
+test.afterAll(async () => {
+  await app?.dispose();
+  await fake?.close();
+});
+
+/** What axe finds against WCAG 2 A/AA and its best practices: contrast, names of controls, ARIA use. */
+async function accessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
+  );
+}
+
+async function addModel(page: Page, model: string) {
+  await page.keyboard.press('Control+K');
+  const dialog = page.getByRole('dialog', { name: 'Add a model to the Playground' });
+  await dialog.getByRole('combobox').fill(model);
+  await dialog
+    .getByRole('option', { name: new RegExp(`^${model.replace('/', '\\/')}\\b`) })
+    .first()
+    .click();
+  await expect(dialog).toBeHidden();
+}
+
+const cell = (page: Page, caseNumber: number, model: string) =>
+  page.getByRole('group', { name: `Case ${caseNumber} on ${model}` });
+
+test('a prompt with two variables and three cases runs across three models, one check fails, and the run reopens after a reload', async ({
+  page,
+}, testInfo) => {
+  fake.setDefault({
+    kind: 'text',
+    text: 'The capital is here.',
+    deltas: 3,
+    usage: { inputTokens: 10, outputTokens: 5 },
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(app.url);
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('heading', { level: 2, name: 'Playground' })).toBeVisible();
+  await expect(page.getByText('No run yet: pick models, add cases, then run them all.')).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Prompt name' }).fill('Capitals');
+  await page.getByRole('textbox', { name: 'System part (optional)' }).fill('Answer as a {{tone}} guide.');
+  await page.getByRole('textbox', { name: 'User part' }).fill('Name the capital of {{country}}.');
+  await expect(page.getByRole('list', { name: 'Variables' }).getByRole('listitem')).toHaveText([
+    '{{tone}}',
+    '{{country}}',
+  ]);
+  await page.getByRole('spinbutton', { name: 'Temperature' }).fill('0.2');
+  await page.getByRole('spinbutton', { name: 'Seed' }).fill('7');
+  for (const model of models) await addModel(page, model);
+  await expect(page.getByRole('list', { name: 'Models' }).getByRole('listitem')).toHaveText(
+    models.map((model) => new RegExp(model)),
+  );
+
+  // Two cases typed in, the third pasted as CSV.
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.getByRole('textbox', { name: 'tone in case 1' }).fill('brief');
+  await page.getByRole('textbox', { name: 'country in case 1' }).fill('Norway');
+  await page.getByRole('textbox', { name: 'tone in case 2' }).fill('warm');
+  await page.getByRole('textbox', { name: 'country in case 2' }).fill('Japan');
+  await page.getByText('Paste rows (CSV or JSON)').click();
+  await page.getByRole('textbox', { name: /^Rows to import/ }).fill('tone,country\nlong,Peru');
+  await page.getByRole('button', { name: 'Import rows' }).click();
+  await expect(page.getByRole('textbox', { name: 'country in case 3' })).toHaveValue('Peru');
+
+  await page.getByRole('textbox', { name: 'Check text for case 1' }).fill('capital');
+  await page.getByRole('button', { name: 'Add check to case 1' }).click();
+  await page.getByRole('combobox', { name: 'New check for case 2' }).selectOption('not-contains');
+  await page.getByRole('textbox', { name: 'Check text for case 2' }).fill('sorry');
+  await page.getByRole('button', { name: 'Add check to case 2' }).click();
+  await page.getByRole('textbox', { name: 'Check text for case 3' }).fill('Lima');
+  await page.getByRole('button', { name: 'Add check to case 3' }).click();
+  await expect(page.getByRole('list', { name: 'Checks of case 3' })).toHaveText(/contains “Lima”/);
+
+  await page.getByRole('spinbutton', { name: 'At a time' }).fill('2');
+  const before = fake.requests.length;
+  await page.getByRole('button', { name: 'Run all cases' }).click();
+  for (const model of models) {
+    await expect(cell(page, 1, model).getByRole('status')).toHaveText('Passed');
+    await expect(cell(page, 2, model).getByRole('status')).toHaveText('Passed');
+    await expect(cell(page, 3, model).getByRole('status')).toHaveText('Failed');
+    await expect(page.getByRole('group', { name: `Totals of ${model}` })).toContainText('Pass rate 67% (2 of 3)');
+  }
+  await expect(cell(page, 3, 'fake/fast-model')).toContainText('contains “Lima”: “Lima” is not in the answer');
+  await expect(cell(page, 1, 'fake/fast-model')).toContainText('The capital is here.');
+  await expect(page.getByRole('group', { name: 'Totals of fake/fast-model' })).toContainText('Total cost $0.000060');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as version 1' })).toBeVisible();
+
+  const sent = fake.requests.slice(before);
+  expect(sent).toHaveLength(9);
+  expect(sent.find((request) => JSON.stringify(request.body.messages).includes('Peru'))!.body).toMatchObject({
+    temperature: 0.2,
+    seed: 7,
+    messages: [
+      { role: 'system', content: 'Answer as a long guide.' },
+      { role: 'user', content: 'Name the capital of Peru.' },
+    ],
+  });
+
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await snapshot(page, testInfo, 'playground-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await snapshot(page, testInfo, 'playground-dark');
+
+  // Re-run one cell: only it is asked again.
+  const requests = fake.requests.length;
+  fake.setDefault({ kind: 'text', text: 'Lima is the capital.', usage: { inputTokens: 10, outputTokens: 5 } });
+  await cell(page, 3, 'fake/slow-model').getByRole('button', { name: 'Re-run Case 3 on fake/slow-model' }).click();
+  await expect(cell(page, 3, 'fake/slow-model').getByRole('status')).toHaveText('Passed');
+  expect(fake.requests.length).toBe(requests + 1);
+
+  await page.reload();
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('textbox', { name: 'Prompt name' })).toHaveValue('Capitals');
+  await expect(page.getByRole('textbox', { name: 'User part' })).toHaveValue('Name the capital of {{country}}.');
+  await expect(page.getByRole('spinbutton', { name: 'Temperature' })).toHaveValue('0.2');
+  await expect(page.getByRole('textbox', { name: 'country in case 3' })).toHaveValue('Peru');
+  await expect(page.getByRole('caption')).toContainText('Run of version 1');
+  for (const model of models) {
+    await expect(cell(page, 1, model).getByRole('status')).toHaveText('Passed');
+    await expect(cell(page, 2, model).getByRole('status')).toHaveText('Passed');
+  }
+  await expect(cell(page, 3, 'fake/fast-model').getByRole('status')).toHaveText('Failed');
+  await expect(cell(page, 3, 'fake/slow-model').getByRole('status')).toHaveText('Passed');
+  await expect(cell(page, 3, 'fake/slow-model')).toContainText('Lima is the capital.');
+  await expect(page.getByRole('group', { name: 'Totals of fake/other-model' })).toContainText('Pass rate 67% (2 of 3)');
+  expect(await accessibilityViolations(page)).toEqual([]);
+});
