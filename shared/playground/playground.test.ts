@@ -56,7 +56,7 @@ describe('case rows', () => {
 });
 
 describe('totals by model', () => {
-  it('gives pass rate, median latency and total cost over finished cells only', () => {
+  it('gives pass rate, median latency and total cost over finished cells only, cost unknown when none was priced', () => {
     const cell = (modelId: string, passed: boolean | null, totalMs: number | null, costUSD: number | null) =>
       ({ modelId, passed, totalMs, costUSD }) as PlaygroundCell;
     const totals = totalsByModel(
@@ -72,7 +72,7 @@ describe('totals by model', () => {
       passed: 0,
       passRate: null,
       medianLatencyMs: null,
-      costUSD: 0,
+      costUSD: null,
     });
   });
 });

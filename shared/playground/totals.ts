@@ -8,7 +8,8 @@ export interface ModelTotals {
   passRate: number | null;
   /** Median total time of the finished calls, ms. */
   medianLatencyMs: number | null;
-  costUSD: number;
+  /** Sum over the priced cells; null when none was priced (no price known for the model). */
+  costUSD: number | null;
 }
 
 function median(values: number[]): number | null {
@@ -29,7 +30,9 @@ export function totalsByModel(modelIds: string[], cells: PlaygroundCell[]): Mode
       passed,
       passRate: mine.length ? passed / mine.length : null,
       medianLatencyMs: median(mine.flatMap((cell) => (cell.totalMs === null ? [] : [cell.totalMs]))),
-      costUSD: mine.reduce((sum, cell) => sum + (cell.costUSD ?? 0), 0),
+      costUSD: mine.some((cell) => cell.costUSD !== null)
+        ? mine.reduce((sum, cell) => sum + (cell.costUSD ?? 0), 0)
+        : null,
     };
   });
 }

@@ -145,6 +145,21 @@ describe('Playground routes', () => {
     ]);
   });
 
+  it('runs one prompt across twelve models at once', async () => {
+    const twelve = Array.from({ length: 12 }, (_, index) => `fake/model-${index + 1}`);
+    const saved = await ask<SavedPrompt>('playground.save', {
+      name: 'Twelve',
+      draft: { system: '', user: 'Hello', params: {}, modelIds: twelve },
+      cases: [],
+    });
+    const run = await ask<PlaygroundRun>('playground.run', { versionId: saved.versions[0]!.id, concurrency: 12 });
+    await expect.poll(finished(run.id), { timeout: 10_000 }).toBe(true);
+    const done = await ask<PlaygroundRun>('playground.runGet', { runId: run.id });
+    expect(done.cells.map((cell) => [cell.modelId, cell.status, cell.passed])).toEqual(
+      twelve.map((model) => [model, 'ok', true]),
+    );
+  });
+
   it('asks for JSON in the system part when the prompt wants JSON output', async () => {
     const saved = await ask<SavedPrompt>('playground.save', {
       name: 'Json',

@@ -175,7 +175,8 @@ export function createPlaygroundHandlers(services: Services, streams: Streams): 
     const entry = active.get(run.id) ?? { run, waiting: [], running: new Map(), context };
     entry.context = context;
     active.set(run.id, entry);
-    context.signal?.addEventListener('abort', () => cancelRun(entry), { once: true });
+    // Only while this caller is the one watching: a closed earlier tab leaves a later one's cells alone.
+    context.signal?.addEventListener('abort', () => entry.context === context && cancelRun(entry), { once: true });
     return entry;
   }
 

@@ -115,6 +115,8 @@ test('a prompt with two variables and three cases runs across three models, one 
   await expect(cell(page, 3, 'fake/fast-model')).toContainText('contains “Lima”: “Lima” is not in the answer');
   await expect(cell(page, 1, 'fake/fast-model')).toContainText('The capital is here.');
   await expect(page.getByRole('group', { name: 'Totals of fake/fast-model' })).toContainText('Total cost $0.000060');
+  // No price for the others: their cost is unknown, not zero.
+  await expect(page.getByRole('group', { name: 'Totals of fake/slow-model' })).toContainText('Total cost unknown');
   await expect(page.getByRole('status').filter({ hasText: 'Saved as version 1' })).toBeVisible();
 
   const sent = fake.requests.slice(before);
@@ -128,11 +130,15 @@ test('a prompt with two variables and three cases runs across three models, one 
     ],
   });
 
-  expect(await accessibilityViolations(page)).toEqual([]);
-  await snapshot(page, testInfo, 'playground-light');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await accessibilityViolations(page)).toEqual([]);
-  await snapshot(page, testInfo, 'playground-dark');
+  // The prompt at the top, then the grid, in both themes; every text meets WCAG AA in each.
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('heading', { level: 2, name: 'Playground' }).scrollIntoViewIfNeeded();
+    await snapshot(page, testInfo, `playground-prompt-${scheme}`);
+    await page.getByRole('heading', { name: 'Run', exact: true }).evaluate((heading) => heading.scrollIntoView());
+    await snapshot(page, testInfo, `playground-grid-${scheme}`);
+  }
 
   // Re-run one cell: only it is asked again.
   const requests = fake.requests.length;

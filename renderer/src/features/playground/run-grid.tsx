@@ -93,13 +93,15 @@ export function RunGrid({ run }: { run: PlaygroundRun }) {
         <tbody>
           {run.cases.map((testCase, index) => (
             <tr key={testCase.id}>
-              <th scope="row" className="run-grid-case">
-                <span>Case {index + 1}</span>
-                {Object.entries(testCase.values).map(([name, value]) => (
-                  <small key={name}>
-                    {name}: {value}
-                  </small>
-                ))}
+              <th scope="row">
+                <div className="run-grid-case">
+                  <span>Case {index + 1}</span>
+                  {Object.entries(testCase.values).map(([name, value]) => (
+                    <small key={name}>
+                      {name}: {value}
+                    </small>
+                  ))}
+                </div>
               </th>
               {modelIds.map((modelId) => {
                 const cell = cellOf(testCase.id, modelId);
