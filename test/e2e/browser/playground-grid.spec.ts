@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -162,5 +162,15 @@ test('a prompt with two variables and three cases runs across three models, one 
   await expect(cell(page, 3, 'fake/slow-model').getByRole('status')).toHaveText('Passed');
   await expect(cell(page, 3, 'fake/slow-model')).toContainText('Lima is the capital.');
   await expect(page.getByRole('group', { name: 'Totals of fake/other-model' })).toContainText('Pass rate 67% (2 of 3)');
+
+  // The run as it was, exported.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export run as CSV' }).click(),
+  ]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.split('\n')).toHaveLength(11);
+  expect(csv).toContain('3,long,Peru,fake/slow-model,ok,yes,Lima is the capital.');
+  expect(csv).toContain('3,long,Peru,fake/fast-model,ok,no,The capital is here.');
   expect(await accessibilityViolations(page)).toEqual([]);
 });

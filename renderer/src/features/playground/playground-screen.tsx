@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { runCsv, runMarkdown } from '../../../../shared/playground/run-report';
 import { useAppStore } from '../../store/app-store';
+import { downloadFile } from '../usage/download-file';
 import { CasesTable } from './cases-table';
 import { FieldProblemText, hasProblem } from './field-problem';
 import { PromptEditor } from './prompt-editor';
@@ -138,6 +140,24 @@ export function PlaygroundScreen() {
         </div>
         <FieldProblemText problems={form.problems} field="concurrency" id="playground-concurrency-problem" />
         <FieldProblemText problems={form.problems} field="run" id="playground-run-problem" />
+        {form.run && (
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() => downloadFile([runCsv(form.run!)], `playground-run-${form.run!.id}.csv`, 'text/csv')}
+            >
+              Export run as CSV
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                downloadFile([runMarkdown(form.run!)], `playground-run-${form.run!.id}.md`, 'text/markdown')
+              }
+            >
+              Export run as Markdown
+            </button>
+          </div>
+        )}
         {form.run ? (
           <RunGrid run={form.run} />
         ) : (
