@@ -39,6 +39,7 @@ const emptyForm = (prompts: PlaygroundForm['prompts'] = []): PlaygroundForm => (
   cases: [],
   concurrency: '4',
   isDirty: false,
+  restoredFrom: null,
   versions: [],
   runs: [],
   prompts,
@@ -189,6 +190,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
       if (!result.ok) return;
       const prompt = result.data;
       const version = prompt.versions.find((v) => v.id === versionId) ?? prompt.versions.at(-1);
+      const isOlder = version !== undefined && version.id !== prompt.versions.at(-1)?.id;
       const runs = (await call(get, set, 'playground.runs', { promptId })) ?? [];
       set({
         playground: {
@@ -199,6 +201,9 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
           versions: prompt.versions,
           runs,
           ...showVersion(version),
+          // An older version differs from the newest: running or saving it makes it the newest again.
+          isDirty: isOlder,
+          restoredFrom: isOlder ? version.number : null,
         },
       });
       remember();
@@ -213,7 +218,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
       const result = await request(get, 'playground.save', {
         ...(form.promptId ? { promptId: form.promptId } : {}),
         name: form.name.trim() || form.user.trim().slice(0, 60) || 'Untitled prompt',
-        note,
+        note: note || (form.restoredFrom ? `Restored from version ${form.restoredFrom}` : ''),
         draft: { system: form.system, user: form.user, params, modelIds: form.modelIds },
         cases: form.cases,
       });
@@ -222,7 +227,14 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
         return false;
       }
       const saved = result.data;
-      update({ promptId: saved.id, name: saved.name, versions: saved.versions, isDirty: false, problems: [] });
+      update({
+        promptId: saved.id,
+        name: saved.name,
+        versions: saved.versions,
+        isDirty: false,
+        restoredFrom: null,
+        problems: [],
+      });
       remember();
       void get().loadPlayground();
       return true;
@@ -247,7 +259,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
         return;
       }
       if (form.isDirty || form.versions.length === 0) {
-        if (!(await get().savePlaygroundPrompt('Saved to run'))) return;
+        if (!(await get().savePlaygroundPrompt(form.restoredFrom ? '' : 'Saved to run'))) return;
         form = get().playground;
       }
       const version = form.versions.at(-1)!;

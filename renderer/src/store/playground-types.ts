@@ -31,6 +31,8 @@ export interface PlaygroundForm {
   concurrency: string;
   /** Changed since the last save. */
   isDirty: boolean;
+  /** The older version shown in the editor, when one was opened: saving restores it as the newest. */
+  restoredFrom: number | null;
   versions: PromptVersion[];
   runs: RunSummary[];
   prompts: PromptSummary[];

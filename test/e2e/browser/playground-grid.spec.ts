@@ -53,7 +53,7 @@ async function addModel(page: Page, model: string) {
 const cell = (page: Page, caseNumber: number, model: string) =>
   page.getByRole('group', { name: `Case ${caseNumber} on ${model}` });
 
-test('a prompt with two variables and three cases runs across three models, one check fails, and the run reopens after a reload', async ({
+test('a prompt with two variables and three cases runs across three models, one check fails, the run reopens after a reload and exports, and an older version is restored', async ({
   page,
 }, testInfo) => {
   fake.setDefault({
@@ -172,5 +172,20 @@ test('a prompt with two variables and three cases runs across three models, one 
   expect(csv.split('\n')).toHaveLength(11);
   expect(csv).toContain('3,long,Peru,fake/slow-model,ok,yes,Lima is the capital.');
   expect(csv).toContain('3,long,Peru,fake/fast-model,ok,no,The capital is here.');
+
+  // Every save is a version with its note; an older one opens in the editor and saving restores it as the newest.
+  const saveStatus = page.getByRole('status').filter({ hasText: /version/ });
+  await page.getByRole('spinbutton', { name: 'Temperature' }).fill('0.9');
+  await page.getByRole('textbox', { name: 'Version note' }).fill('warmer');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expect(saveStatus).toHaveText('Saved as version 2');
+  const versions = page.getByRole('list', { name: 'Saved versions' }).getByRole('listitem');
+  await expect(versions).toHaveText([/^Version 2 · .* · warmer/, /^Version 1 · .* · Saved to run/]);
+  await page.getByRole('button', { name: 'Open version 1' }).click();
+  await expect(page.getByRole('spinbutton', { name: 'Temperature' })).toHaveValue('0.2');
+  await expect(saveStatus).toHaveText('Showing version 1 (the newest is 2): save to restore it');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expect(saveStatus).toHaveText('Saved as version 3');
+  await expect(versions.first()).toHaveText(/^Version 3 · .* · Restored from version 1/);
   expect(await accessibilityViolations(page)).toEqual([]);
 });

@@ -76,9 +76,11 @@ export function PlaygroundScreen() {
           <span className="hint" role="status">
             {form.versions.length === 0
               ? 'Not saved yet'
-              : form.isDirty
-                ? `Changed since version ${form.versions.at(-1)!.number}`
-                : `Saved as version ${form.versions.at(-1)!.number}`}
+              : form.restoredFrom
+                ? `Showing version ${form.restoredFrom} (the newest is ${form.versions.at(-1)!.number}): save to restore it`
+                : form.isDirty
+                  ? `Changed since version ${form.versions.at(-1)!.number}`
+                  : `Saved as version ${form.versions.at(-1)!.number}`}
           </span>
         </div>
         <FieldProblemText problems={form.problems} field="save" id="playground-save-problem" />
