@@ -163,7 +163,21 @@ test('a prompt with two variables and three cases runs across three models, one 
   await expect(cell(page, 3, 'fake/slow-model')).toContainText('Lima is the capital.');
   await expect(page.getByRole('group', { name: 'Totals of fake/other-model' })).toContainText('Pass rate 67% (2 of 3)');
 
-  // The run as it was, exported.
+  // The reopened run goes on: a row (case 3 again on every model), then a column (every case again on one model).
+  const cancelAll = page.getByRole('button', { name: 'Cancel all' });
+  await page.getByRole('button', { name: 'Re-run case 3 on every model' }).click();
+  await expect.poll(() => fake.requests.length).toBe(requests + 4);
+  await expect(cancelAll).toBeDisabled();
+  for (const model of models) await expect(cell(page, 3, model).getByRole('status')).toHaveText('Passed');
+  await page.getByRole('button', { name: 'Re-run every case on fake/other-model' }).click();
+  await expect.poll(() => fake.requests.length).toBe(requests + 7);
+  await expect(cancelAll).toBeDisabled();
+  for (const model of models) {
+    await expect(page.getByRole('group', { name: `Totals of ${model}` })).toContainText('Pass rate 100% (3 of 3)');
+  }
+  await expect(cell(page, 1, 'fake/other-model')).toContainText('Lima is the capital.');
+
+  // The run as it is now, exported.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export run as CSV' }).click(),
@@ -171,7 +185,8 @@ test('a prompt with two variables and three cases runs across three models, one 
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.split('\n')).toHaveLength(11);
   expect(csv).toContain('3,long,Peru,fake/slow-model,ok,yes,Lima is the capital.');
-  expect(csv).toContain('3,long,Peru,fake/fast-model,ok,no,The capital is here.');
+  expect(csv).toContain('3,long,Peru,fake/fast-model,ok,yes,Lima is the capital.');
+  expect(csv).toContain('1,brief,Norway,fake/fast-model,ok,yes,The capital is here.');
 
   // Every save is a version with its note; an older one opens in the editor and saving restores it as the newest.
   const saveStatus = page.getByRole('status').filter({ hasText: /version/ });

@@ -85,7 +85,17 @@ export function RunGrid({ run }: { run: PlaygroundRun }) {
             <th scope="col">Case</th>
             {modelIds.map((modelId) => (
               <th key={modelId} scope="col">
-                <code>{modelId}</code>
+                <div className="grid-cell-head">
+                  <code>{modelId}</code>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Re-run every case on ${modelId}`}
+                    onClick={() => run.cases.forEach((testCase) => void rerun(testCase.id, modelId))}
+                  >
+                    Re-run column
+                  </button>
+                </div>
               </th>
             ))}
           </tr>
@@ -96,6 +106,14 @@ export function RunGrid({ run }: { run: PlaygroundRun }) {
               <th scope="row">
                 <div className="run-grid-case">
                   <span>Case {index + 1}</span>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Re-run case ${index + 1} on every model`}
+                    onClick={() => modelIds.forEach((modelId) => void rerun(testCase.id, modelId))}
+                  >
+                    Re-run row
+                  </button>
                   {Object.entries(testCase.values).map(([name, value]) => (
                     <small key={name}>
                       {name}: {value}
