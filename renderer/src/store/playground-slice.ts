@@ -44,6 +44,7 @@ const emptyForm = (prompts: PlaygroundForm['prompts'] = []): PlaygroundForm => (
   runs: [],
   prompts,
   run: null,
+  compareRun: null,
   problems: [],
 });
 
@@ -287,6 +288,11 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
       if (!run) return;
       const cancelled = await call(get, set, 'playground.cancel', { runId: run.id });
       if (cancelled && get().playground.run?.id === cancelled.id) update({ run: cancelled });
+    },
+    async comparePlaygroundRun(runId) {
+      if (!runId) return update({ compareRun: null });
+      const compareRun = await call(get, set, 'playground.runGet', { runId });
+      if (compareRun) update({ compareRun });
     },
     async openPlaygroundRun(runId) {
       const run = await call(get, set, 'playground.runGet', { runId });

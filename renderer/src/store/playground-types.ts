@@ -37,6 +37,8 @@ export interface PlaygroundForm {
   runs: RunSummary[];
   prompts: PromptSummary[];
   run: PlaygroundRun | null;
+  /** Another run shown beside `run`, cell by cell (two versions' outputs on the same cases). */
+  compareRun: PlaygroundRun | null;
   /** Refusals tied to a field (`name`, `user`, `params.temperature`, `modelIds`, `concurrency`, `cases`). */
   problems: FieldProblem[];
 }
@@ -66,4 +68,6 @@ export interface PlaygroundState {
   rerunPlaygroundCell(caseId: string, modelId: string): Promise<void>;
   cancelPlaygroundRun(): Promise<void>;
   openPlaygroundRun(runId: string): Promise<void>;
+  /** Shows another run beside the open one; null hides it. */
+  comparePlaygroundRun(runId: string | null): Promise<void>;
 }

@@ -53,7 +53,7 @@ async function addModel(page: Page, model: string) {
 const cell = (page: Page, caseNumber: number, model: string) =>
   page.getByRole('group', { name: `Case ${caseNumber} on ${model}` });
 
-test('a prompt with two variables and three cases runs across three models, one check fails, the run reopens after a reload and exports, and an older version is restored', async ({
+test('a prompt with two variables and three cases runs across three models, one check fails, the run reopens after a reload and exports, an older version is restored, and the runs of two versions compare side by side', async ({
   page,
 }, testInfo) => {
   fake.setDefault({
@@ -202,5 +202,24 @@ test('a prompt with two variables and three cases runs across three models, one 
   await page.getByRole('button', { name: 'Save version' }).click();
   await expect(saveStatus).toHaveText('Saved as version 3');
   await expect(versions.first()).toHaveText(/^Version 3 · .* · Restored from version 1/);
+
+  // Two versions' outputs on the same cases, side by side.
+  fake.setDefault({
+    kind: 'text',
+    text: 'Version three names the capital.',
+    usage: { inputTokens: 10, outputTokens: 5 },
+  });
+  await page.getByRole('button', { name: 'Run all cases' }).click();
+  await expect(page.getByRole('caption').last()).toContainText('Run of version 3');
+  await expect(cancelAll).toBeDisabled();
+  const compareWith = page.getByRole('combobox', { name: 'Compare with run' });
+  const first = await compareWith.locator('option', { hasText: /^Version 1/ }).textContent();
+  await compareWith.selectOption({ label: first! });
+  await expect(page.getByRole('group', { name: 'Version 3: Case 1 on fake/fast-model' })).toContainText(
+    'Version three names the capital.',
+  );
+  await expect(page.getByRole('group', { name: 'Version 1: Case 1 on fake/fast-model' })).toContainText(
+    'The capital is here.',
+  );
   expect(await accessibilityViolations(page)).toEqual([]);
 });

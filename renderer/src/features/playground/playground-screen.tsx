@@ -6,6 +6,7 @@ import { downloadFile } from '../usage/download-file';
 import { CasesTable } from './cases-table';
 import { FieldProblemText, hasProblem } from './field-problem';
 import { PromptEditor } from './prompt-editor';
+import { RunComparison } from './run-comparison';
 import { RunGrid } from './run-grid';
 import './playground.css';
 
@@ -24,6 +25,7 @@ export function PlaygroundScreen() {
       run: s.runPlayground,
       cancel: s.cancelPlaygroundRun,
       openRun: s.openPlaygroundRun,
+      compareRun: s.comparePlaygroundRun,
     })),
   );
   const { form } = state;
@@ -159,6 +161,27 @@ export function PlaygroundScreen() {
               Export run as Markdown
             </button>
           </div>
+        )}
+        {form.run && form.runs.length > 1 && (
+          <label className="field">
+            <span>Compare with run</span>
+            <select
+              value={form.compareRun?.id ?? ''}
+              onChange={(event) => void state.compareRun(event.target.value || null)}
+            >
+              <option value="">No comparison</option>
+              {form.runs
+                .filter((run) => run.id !== form.run!.id)
+                .map((run) => (
+                  <option key={run.id} value={run.id}>
+                    Version {run.versionNumber} · {when(run.createdAt)}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
+        {form.run && form.compareRun && form.compareRun.id !== form.run.id && (
+          <RunComparison run={form.run} other={form.compareRun} />
         )}
         {form.run ? (
           <RunGrid run={form.run} />
