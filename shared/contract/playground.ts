@@ -12,6 +12,12 @@ export const playgroundCheckSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('json') }),
   z.object({ kind: z.literal('max-ttft'), ms: z.number().positive('a time above 0 ms') }),
   z.object({ kind: z.literal('max-cost'), usd: z.number().nonnegative('a cost of 0 or more') }),
+  /** A judge model reads the answer against the rubric and answers PASS or FAIL. */
+  z.object({
+    kind: z.literal('judge'),
+    modelId: z.string().trim().min(1, 'pick the judge model'),
+    rubric: z.string().trim().min(1, 'write what a good answer does').max(20_000),
+  }),
 ]);
 export type PlaygroundCheck = z.infer<typeof playgroundCheckSchema>;
 
@@ -70,8 +76,10 @@ export interface SavedPrompt {
 export interface CheckResult {
   check: PlaygroundCheck;
   passed: boolean;
-  /** Why it failed, in words. */
+  /** Why it failed, in words; a judge's own reason either way. */
   detail?: string;
+  /** What grading by a model cost (USD; null when its price is unknown). */
+  judgeCostUSD?: number | null;
 }
 
 export type CellStatus = 'waiting' | 'streaming' | 'ok' | 'error' | 'cancelled';

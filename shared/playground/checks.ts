@@ -7,7 +7,8 @@ export interface CellOutcome {
   costUSD: number | null;
 }
 
-function evaluate(check: PlaygroundCheck, outcome: CellOutcome): CheckResult {
+/** One check that needs no model; a judge check is graded by the core and reads as not graded here. */
+export function evaluate(check: PlaygroundCheck, outcome: CellOutcome): CheckResult {
   const { text } = outcome;
   switch (check.kind) {
     case 'contains':
@@ -46,6 +47,8 @@ function evaluate(check: PlaygroundCheck, outcome: CellOutcome): CheckResult {
       return outcome.costUSD <= check.usd
         ? { check, passed: true }
         : { check, passed: false, detail: `cost $${outcome.costUSD.toFixed(6)}` };
+    case 'judge':
+      return { check, passed: false, detail: 'not graded' };
   }
 }
 
@@ -74,5 +77,7 @@ export function describeCheck(check: PlaygroundCheck): string {
       return `first token within ${check.ms} ms`;
     case 'max-cost':
       return `costs at most $${check.usd}`;
+    case 'judge':
+      return `graded by ${check.modelId}: ${check.rubric}`;
   }
 }

@@ -160,6 +160,39 @@ describe('Playground routes', () => {
     );
   });
 
+  it('has a judge model grade an answer against a rubric, with its verdict, reason and cost on the check', async () => {
+    const rubric = 'Names the capital city correctly.';
+    const judged = { kind: 'judge', modelId: 'fake/fast-model', rubric };
+    const saved = await ask<SavedPrompt>('playground.save', {
+      name: 'Judged',
+      draft: { system: '', user: 'Capital of {{country}}?', params: {}, modelIds: ['fake/slow-model'] },
+      cases: [
+        { id: 'j1', values: { country: 'Peru' }, checks: [judged] },
+        { id: 'j2', values: { country: 'Chile' }, checks: [judged] },
+      ],
+    });
+    fake.enqueue(
+      { kind: 'text', text: 'Lima.' },
+      { kind: 'text', text: 'PASS It names Lima.', usage: { inputTokens: 40, outputTokens: 5 } },
+      { kind: 'text', text: 'Lima.' },
+      { kind: 'text', text: 'FAIL Chile’s capital is Santiago.', usage: { inputTokens: 40, outputTokens: 6 } },
+    );
+    const before = fake.requests.length;
+    const run = await ask<PlaygroundRun>('playground.run', { versionId: saved.versions[0]!.id, concurrency: 1 });
+    await expect.poll(finished(run.id), { timeout: 10_000 }).toBe(true);
+    const done = await ask<PlaygroundRun>('playground.runGet', { runId: run.id });
+    expect(done.cells.map((cell) => [cell.caseId, cell.passed, cell.checks[0]!.detail])).toEqual([
+      ['j1', true, 'It names Lima.'],
+      ['j2', false, 'Chile’s capital is Santiago.'],
+    ]);
+    expect(done.cells[0]!.checks[0]!.judgeCostUSD).toBeCloseTo((40 * 1 + 5 * 2) / 1_000_000);
+    const judgeRequest = fake.requests[before + 1]!.body;
+    expect(judgeRequest.model).toBe('fast-model');
+    expect(judgeRequest.messages[1].content).toContain(`Rubric:\n${rubric}`);
+    expect(judgeRequest.messages[1].content).toContain('user: Capital of Peru?');
+    expect(judgeRequest.messages[1].content).toContain('The answer:\nLima.');
+  });
+
   it('asks for JSON in the system part when the prompt wants JSON output', async () => {
     const saved = await ask<SavedPrompt>('playground.save', {
       name: 'Json',

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { PlaygroundCase, PlaygroundCell, PlaygroundRun, PromptDraft } from '../../../shared/contract/playground';
+import type {
+  CheckResult,
+  PlaygroundCase,
+  PlaygroundCell,
+  PlaygroundCheck,
+  PlaygroundRun,
+  PromptDraft,
+} from '../../../shared/contract/playground';
 import { SwitchboardError } from '../../../shared/errors/codes';
-import { evaluateChecks } from '../../../shared/playground/checks';
+import { evaluate } from '../../../shared/playground/checks';
 import { fillTemplate } from '../../../shared/playground/template';
 import type { ChatMessage } from '../../../shared/types/chat';
 import type { SamplingSettings } from '../../providers/types';
@@ -26,6 +33,10 @@ type Streams = Map<string, { controller: AbortController; done: Promise<void> }>
 
 /** Added to the system part when the prompt asks for JSON output. */
 export const jsonInstruction = 'Answer with one valid JSON value only: no prose, no Markdown.';
+
+/** What a judge model is told; its first word is the verdict. */
+export const judgeInstruction =
+  'You grade an answer against a rubric. Reply with PASS or FAIL as the first word, then one sentence saying why.';
 
 /** A run in this process: its cells waiting for a free slot, and the streams of those running. */
 interface ActiveRun {
@@ -129,7 +140,16 @@ export function createPlaygroundHandlers(services: Services, streams: Streams): 
         if (part.type !== 'finish' && part.type !== 'error') continue;
         const { record } = part;
         const outcome = { text, timeToFirstTokenMs: record.timeToFirstTokenMs, costUSD: record.costUSD };
-        const checks = part.type === 'finish' ? evaluateChecks(testCase.checks, outcome) : [];
+        const checks =
+          part.type === 'finish'
+            ? await Promise.all(
+                testCase.checks.map((check) =>
+                  check.kind === 'judge'
+                    ? judge(check, caseMessages(run.version, testCase), text, controller.signal)
+                    : evaluate(check, outcome),
+                ),
+              )
+            : [];
         const status = part.type === 'finish' ? 'ok' : record.status === 'cancelled' ? 'cancelled' : 'error';
         publish(entry, {
           ...emptyCell(waiting.caseId, waiting.modelId),
@@ -154,6 +174,58 @@ export function createPlaygroundHandlers(services: Services, streams: Streams): 
         pump(entry);
       });
     streams.set(streamId, { controller, done });
+  }
+
+  /** Asks the judge model whether the answer meets the rubric; its verdict, reason and cost go on the check. */
+  async function judge(
+    check: Extract<PlaygroundCheck, { kind: 'judge' }>,
+    asked: ChatMessage[],
+    answer: string,
+    signal: AbortSignal,
+  ): Promise<CheckResult> {
+    const question = asked.map((message) => `${message.role}: ${message.content}`).join('\n');
+    let reply = '';
+    for await (const part of gateway.stream({
+      modelId: check.modelId,
+      messages: [
+        { role: 'system', content: judgeInstruction },
+        {
+          role: 'user',
+          content: `Rubric:\n${check.rubric}\n\nThe prompt:\n${question}\n\nThe answer:\n${answer}`,
+        },
+      ],
+      sampling: { temperature: 0 },
+      source: 'app',
+      signal,
+    })) {
+      if (part.type === 'text-delta') reply += part.text;
+      if (part.type === 'error') {
+        return {
+          check,
+          passed: false,
+          detail: `the judge could not grade it: ${part.message}`,
+          judgeCostUSD: part.record.costUSD,
+        };
+      }
+      if (part.type !== 'finish') continue;
+      const verdict = /^\W*(PASS|FAIL)\b\W*/i.exec(reply);
+      const reason = (verdict ? reply.slice(verdict[0].length) : reply).trim();
+      if (!verdict) {
+        return {
+          check,
+          passed: false,
+          detail: `the judge did not answer PASS or FAIL: ${reply.trim().slice(0, 200)}`,
+          judgeCostUSD: part.record.costUSD,
+        };
+      }
+      return {
+        check,
+        passed: verdict[1]!.toUpperCase() === 'PASS',
+        ...(reason ? { detail: reason.slice(0, 500) } : {}),
+        judgeCostUSD: part.record.costUSD,
+      };
+    }
+    return { check, passed: false, detail: 'the judge did not answer' };
   }
 
   /** The run as this process knows it; cells a closed app left running read as cancelled. */

@@ -223,3 +223,36 @@ test('a prompt with two variables and three cases runs across three models, one 
   );
   expect(await accessibilityViolations(page)).toEqual([]);
 });
+
+test('a check graded by a model shows the judge’s verdict, reason and cost', async ({ page }) => {
+  await page.goto(app.url);
+  await page.keyboard.press('Control+5');
+  await page.getByRole('button', { name: 'New prompt' }).click();
+  await page.getByRole('textbox', { name: 'Prompt name' }).fill('Judged');
+  await page.getByRole('textbox', { name: 'User part' }).fill('Capital of {{country}}?');
+  await addModel(page, 'fake/slow-model');
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.getByRole('textbox', { name: 'country in case 1' }).fill('Peru');
+  await page.getByRole('combobox', { name: 'New check for case 1' }).selectOption('judge');
+  await page.getByRole('button', { name: 'Add check to case 1' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Write the judge model (endpoint-id/model or a route).');
+  await page.getByRole('textbox', { name: 'Judge model for case 1' }).fill('fake/fast-model');
+  await page.getByRole('textbox', { name: 'Check rubric for case 1' }).fill('Names the capital correctly.');
+  await page.getByRole('button', { name: 'Add check to case 1' }).click();
+  await expect(page.getByRole('list', { name: 'Checks of case 1' })).toHaveText(
+    /graded by fake\/fast-model: Names the capital correctly\./,
+  );
+
+  fake.clearQueue();
+  fake.enqueue(
+    { kind: 'text', text: 'Lima.' },
+    { kind: 'text', text: 'PASS It names Lima.', usage: { inputTokens: 40, outputTokens: 5 } },
+  );
+  await page.getByRole('button', { name: 'Run all cases' }).click();
+  const judged = cell(page, 1, 'fake/slow-model');
+  await expect(judged.getByRole('status')).toHaveText('Passed');
+  await expect(judged.getByRole('list', { name: 'Checks of Case 1 on fake/slow-model' })).toHaveText(
+    '✓ graded by fake/fast-model: Names the capital correctly.: It names Lima. (grading cost $0.000050)',
+  );
+  expect(await accessibilityViolations(page)).toEqual([]);
+});

@@ -11,11 +11,17 @@ const kinds: { kind: Kind; label: string; valueLabel?: string }[] = [
   { kind: 'json', label: 'Is valid JSON' },
   { kind: 'max-ttft', label: 'Max time to first token (ms)', valueLabel: 'milliseconds' },
   { kind: 'max-cost', label: 'Max cost (USD)', valueLabel: 'dollars' },
+  { kind: 'judge', label: 'Graded by a model', valueLabel: 'rubric' },
 ];
 
 /** A check from the form's fields, or what is wrong with them. */
-function toCheck(kind: Kind, value: string): PlaygroundCheck | string {
+function toCheck(kind: Kind, value: string, judgeModel: string): PlaygroundCheck | string {
   if (kind === 'json') return { kind };
+  if (kind === 'judge') {
+    if (!judgeModel.trim()) return 'Write the judge model (endpoint-id/model or a route).';
+    if (!value.trim()) return 'Write the rubric: what a good answer does.';
+    return { kind, modelId: judgeModel.trim(), rubric: value.trim() };
+  }
   if (!value.trim()) return 'Write a value for the check.';
   if (kind === 'max-ttft' || kind === 'max-cost') {
     const amount = Number(value);
@@ -40,6 +46,7 @@ export function CaseChecks(props: {
 }) {
   const [kind, setKind] = useState<Kind>('contains');
   const [value, setValue] = useState('');
+  const [judgeModel, setJudgeModel] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const needsValue = kinds.find((entry) => entry.kind === kind)?.valueLabel;
   const problemId = `check-problem-${props.label.replace(/\W+/g, '-')}`;
@@ -73,6 +80,14 @@ export function CaseChecks(props: {
             </option>
           ))}
         </select>
+        {kind === 'judge' && (
+          <input
+            aria-label={`Judge model for ${props.label}`}
+            placeholder="endpoint-id/model"
+            value={judgeModel}
+            onChange={(event) => setJudgeModel(event.target.value)}
+          />
+        )}
         {needsValue && (
           <input
             aria-label={`Check ${needsValue} for ${props.label}`}
@@ -85,7 +100,7 @@ export function CaseChecks(props: {
         <button
           type="button"
           onClick={() => {
-            const check = toCheck(kind, value);
+            const check = toCheck(kind, value, judgeModel);
             if (typeof check === 'string') return setProblem(check);
             setProblem(null);
             setValue('');

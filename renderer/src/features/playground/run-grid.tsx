@@ -58,6 +58,7 @@ const GridCell = memo(function GridCell(props: { cell: PlaygroundCell; label: st
             <li key={index} className={result.passed ? 'verdict-pass' : 'verdict-fail'}>
               {result.passed ? '✓' : '✗'} {describeCheck(result.check)}
               {result.detail ? `: ${result.detail}` : ''}
+              {result.judgeCostUSD !== undefined ? ` (grading cost ${formatCost(result.judgeCostUSD)})` : ''}
             </li>
           ))}
         </ul>
