@@ -8,6 +8,7 @@ import type {
   PromptVersion,
 } from '../../../shared/contract';
 import { parseCaseRows } from '../../../shared/playground/case-rows';
+import { readPromptFile } from '../../../shared/playground/prompt-file';
 import { templateVariables } from '../../../shared/playground/template';
 import { readSetting, writeSetting } from '../ui/local-setting';
 import { newStreamView } from './apply-parts';
@@ -208,6 +209,20 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
         },
       });
       remember();
+    },
+    async importPlaygroundPrompt(text) {
+      const file = readPromptFile(text);
+      if ('problem' in file) return file.problem;
+      const result = await request(get, 'playground.save', { ...file, note: 'Imported' });
+      if (!result.ok) {
+        const fields = result.error.fields ?? [];
+        return fields.length
+          ? `The prompt file has a problem: ${fields.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}.`
+          : result.error.message;
+      }
+      await get().openPlaygroundPrompt(result.data.id);
+      void get().loadPlayground();
+      return null;
     },
     async savePlaygroundPrompt(note) {
       const form = get().playground;

@@ -61,6 +61,8 @@ export interface PlaygroundState {
   newPlaygroundPrompt(): void;
   loadPlayground(): Promise<void>;
   openPlaygroundPrompt(promptId: string, versionId?: string): Promise<void>;
+  /** Saves a prompt file as a new prompt and opens it; answers what is wrong with the file, or null. */
+  importPlaygroundPrompt(text: string): Promise<string | null>;
   /** Saves a version with its note; true when saved. */
   savePlaygroundPrompt(note: string): Promise<boolean>;
   /** Saves when changed, then runs every case × every model. */

@@ -224,7 +224,9 @@ test('a prompt with two variables and three cases runs across three models, one 
   expect(await accessibilityViolations(page)).toEqual([]);
 });
 
-test('a check graded by a model shows the judge’s verdict, reason and cost', async ({ page }) => {
+test('a check graded by a model shows the judge’s verdict, reason and cost; the prompt exports as JSON and imports back', async ({
+  page,
+}) => {
   await page.goto(app.url);
   await page.keyboard.press('Control+5');
   await page.getByRole('button', { name: 'New prompt' }).click();
@@ -255,4 +257,32 @@ test('a check graded by a model shows the judge’s verdict, reason and cost', a
     '✓ graded by fake/fast-model: Names the capital correctly.: It names Lima. (grading cost $0.000050)',
   );
   expect(await accessibilityViolations(page)).toEqual([]);
+
+  // Exported as JSON with its cases and checks, and imported back as a prompt of its own.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export prompt as JSON' }).click(),
+  ]);
+  const file = await readFile((await download.path())!);
+  expect(JSON.parse(file.toString('utf8'))).toMatchObject({
+    format: 'switchboard-prompt',
+    name: 'Judged',
+    draft: { user: 'Capital of {{country}}?', modelIds: ['fake/slow-model'] },
+    cases: [{ values: { country: 'Peru' }, checks: [{ kind: 'judge', modelId: 'fake/fast-model' }] }],
+  });
+  const importer = page.getByLabel('Import a prompt (JSON)');
+  await importer.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1}') });
+  await expect(page.getByRole('alert')).toHaveText(
+    'That file is not a Switchboard prompt: pick one exported from the Playground.',
+  );
+  await page.getByRole('button', { name: 'New prompt' }).click();
+  await importer.setInputFiles({ name: 'judged.json', mimeType: 'application/json', buffer: file });
+  await expect(page.getByRole('textbox', { name: 'User part' })).toHaveValue('Capital of {{country}}?');
+  await expect(page.getByRole('list', { name: 'Saved versions' }).getByRole('listitem')).toHaveText([
+    /^Version 1 · .* · Imported/,
+  ]);
+  await expect(page.getByRole('list', { name: 'Checks of case 1' })).toHaveText(/graded by fake\/fast-model/);
+  await expect(
+    page.getByRole('combobox', { name: 'Saved prompt' }).getByRole('option', { name: /^Judged/ }),
+  ).toHaveCount(2);
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { writePromptFile } from '../../../../shared/playground/prompt-file';
 import { runCsv, runMarkdown } from '../../../../shared/playground/run-report';
 import { useAppStore } from '../../store/app-store';
 import { downloadFile } from '../usage/download-file';
@@ -26,10 +27,12 @@ export function PlaygroundScreen() {
       cancel: s.cancelPlaygroundRun,
       openRun: s.openPlaygroundRun,
       compareRun: s.comparePlaygroundRun,
+      importPrompt: s.importPlaygroundPrompt,
     })),
   );
   const { form } = state;
   const [note, setNote] = useState('');
+  const [importProblem, setImportProblem] = useState<string | null>(null);
   const load = state.load;
   useEffect(() => void load(), [load]);
   const isRunning = form.run?.cells.some((cell) => cell.status === 'waiting' || cell.status === 'streaming') ?? false;
@@ -84,6 +87,42 @@ export function PlaygroundScreen() {
                   ? `Changed since version ${form.versions.at(-1)!.number}`
                   : `Saved as version ${form.versions.at(-1)!.number}`}
           </span>
+        </div>
+        <div className="actions">
+          <button
+            type="button"
+            disabled={form.versions.length === 0}
+            onClick={() => {
+              const version = form.versions.at(-1)!;
+              const { system, user, params, modelIds } = version;
+              downloadFile(
+                [writePromptFile(form.name, { system, user, params, modelIds }, form.cases)],
+                `${form.name.replace(/[^\w-]+/g, '-') || 'prompt'}.json`,
+                'application/json',
+              );
+            }}
+          >
+            Export prompt as JSON
+          </button>
+          <label className="field">
+            <span>Import a prompt (JSON)</span>
+            <input
+              type="file"
+              accept="application/json,.json"
+              aria-invalid={importProblem ? true : undefined}
+              aria-describedby="playground-import-prompt-problem"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (file) void file.text().then(state.importPrompt).then(setImportProblem);
+              }}
+            />
+          </label>
+          {importProblem && (
+            <span id="playground-import-prompt-problem" className="field-error" role="alert">
+              {importProblem}
+            </span>
+          )}
         </div>
         <FieldProblemText problems={form.problems} field="save" id="playground-save-problem" />
         <FieldProblemText problems={form.problems} field="name" id="playground-name-problem" />
