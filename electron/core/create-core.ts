@@ -3,6 +3,7 @@ import { createDispatch } from './dispatch';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createModelHandlers, type ModelOptions } from './handlers/model-handlers';
 import { createRoutingHandlers } from './handlers/routing-handlers';
+import { createPlaygroundHandlers } from './handlers/playground-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createUsageHandlers } from './handlers/usage-handlers';
 import type { Services } from './services';
@@ -22,6 +23,7 @@ export function createCoreFromServices(services: Services, options: CoreOptions 
     ...createChatHandlers(services, streams),
     ...createUsageHandlers(services),
     ...createRoutingHandlers(services),
+    ...createPlaygroundHandlers(services, streams),
     'localApi.info': async () => options.localApi?.() ?? null,
   });
   return {

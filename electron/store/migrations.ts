@@ -1,3 +1,4 @@
+import { playgroundMigration } from './playground-tables';
 import { usageRollupMigration } from './usage-rollup';
 
 /** One step of the history's schema. */
@@ -168,4 +169,6 @@ export const migrations: Migration[] = [
   END;
   `,
   },
+  // 9: the Playground's prompts, their versions and cases, and runs with every cell.
+  { release: '0.1.0', sql: playgroundMigration },
 ];

@@ -7,6 +7,7 @@ import { checkHistoryFile, migrateHistoryFile } from './history-file';
 import { createConversationStore } from './conversation-store';
 import { createModelListTable } from './model-lists';
 import { createRouteHistory } from './route-history';
+import { createPlaygroundTables } from './playground-tables';
 import type { Store } from './types';
 import { createUsageQueries } from './usage-queries';
 import { toUsageRow, usageColumns } from './usage-rows';
@@ -112,6 +113,7 @@ export function openStore(dataDir: string): Store {
   return {
     modelLists: createModelListTable(db, guard),
     recentRouteCalls: guard(createRouteHistory(db)),
+    playground: createPlaygroundTables(db, guard),
     ...conversations,
     recordUsage: guard((record) => {
       insertUsage.run(toUsageRow(record));

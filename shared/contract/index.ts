@@ -2,11 +2,18 @@ import type { z } from 'zod';
 import { chatRoutes, type ChatEvents } from './chat';
 import type { Result, Route } from './define';
 import { routingRoutes } from './routing';
+import { playgroundRoutes, type PlaygroundEvents } from './playground';
 import { settingsRoutes } from './settings';
 import { usageRoutes } from './usage';
 
 /** Every request the renderer can make of the core. */
-export const routes = { ...settingsRoutes, ...chatRoutes, ...usageRoutes, ...routingRoutes };
+export const routes = {
+  ...settingsRoutes,
+  ...chatRoutes,
+  ...usageRoutes,
+  ...routingRoutes,
+  ...playgroundRoutes,
+};
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
 export type RouteInput<K extends RouteName> = z.input<Routes[K]['input']>;
@@ -14,7 +21,7 @@ export type ParsedInput<K extends RouteName> = z.output<Routes[K]['input']>;
 export type RouteOutput<K extends RouteName> = Routes[K] extends Route<z.ZodType, infer O> ? O : never;
 
 /** Every event the core sends to the renderer. */
-export type Events = ChatEvents;
+export type Events = ChatEvents & PlaygroundEvents;
 export type EventName = keyof Events;
 
 /** The one object a renderer talks through: the preload's IPC bridge or browser mode's socket. */
@@ -35,3 +42,4 @@ export type * from './chat';
 export type * from './routing';
 export type * from './settings';
 export type * from './usage';
+export type * from './playground';

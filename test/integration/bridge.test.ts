@@ -99,7 +99,10 @@ describe('a closed tab', () => {
     expect(sent.ok).toBe(true);
     const hasText = () =>
       client.messages.some(
-        (message) => message.kind === 'event' && message.payload.parts.some((part) => part.type === 'text-delta'),
+        (message) =>
+          message.kind === 'event' &&
+          message.event === 'chat.parts' &&
+          message.payload.parts.some((part) => part.type === 'text-delta'),
       );
     await expect.poll(hasText, { timeout: 5000 }).toBe(true);
     const upstream = fake.requests.at(-1)!;
@@ -119,7 +122,15 @@ describe('the contract over the socket', () => {
   it('answers every request the renderer can make', async () => {
     fake.setDefault({ kind: 'text', text: 'ok', deltas: 1 });
     const client = await openBridge(server);
-    const state = { conversationId: '', streamId: '', questionId: '', exported: '' };
+    const state = {
+      conversationId: '',
+      streamId: '',
+      questionId: '',
+      exported: '',
+      promptId: '',
+      versionId: '',
+      runId: '',
+    };
     // Typed over every request: a request added to the contract must be added here.
     const inputs: { [K in RouteName]: () => RouteInput<K> } = {
       'endpoints.list': () => ({}),
@@ -175,6 +186,18 @@ describe('the contract over the socket', () => {
       'budgets.save': () => ({ endpointId: 'every', monthlyUSD: 5, whenReached: 'warn' }),
       'budgets.status': () => ({}),
       'budgets.remove': () => ({ endpointId: 'every' }),
+      'playground.save': () => ({
+        name: 'Every',
+        draft: { system: '', user: 'Say {{word}}', params: {}, modelIds: ['every/a'] },
+        cases: [{ id: 'c1', values: { word: 'hi' }, checks: [] }],
+      }),
+      'playground.prompts': () => ({}),
+      'playground.prompt': () => ({ promptId: state.promptId }),
+      'playground.run': () => ({ versionId: state.versionId, concurrency: 2 }),
+      'playground.rerunCell': () => ({ runId: state.runId, caseId: 'c1', modelId: 'every/a' }),
+      'playground.cancel': () => ({ runId: state.runId }),
+      'playground.runs': () => ({ promptId: state.promptId }),
+      'playground.runGet': () => ({ runId: state.runId }),
       'endpoints.remove': () => ({ id: 'every' }),
     };
     const answered: Record<string, boolean> = {};
@@ -191,6 +214,11 @@ describe('the contract over the socket', () => {
         });
       }
       if (route === 'conversations.export' && result.ok) state.exported = (result.data as { text: string }).text;
+      if (route === 'playground.save' && result.ok) {
+        const saved = result.data as { id: string; versions: { id: string }[] };
+        Object.assign(state, { promptId: saved.id, versionId: saved.versions[0]!.id });
+      }
+      if (route === 'playground.run' && result.ok) state.runId = (result.data as { id: string }).id;
       if (route === 'keys.test' && result.ok) expect(result.data).toMatchObject({ isWorking: true });
       if (route === 'localApi.info' && result.ok)
         expect(result.data).toEqual({ apiBase: server.apiBase, token: server.token });

@@ -4,6 +4,7 @@ import { useAppStore } from '../store/app-store';
 import type { Screen } from '../store/types';
 import { ChatScreen } from '../features/chat/chat-screen';
 import { CompareScreen } from '../features/compare/compare-screen';
+import { PlaygroundScreen } from '../features/playground/playground-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { BudgetNotice } from '../features/usage/budget-notice';
 import { UsageScreen } from '../features/usage/usage-screen';
@@ -18,6 +19,7 @@ const screens: { id: Screen; label: string }[] = [
   { id: 'compare', label: 'Compare' },
   { id: 'usage', label: 'Usage' },
   { id: 'settings', label: 'Settings' },
+  { id: 'playground', label: 'Playground' },
 ];
 
 export function App() {
@@ -77,6 +79,7 @@ export function App() {
         {screen === 'compare' && <CompareScreen />}
         {screen === 'usage' && <UsageScreen />}
         {screen === 'settings' && <SettingsScreen />}
+        {screen === 'playground' && <PlaygroundScreen />}
       </main>
       <ModelPickerDialog />
       <ShortcutsSheet isOpen={isSheetOpen} onOpenChange={setIsSheetOpen} />

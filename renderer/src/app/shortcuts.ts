@@ -1,6 +1,6 @@
 /** Every keyboard shortcut, as the shortcuts sheet lists them. `Mod` is Ctrl, or ⌘ on a Mac. */
 export const shortcuts: { keys: string; action: string }[] = [
-  { keys: 'Mod+K', action: 'Pick a model' },
+  { keys: 'Mod+K', action: 'Pick a model (in the Playground: add one)' },
   { keys: 'Mod+N', action: 'New chat' },
   { keys: '/', action: 'Write a message (focus the composer)' },
   { keys: 'Enter', action: 'Send the message' },
@@ -10,6 +10,7 @@ export const shortcuts: { keys: string; action: string }[] = [
   { keys: 'Mod+2', action: 'Go to Compare' },
   { keys: 'Mod+3', action: 'Go to Usage' },
   { keys: 'Mod+4', action: 'Go to Settings' },
+  { keys: 'Mod+5', action: 'Go to Playground' },
   { keys: 'Mod+Enter', action: 'Compare (in the Compare prompt)' },
   { keys: 'Mod+D', action: 'Star or unstar the highlighted model (in the picker)' },
   { keys: '?', action: 'Show these shortcuts' },

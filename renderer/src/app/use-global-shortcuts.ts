@@ -3,7 +3,13 @@ import { composerId } from '../features/chat/composer';
 import { useAppStore } from '../store/app-store';
 import type { Screen } from '../store/types';
 
-const screensByDigit: Record<string, Screen> = { '1': 'chat', '2': 'compare', '3': 'usage', '4': 'settings' };
+const screensByDigit: Record<string, Screen> = {
+  '1': 'chat',
+  '2': 'compare',
+  '3': 'usage',
+  '4': 'settings',
+  '5': 'playground',
+};
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -29,6 +35,8 @@ export function useGlobalShortcuts(options: { isSheetOpen: boolean; openSheet():
         if (state.screen === 'compare') {
           const empty = state.compare.modelIds.indexOf('');
           state.openModelPicker({ kind: 'compare', index: Math.max(empty, 0) });
+        } else if (state.screen === 'playground') {
+          state.openModelPicker({ kind: 'playground' });
         } else {
           state.setScreen('chat');
           state.openModelPicker({ kind: 'chat' });

@@ -4,6 +4,7 @@ import { applyParts, earlyParts, endOpenStreams } from './apply-parts';
 import { createChatSlice } from './chat-slice';
 import { createCompareSlice } from './compare-slice';
 import { createHistorySlice } from './history-slice';
+import { applyCellEvent, createPlaygroundSlice } from './playground-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createUsageSlice } from './usage-slice';
 import type { AppState } from './types';
@@ -29,10 +30,12 @@ export const useAppStore = create<AppState>()((set, get, store) => ({
       if (view) set({ streams: { ...get().streams, [streamId]: applyParts(view, parts) } });
       else earlyParts.set(streamId, [...(earlyParts.get(streamId) ?? []), ...parts]);
     });
+    bridge.on('playground.cell', (payload) => applyCellEvent(get, set, payload));
   },
   ...createSettingsSlice(set, get, store),
   ...createChatSlice(set, get, store),
   ...createHistorySlice(set, get, store),
   ...createCompareSlice(set, get, store),
   ...createUsageSlice(set, get, store),
+  ...createPlaygroundSlice(set, get, store),
 }));

@@ -21,8 +21,9 @@ import type {
 } from '../../../shared/contract';
 import type { EndpointConfig } from '../../../shared/types/config';
 import type { Attempt, UsageRecord } from '../../../shared/types/usage';
+import type { PlaygroundState } from './playground-types';
 
-export type Screen = 'chat' | 'compare' | 'usage' | 'settings';
+export type Screen = 'chat' | 'compare' | 'usage' | 'settings' | 'playground';
 
 /** How a form's request ended: done, or refused with the problems the core tied to its fields. */
 export type FormOutcome<T = undefined> =
@@ -49,7 +50,7 @@ export interface UsageFilterForm {
 /** A budget as the Usage screen sets it. */
 export type BudgetInput = Pick<BudgetStatus, 'endpointId' | 'monthlyUSD' | 'warnAtPercent' | 'whenReached'>;
 
-export type ModelPickerTarget = { kind: 'chat' } | { kind: 'compare'; index: number };
+export type ModelPickerTarget = { kind: 'chat' } | { kind: 'compare'; index: number } | { kind: 'playground' };
 
 /** One streaming answer as the screens show it. */
 export interface StreamView {
@@ -94,7 +95,7 @@ export interface HistoryState {
   removed: ConversationSummary | null;
 }
 
-export interface AppState {
+export interface AppState extends PlaygroundState {
   bridge: SwitchboardBridge | null;
   isConnected: boolean;
   screen: Screen;

@@ -13,21 +13,28 @@ import { readFavourites, readRecents, rememberRecent, toggleFavourite } from './
  * `endpoint-id/model` can be typed and used as it is.
  */
 export function ModelPickerDialog() {
-  const { target, close, setChatModel, setCompareModel } = useAppStore(
+  const { target, close, setChatModel, setCompareModel, addPlaygroundModel } = useAppStore(
     useShallow((state) => ({
       target: state.modelPickerFor,
       close: state.closeModelPicker,
       setChatModel: state.setChatModel,
       setCompareModel: state.setCompareModel,
+      addPlaygroundModel: state.addPlaygroundModel,
     })),
   );
   const pick = (modelId: string) => {
     rememberRecent(modelId);
     if (target?.kind === 'chat') setChatModel(modelId);
     if (target?.kind === 'compare') setCompareModel(target.index, modelId);
+    if (target?.kind === 'playground') addPlaygroundModel(modelId);
     close();
   };
-  const title = target?.kind === 'compare' ? `Pick model ${target.index + 1}` : 'Pick a model';
+  const title =
+    target?.kind === 'compare'
+      ? `Pick model ${target.index + 1}`
+      : target?.kind === 'playground'
+        ? 'Add a model to the Playground'
+        : 'Pick a model';
   return (
     <Dialog.Root open={target !== null} onOpenChange={(isOpen) => !isOpen && close()}>
       <Dialog.Portal>
