@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ConversationSummary, StoredMessage } from '../../shared/contract/chat';
 import { SwitchboardError } from '../../shared/errors/codes';
+import type { UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
 import { checkHistoryFile, migrateHistoryFile } from './history-file';
 import { createModelListTable } from './model-lists';
@@ -11,6 +12,9 @@ import type { Store } from './types';
 import { createUsageQueries } from './usage-queries';
 import { toUsageRow, usageColumns } from './usage-rows';
 import { spendByModel as sumByModel } from './usage-sums';
+
+/** Rows kept in memory while the disk refuses them (a full disk): beyond this the oldest are dropped, logged. */
+const maxQueuedRows = 10_000;
 
 /** Turns SQLite's failures into errors that name the file and what to do. */
 function storageError(file: string, error: unknown): SwitchboardError {
@@ -43,6 +47,9 @@ function openDatabase(dataDir: string, file: string): Database.Database {
     // Before anything that writes (WAL mode changes the file): another program's database stays as it was.
     checkHistoryFile(db, file);
     db.pragma('journal_mode = WAL');
+    // In WAL mode, NORMAL syncs at checkpoints instead of every commit: a committed row survives the app
+    // crashing or being killed; only a power loss or an OS crash can undo the last commits, never corrupt the file.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrateHistoryFile(db, file);
     return db;
@@ -85,6 +92,56 @@ export function openStore(dataDir: string): Store {
     'INSERT OR REPLACE INTO response_cache (key, target, served_model, finish_reason, text, cost_usd, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const usage = createUsageQueries(db);
+  const selectConversations = db.prepare(
+    'SELECT id, title, updated_at AS updatedAt FROM conversations ORDER BY updated_at DESC',
+  );
+  const deleteConversation = db.prepare('DELETE FROM conversations WHERE id = ?');
+  const selectMessages = db.prepare(
+    'SELECT id, role, content, model, status, created_at AS createdAt FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
+  );
+
+  // Rows of local API calls, written after their response ended, many in one transaction.
+  let queued: UsageRecord[] = [];
+  let flushTimer: NodeJS.Immediate | undefined;
+  const insertQueued = db.transaction((records: UsageRecord[]) => {
+    for (const record of records) insertUsage.run(toUsageRow(record));
+  });
+  /** Never throws: a failed batch is logged and kept for the next one (up to a bound, so memory stays flat). */
+  const flushQueued = () => {
+    if (flushTimer) clearImmediate(flushTimer);
+    flushTimer = undefined;
+    if (queued.length === 0 || !db.open) return;
+    const batch = queued;
+    queued = [];
+    try {
+      insertQueued(batch);
+    } catch {
+      // One row at a time, so a row SQLite refuses for itself does not hold back the others.
+      const retry: UsageRecord[] = [];
+      for (const record of batch) {
+        try {
+          insertUsage.run(toUsageRow(record));
+        } catch (error) {
+          // A full or busy disk may free up: kept for the next batch. A row refused for itself never will.
+          const isPassing = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN)/.test(
+            (error as { code?: string }).code ?? '',
+          );
+          if (isPassing) retry.push(record);
+          console.error(
+            `switchboard: could not save 1 usage row(s) (call ${record.id}; ${isPassing ? 'kept in memory and tried again with the next call' : 'dropped'}): ${(error as Error).message}. ${storageError(file, error).message}`,
+          );
+        }
+      }
+      queued = [...retry, ...queued].slice(-maxQueuedRows);
+    }
+  };
+  /** Reads see every row queued before them. */
+  const flushed =
+    <Args extends unknown[], T>(run: (...args: Args) => T) =>
+    (...args: Args): T => {
+      flushQueued();
+      return run(...args);
+    };
   /** A generator's failures, on any slice, named as the store's other failures are. */
   function* guardSlices<T>(start: () => Iterator<T>): Generator<T> {
     const slices = guard(start)();
@@ -103,17 +160,12 @@ export function openStore(dataDir: string): Store {
       insertConversation.run(conversation.id, title, now, now);
       return conversation;
     }),
-    listConversations: guard(
-      () =>
-        db
-          .prepare('SELECT id, title, updated_at AS updatedAt FROM conversations ORDER BY updated_at DESC')
-          .all() as ConversationSummary[],
-    ),
+    listConversations: guard(() => selectConversations.all() as ConversationSummary[]),
     // Messages go with it (ON DELETE CASCADE).
-    removeConversation: guard(
-      (conversationId) => db.prepare('DELETE FROM conversations WHERE id = ?').run(conversationId).changes > 0,
-    ),
+    removeConversation: guard((conversationId) => deleteConversation.run(conversationId).changes > 0),
+    // A message may name its call's usage row: that row is written first.
     addMessage: guard((input) => {
+      flushQueued();
       const message: StoredMessage = {
         id: randomUUID(),
         role: input.role,
@@ -137,25 +189,23 @@ export function openStore(dataDir: string): Store {
       })();
       return message;
     }),
-    listMessages: guard(
-      (conversationId) =>
-        db
-          .prepare(
-            'SELECT id, role, content, model, status, created_at AS createdAt FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
-          )
-          .all(conversationId) as StoredMessage[],
-    ),
+    listMessages: guard((conversationId) => selectMessages.all(conversationId) as StoredMessage[]),
     recordUsage: guard((record) => {
       insertUsage.run(toUsageRow(record));
     }),
-    listUsage: guard((query = {}) => usage.listUsagePage(query, { limit: query.limit ?? 200 }).records),
-    spendByModel: guard((query = {}) => sumByModel(usage.usageByDayAndModel(query))),
-    readUsage: (filter) => guardSlices(() => usage.readUsage(filter)),
-    usageByDayAndModel: guard((filter) => usage.usageByDayAndModel(filter)),
-    firstTokenBuckets: guard((filter) => usage.firstTokenBuckets(filter)),
-    listUsagePage: guard((filter, page) => usage.listUsagePage(filter, page)),
-    usageChoices: guard(() => usage.usageChoices()),
-    spendByEndpoint: guard((fromDay, toDay) => usage.spendByEndpoint(fromDay, toDay)),
+    queueUsage: (record) => {
+      queued.push(record);
+      flushTimer ??= setImmediate(flushQueued);
+    },
+    flushUsage: flushQueued,
+    listUsage: guard(flushed((query = {}) => usage.listUsagePage(query, { limit: query.limit ?? 200 }).records)),
+    spendByModel: guard(flushed((query = {}) => sumByModel(usage.usageByDayAndModel(query)))),
+    readUsage: flushed((filter) => guardSlices(() => usage.readUsage(filter))),
+    usageByDayAndModel: guard(flushed((filter) => usage.usageByDayAndModel(filter))),
+    firstTokenBuckets: guard(flushed((filter) => usage.firstTokenBuckets(filter))),
+    listUsagePage: guard(flushed((filter, page) => usage.listUsagePage(filter, page))),
+    usageChoices: guard(flushed(() => usage.usageChoices())),
+    spendByEndpoint: guard(flushed((fromDay, toDay) => usage.spendByEndpoint(fromDay, toDay))),
     getCachedAnswer: guard((key, now) => selectCachedAnswer.get(key, now)),
     putCachedAnswer: guard((key, answer, now, expiresAt) => {
       db.transaction(() => {
@@ -172,6 +222,9 @@ export function openStore(dataDir: string): Store {
         );
       })();
     }),
-    close: () => db.close(),
+    close: () => {
+      flushQueued();
+      db.close();
+    },
   };
 }

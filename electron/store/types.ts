@@ -77,7 +77,16 @@ export interface Store {
     usageId?: string | null;
   }): StoredMessage;
   listMessages(conversationId: string): StoredMessage[];
+  /** Writes the row now; a failure throws (a full disk), so the caller can say the call was not saved. */
   recordUsage(record: UsageRecord): void;
+  /**
+   * Writes the row soon, after the current turn of the event loop, in one transaction with the rows queued
+   * beside it: a local API response ends before its row is written. Every read of usage, `flushUsage` and
+   * `close` write queued rows first; a failed write is logged and tried again with the next batch.
+   */
+  queueUsage(record: UsageRecord): void;
+  /** Writes every queued row now. */
+  flushUsage(): void;
   /** Newest first. */
   listUsage(query?: UsageQuery): UsageRecord[];
   /** Every matching call summed by model, most expensive first. */
