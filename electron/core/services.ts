@@ -4,13 +4,14 @@ import type { UsageRecord } from '../../shared/types/usage';
 import { budgetReport } from '../budget/budget-report';
 import { checkBudget, endpointOf } from '../budget/check-budget';
 import { createPricer } from '../catalog/pricer';
-import { loadConfig } from '../config/config-file';
+import { createConfigReader } from '../config/cached-config';
 import { editConfigFile, type ConfigEdit } from '../config/edit-config-file';
 import { resolveModelId } from '../config/resolve-model-id';
 import { routeLimits } from '../gateway/call-limits';
 import { createEmbed, type Embed } from '../gateway/embed-call';
 import { createGateway } from '../gateway/gateway';
 import type { Gateway } from '../gateway/types';
+import { createCachedKeychain } from '../keychain/cached-keychain';
 import { createKeytarKeychain } from '../keychain/keytar-keychain';
 import type { Keychain } from '../keychain/types';
 import { protocolCodecs, type CodecRegistry } from '../protocols';
@@ -58,9 +59,11 @@ export interface ServiceOptions {
 export function createServices(options: ServiceOptions): Services {
   const { dataDir } = options;
   const store = openStore(dataDir);
-  const keychain = options.keychain ?? createKeytarKeychain();
-  // Read on every call: the file is small and hand-edited, and edits should apply at once.
-  const readConfig = () => loadConfig(dataDir);
+  // Keys kept in memory for a few seconds (cached-keychain.ts); changes through it apply at once.
+  const keychain = createCachedKeychain(options.keychain ?? createKeytarKeychain());
+  // Parsed again only when a stat shows config.json changed: hand edits still apply on the next call.
+  const config = createConfigReader(dataDir);
+  const readConfig = () => config.read();
   const codecs = options.codecs ?? protocolCodecs;
   const resolve = (modelId: string) => {
     const config = readConfig();
@@ -68,7 +71,16 @@ export function createServices(options: ServiceOptions): Services {
   };
   const getKey = (endpointId: string) => keychain.get(endpointId);
   const price = createPricer();
-  const record = (usage: UsageRecord) => store.recordUsage(usage);
+  const record = (usage: UsageRecord) => {
+    // A key the provider refused is read again on the next call: `keys set` elsewhere applies at once.
+    for (const attempt of usage.attempts) {
+      if (attempt.error?.code === 'PROVIDER_AUTH') keychain.forget(attempt.target.split('/')[0]!);
+    }
+    // A local API call's row is written once its response has ended; the app's own calls at once, so
+    // their answer can say when it was not saved.
+    if (usage.source === 'api') store.queueUsage(usage);
+    else store.recordUsage(usage);
+  };
   const budgets = () => budgetReport(readConfig().budgets, store.spendByEndpoint, new Date());
   const checkEndpointBudget = (_modelId: string, target: string) => {
     const configured = readConfig().budgets;
@@ -94,7 +106,13 @@ export function createServices(options: ServiceOptions): Services {
   return {
     dataDir,
     readConfig,
-    editConfig: (edit) => editConfigFile(dataDir, edit),
+    editConfig: async (edit) => {
+      try {
+        return await editConfigFile(dataDir, edit);
+      } finally {
+        config.invalidate();
+      }
+    },
     keychain,
     store,
     gateway,

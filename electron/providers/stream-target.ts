@@ -2,7 +2,8 @@ import type { LanguageModelV4Prompt, LanguageModelV4StreamPart } from '@ai-sdk/p
 import type { ChatMessage } from '../../shared/types/chat';
 import { protocolCodecs, type CodecRegistry } from '../protocols';
 import { callSignal, idleTimer, type IdleTimer } from './idle-timer';
-import { createLanguageModel, isPassThrough, wireProtocols } from './language-model';
+import { isPassThrough, wireProtocols } from './language-model';
+import { createModelCache } from './model-cache';
 import { openPassThrough } from './pass-through/pass-through';
 import { openTranslated } from './translated-stream';
 import { ProviderError } from './provider-error';
@@ -46,6 +47,7 @@ export interface StreamTargetOptions {
  */
 export function createStreamTarget(options: StreamTargetOptions = {}): StreamTarget {
   const codecs = options.codecs ?? protocolCodecs;
+  const modelOf = createModelCache(options.fetch);
   return async (target, request) => {
     const idle = options.timeoutMs === undefined ? undefined : idleTimer(options.timeoutMs);
     const signal = callSignal(request.abortSignal, idle);
@@ -60,7 +62,7 @@ export function createStreamTarget(options: StreamTargetOptions = {}): StreamTar
         throw error;
       }
     }
-    const model = createLanguageModel(target, options.fetch);
+    const model = modelOf(target);
     let stream: ReadableStream<LanguageModelV4StreamPart>;
     let headers: Record<string, string | undefined> | undefined;
     try {

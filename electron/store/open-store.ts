@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SwitchboardError } from '../../shared/errors/codes';
+import type { UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
 import { checkHistoryFile, migrateHistoryFile } from './history-file';
 import { createConversationStore } from './conversation-store';
@@ -12,6 +13,9 @@ import type { Store } from './types';
 import { createUsageQueries } from './usage-queries';
 import { toUsageRow, usageColumns } from './usage-rows';
 import { spendByModel as sumByModel } from './usage-sums';
+
+/** Rows kept in memory while the disk refuses them (a full disk): beyond this the oldest are dropped, logged. */
+const maxQueuedRows = 10_000;
 
 /** Turns SQLite's failures into errors that name the file and what to do. */
 function storageError(file: string, error: unknown): SwitchboardError {
@@ -44,6 +48,9 @@ function openDatabase(dataDir: string, file: string): Database.Database {
     // Before anything that writes (WAL mode changes the file): another program's database stays as it was.
     checkHistoryFile(db, file);
     db.pragma('journal_mode = WAL');
+    // In WAL mode, NORMAL syncs at checkpoints instead of every commit: a committed row survives the app
+    // crashing or being killed; only a power loss or an OS crash can undo the last commits, never corrupt the file.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrateHistoryFile(db, file);
     return db;
@@ -92,6 +99,49 @@ export function openStore(dataDir: string): Store {
     'INSERT OR REPLACE INTO response_cache (key, target, served_model, finish_reason, text, cost_usd, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const usage = createUsageQueries(db);
+
+  // Rows of local API calls, written after their response ended, many in one transaction.
+  let queued: UsageRecord[] = [];
+  let flushTimer: NodeJS.Immediate | undefined;
+  const insertQueued = db.transaction((records: UsageRecord[]) => {
+    for (const record of records) insertUsage.run(toUsageRow(record));
+  });
+  /** Never throws: a failed batch is logged and kept for the next one (up to a bound, so memory stays flat). */
+  const flushQueued = () => {
+    if (flushTimer) clearImmediate(flushTimer);
+    flushTimer = undefined;
+    if (queued.length === 0 || !db.open) return;
+    const batch = queued;
+    queued = [];
+    try {
+      insertQueued(batch);
+    } catch {
+      // One row at a time, so a row SQLite refuses for itself does not hold back the others.
+      const retry: UsageRecord[] = [];
+      for (const record of batch) {
+        try {
+          insertUsage.run(toUsageRow(record));
+        } catch (error) {
+          // A full or busy disk may free up: kept for the next batch. A row refused for itself never will.
+          const isPassing = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN)/.test(
+            (error as { code?: string }).code ?? '',
+          );
+          if (isPassing) retry.push(record);
+          console.error(
+            `switchboard: could not save 1 usage row(s) (call ${record.id}; ${isPassing ? 'kept in memory and tried again with the next call' : 'dropped'}): ${(error as Error).message}. ${storageError(file, error).message}`,
+          );
+        }
+      }
+      queued = [...retry, ...queued].slice(-maxQueuedRows);
+    }
+  };
+  /** Reads see every row queued before them. */
+  const flushed =
+    <Args extends unknown[], T>(run: (...args: Args) => T) =>
+    (...args: Args): T => {
+      flushQueued();
+      return run(...args);
+    };
   /** A generator's failures, on any slice, named as the store's other failures are. */
   function* guardSlices<T>(start: () => Iterator<T>): Generator<T> {
     const slices = guard(start)();
@@ -118,14 +168,19 @@ export function openStore(dataDir: string): Store {
     recordUsage: guard((record) => {
       insertUsage.run(toUsageRow(record));
     }),
-    listUsage: guard((query = {}) => usage.listUsagePage(query, { limit: query.limit ?? 200 }).records),
-    spendByModel: guard((query = {}) => sumByModel(usage.usageByDayAndModel(query))),
-    readUsage: (filter) => guardSlices(() => usage.readUsage(filter)),
-    usageByDayAndModel: guard((filter) => usage.usageByDayAndModel(filter)),
-    firstTokenBuckets: guard((filter) => usage.firstTokenBuckets(filter)),
-    listUsagePage: guard((filter, page) => usage.listUsagePage(filter, page)),
-    usageChoices: guard(() => usage.usageChoices()),
-    spendByEndpoint: guard((fromDay, toDay) => usage.spendByEndpoint(fromDay, toDay)),
+    queueUsage: (record) => {
+      queued.push(record);
+      flushTimer ??= setImmediate(flushQueued);
+    },
+    flushUsage: flushQueued,
+    listUsage: guard(flushed((query = {}) => usage.listUsagePage(query, { limit: query.limit ?? 200 }).records)),
+    spendByModel: guard(flushed((query = {}) => sumByModel(usage.usageByDayAndModel(query)))),
+    readUsage: flushed((filter) => guardSlices(() => usage.readUsage(filter))),
+    usageByDayAndModel: guard(flushed((filter) => usage.usageByDayAndModel(filter))),
+    firstTokenBuckets: guard(flushed((filter) => usage.firstTokenBuckets(filter))),
+    listUsagePage: guard(flushed((filter, page) => usage.listUsagePage(filter, page))),
+    usageChoices: guard(flushed(() => usage.usageChoices())),
+    spendByEndpoint: guard(flushed((fromDay, toDay) => usage.spendByEndpoint(fromDay, toDay))),
     getCachedAnswer: guard((key, now) => selectCachedAnswer.get(key, now)),
     putCachedAnswer: guard((key, answer, now, expiresAt) => {
       db.transaction(() => {
@@ -142,6 +197,9 @@ export function openStore(dataDir: string): Store {
         );
       })();
     }),
-    close: () => db.close(),
+    close: () => {
+      flushQueued();
+      db.close();
+    },
   };
 }
