@@ -26,7 +26,7 @@ const paragraphs = (count: number, prefix: string) =>
     (_, index) => `${prefix} paragraph ${index + 1} with **some** \`code\` and words.`,
   ).join('\n\n');
 
-test('a 48-entry chat: composer and history stay put, the view follows an answer until scrolled up, and typing stays under a frame', async ({
+test('a 48-entry chat: composer and history stay put, the view follows an answer until scrolled up, and typing leaves the conversation’s DOM untouched (keystroke times reported)', async ({
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
@@ -66,14 +66,25 @@ test('a 48-entry chat: composer and history stay put, the view follows an answer
         }
       }
     }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+    // Typing must leave the conversation's DOM alone: the transcript does not render for the composer.
+    const touched = window as unknown as { transcriptMutations: number };
+    touched.transcriptMutations = 0;
+    new MutationObserver((records) => (touched.transcriptMutations += records.length)).observe(
+      document.querySelector('.transcript-scroll')!,
+      { childList: true, subtree: true, characterData: true, attributes: true },
+    );
   });
   await composer.click();
+  // Counted from the first key on: what was still drawing before typing is not typing's doing.
+  await page.evaluate(() => ((window as unknown as { transcriptMutations: number }).transcriptMutations = 0));
   await page.keyboard.type('A question typed key by key into a long chat', { delay: 15 });
   await expect(composer).toHaveValue('A question typed key by key into a long chat');
   const slowest = await page.evaluate(() =>
     Math.max(0, ...(window as unknown as { keystrokeMs: number[] }).keystrokeMs),
   );
-  expect(slowest).toBeLessThan(16);
+  // Timings are reported, not asserted (targets live in `npm run bench`): a loaded machine stretches them.
+  test.info().annotations.push({ type: 'slowest keystroke (ms)', description: slowest.toFixed(1) });
+  expect(await page.evaluate(() => (window as unknown as { transcriptMutations: number }).transcriptMutations)).toBe(0);
   await composer.fill('');
 
   // A long streaming answer is followed...

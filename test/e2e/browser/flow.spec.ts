@@ -500,8 +500,8 @@ test('Ctrl+Enter in the prompt runs a comparison', async ({ page }) => {
     { kind: 'text', text: 'Two.', model: 'slow-model' },
   );
   await ui.open('Compare');
-  await page.getByRole('combobox', { name: 'Model 1' }).fill('fake/fast-model');
-  await page.getByRole('combobox', { name: 'Model 2' }).fill('fake/slow-model');
+  await pickModel(page, 'fake/fast-model', 'Model 1');
+  await pickModel(page, 'fake/slow-model', 'Model 2');
   const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
   await prompt.fill('Count');
   // The shortcut goes through the form, so the form's checks hold for it too.

@@ -66,7 +66,7 @@ export class SwitchboardPage {
     await this.page.getByRole('spinbutton', { name: 'Max output tokens' }).fill(settings.maxOutputTokens ?? '');
     for (const [index, model] of models.entries()) {
       if (index >= 2) await this.page.getByRole('button', { name: 'Add model' }).click();
-      await this.page.getByRole('combobox', { name: `Model ${index + 1}` }).fill(model);
+      await pickModel(this.page, model, `Model ${index + 1}`);
     }
     await this.page
       .getByRole('region', { name: 'Compare' })

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/app-store';
-import { ModelIdField } from '../models/model-id-field';
+import { ModelButton } from '../models/model-button';
 import { StreamPane } from '../answers/stream-pane';
 
 export function CompareScreen() {
@@ -87,18 +87,7 @@ export function CompareScreen() {
         <div className="compare-models">
           {compare.modelIds.map((modelId, index) => (
             <div key={index} className="compare-model">
-              <ModelIdField
-                label={`Model ${index + 1}`}
-                value={modelId}
-                onChange={(value) => state.setCompareModel(index, value)}
-              />
-              <button
-                type="button"
-                aria-haspopup="dialog"
-                onClick={() => state.openModelPicker({ kind: 'compare', index })}
-              >
-                Pick model {index + 1}
-              </button>
+              <ModelButton label={`Model ${index + 1}`} value={modelId} target={{ kind: 'compare', index }} />
               {compare.modelIds.length > 2 && (
                 <button
                   type="button"
