@@ -226,7 +226,10 @@ describe('the local API', () => {
         'cheapest;cheap/m=ranked:served,dear/m=ranked:not-tried,unpriced/m=unpriced:not-tried',
       );
     }
-    const stored = services.store.listUsage({ limit: 1 })[0]!;
+    // The newest row of these API calls (other tests' calls on this store may end later).
+    const stored = services.store
+      .listUsage({ limit: 50 })
+      .find((row) => row.source === 'api' && row.requestedModel === 'thrifty')!;
     expect(stored.routeDecision!.considered[0]).toMatchObject({ target: 'cheap/m', outcome: 'served' });
   });
 });
