@@ -50,7 +50,12 @@ export interface UsageFilterForm {
 /** A budget as the Usage screen sets it. */
 export type BudgetInput = Pick<BudgetStatus, 'endpointId' | 'monthlyUSD' | 'warnAtPercent' | 'whenReached'>;
 
-export type ModelPickerTarget = { kind: 'chat' } | { kind: 'compare'; index: number } | { kind: 'playground' };
+export type ModelPickerTarget =
+  | { kind: 'chat' }
+  | { kind: 'compare'; index: number }
+  | { kind: 'playground' }
+  /** A form's own model field (a route's targets, a judge model): the pick goes back to it. */
+  | { kind: 'field'; title: string; onPick(modelId: string): void };
 
 /** One streaming answer as the screens show it. */
 export interface StreamView {

@@ -78,7 +78,7 @@ test('an id that is not one, and a route to an endpoint that does not exist, are
 
   await ui.addRoute('fast', 'nowhere/m');
   const routeForm = page.getByRole('form', { name: 'Add a route' });
-  const targets = routeForm.getByLabel('Targets, in order (comma-separated)');
+  const targets = routeForm.getByLabel('Targets, in order');
   await expect(targets).toHaveAttribute('aria-invalid', 'true');
   await expect(targets).toHaveAccessibleDescription(
     /^"nowhere\/m" names endpoint "nowhere", which is not in "endpoints"/,

@@ -340,7 +340,7 @@ test('routes are made in Settings: a bad target is refused by name, a good route
   await page.goto(app.url);
   await ui.addRoute('resilient', 'gone/fast-model, fake/fast-model');
   // Refused beside the field that names the unknown endpoint.
-  const targets = page.getByRole('form', { name: 'Add a route' }).getByLabel('Targets, in order (comma-separated)');
+  const targets = page.getByRole('form', { name: 'Add a route' }).getByLabel('Targets, in order');
   await expect(targets).toHaveAccessibleDescription(/^"gone\/fast-model" names endpoint "gone"/);
   await expect(page.getByRole('article', { name: 'Route resilient' })).toHaveCount(0);
 

@@ -24,7 +24,12 @@ export class SwitchboardPage {
     await this.open('Settings');
     const form = this.page.getByRole('form', { name: 'Add a route' });
     await form.getByLabel('Route name').fill(name);
-    await form.getByLabel('Targets, in order (comma-separated)').fill(targets);
+    // Targets are chosen with the picker; what an earlier, refused save left is cleared first.
+    const chosen = form.getByRole('button', { name: /^Remove target / });
+    while ((await chosen.count()) > 0) await chosen.first().click();
+    for (const target of targets.split(',').map((entry) => entry.trim())) {
+      await pickModel(this.page, target, 'Targets, in order');
+    }
     await form.getByLabel('Keep answers for (seconds, optional)').fill(keepSeconds);
     await form.getByRole('button', { name: 'Save route' }).click();
   }

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
+import { pickModel } from './pages';
 
 let fake: FakeProvider;
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -238,7 +239,7 @@ test('a check graded by a model shows the judge’s verdict, reason and cost; th
   await page.getByRole('combobox', { name: 'New check for case 1' }).selectOption('judge');
   await page.getByRole('button', { name: 'Add check to case 1' }).click();
   await expect(page.getByRole('alert')).toHaveText('Write the judge model (endpoint-id/model or a route).');
-  await page.getByRole('textbox', { name: 'Judge model for case 1' }).fill('fake/fast-model');
+  await pickModel(page, 'fake/fast-model', 'Judge model for case 1');
   await page.getByRole('textbox', { name: 'Check rubric for case 1' }).fill('Names the capital correctly.');
   await page.getByRole('button', { name: 'Add check to case 1' }).click();
   await expect(page.getByRole('list', { name: 'Checks of case 1' })).toHaveText(

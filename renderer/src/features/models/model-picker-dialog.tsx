@@ -27,14 +27,17 @@ export function ModelPickerDialog() {
     if (target?.kind === 'chat') setChatModel(modelId);
     if (target?.kind === 'compare') setCompareModel(target.index, modelId);
     if (target?.kind === 'playground') addPlaygroundModel(modelId);
+    if (target?.kind === 'field') target.onPick(modelId);
     close();
   };
   const title =
-    target?.kind === 'compare'
-      ? `Pick model ${target.index + 1}`
-      : target?.kind === 'playground'
-        ? 'Add a model to the Playground'
-        : 'Pick a model';
+    target?.kind === 'field'
+      ? target.title
+      : target?.kind === 'compare'
+        ? `Pick model ${target.index + 1}`
+        : target?.kind === 'playground'
+          ? 'Add a model to the Playground'
+          : 'Pick a model';
   return (
     <Dialog.Root open={target !== null} onOpenChange={(isOpen) => !isOpen && close()}>
       <Dialog.Portal>

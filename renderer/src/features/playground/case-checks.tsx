@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PlaygroundCheck } from '../../../../shared/contract';
 import { describeCheck } from '../../../../shared/playground/checks';
+import { useAppStore } from '../../store/app-store';
 
 type Kind = PlaygroundCheck['kind'];
 
@@ -47,6 +48,7 @@ export function CaseChecks(props: {
   const [kind, setKind] = useState<Kind>('contains');
   const [value, setValue] = useState('');
   const [judgeModel, setJudgeModel] = useState('');
+  const openModelPicker = useAppStore((state) => state.openModelPicker);
   const [problem, setProblem] = useState<string | null>(null);
   const needsValue = kinds.find((entry) => entry.kind === kind)?.valueLabel;
   const problemId = `check-problem-${props.label.replace(/\W+/g, '-')}`;
@@ -81,12 +83,16 @@ export function CaseChecks(props: {
           ))}
         </select>
         {kind === 'judge' && (
-          <input
-            aria-label={`Judge model for ${props.label}`}
-            placeholder="endpoint-id/model"
-            value={judgeModel}
-            onChange={(event) => setJudgeModel(event.target.value)}
-          />
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            aria-label={`Judge model for ${props.label}${judgeModel ? `: ${judgeModel}` : ''}`}
+            onClick={() =>
+              openModelPicker({ kind: 'field', title: `Judge model for ${props.label}`, onPick: setJudgeModel })
+            }
+          >
+            {judgeModel || 'Pick a judge model'}
+          </button>
         )}
         {needsValue && (
           <input

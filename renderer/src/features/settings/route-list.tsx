@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { RouteView } from '../../../../shared/contract';
 import { useAppStore } from '../../store/app-store';
-import { splitList } from '../../ui/format';
 import { ConfirmGroup } from '../../ui/confirm-group';
 import { formErrors, noErrors } from './form-errors';
 import { FormField } from './form-field';
@@ -63,23 +62,23 @@ function RouteCard({ route }: { route: RouteView }) {
 
 function RouteForm() {
   const saveRoute = useAppStore((state) => state.saveRoute);
+  const openModelPicker = useAppStore((state) => state.openModelPicker);
   const [name, setName] = useState('');
-  const [targets, setTargets] = useState('');
+  const [targets, setTargets] = useState<string[]>([]);
   const [ttlSeconds, setTtlSeconds] = useState('');
   const [errors, setErrors] = useState(noErrors);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const targetList = splitList(targets);
     const outcome = await saveRoute({
       name: name.trim(),
-      targets: targetList,
+      targets,
       ...(ttlSeconds.trim() ? { cache: { ttlSeconds: Number(ttlSeconds) } } : {}),
     });
     setErrors(formErrors(outcome, routeFormField, 'saved'));
     if (outcome.ok) {
       setName('');
-      setTargets('');
+      setTargets([]);
       setTtlSeconds('');
     }
   };
@@ -102,15 +101,41 @@ function RouteForm() {
           />
         )}
       </FormField>
-      <FormField label="Targets, in order (comma-separated)" className="field-grow" error={errors.fields.targets}>
+      <FormField label="Targets, in order" className="field-grow" error={errors.fields.targets}>
         {(control) => (
-          <input
-            {...control}
-            value={targets}
-            required
-            placeholder="work-openai/gpt-4o-mini, local/llama3.2"
-            onChange={(event) => setTargets(event.target.value)}
-          />
+          <div className="route-targets-field">
+            {targets.length > 0 && (
+              <ol className="route-target-list" aria-label="Chosen targets">
+                {targets.map((target, index) => (
+                  <li key={`${index}-${target}`}>
+                    <span>{target}</span>
+                    <button
+                      type="button"
+                      aria-label={`Remove target ${target}`}
+                      onClick={() => setTargets((list) => list.filter((_, at) => at !== index))}
+                    >
+                      Remove
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {/* The picker is the one way to choose a model; a target is any endpoint-id/model it offers or is typed in it. */}
+            <button
+              {...control}
+              type="button"
+              aria-haspopup="dialog"
+              onClick={() =>
+                openModelPicker({
+                  kind: 'field',
+                  title: 'Add a target to the route',
+                  onPick: (modelId) => setTargets((list) => [...list, modelId]),
+                })
+              }
+            >
+              Add a target
+            </button>
+          </div>
         )}
       </FormField>
       <FormField label="Keep answers for (seconds, optional)" error={errors.fields.ttlSeconds}>
