@@ -3,6 +3,7 @@ import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { addFakeEndpoint, sendInChat } from './chat-setup';
+import { typeWatched, watchTyping } from './typing-probe';
 
 let fake: FakeProvider;
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -55,36 +56,14 @@ test('a 48-entry chat: composer and history stay put, the view follows an answer
   await expect(page.getByRole('heading', { name: 'History' })).toBeInViewport();
   expect(await distanceFromBottom(page)).toBeLessThanOrEqual(2);
 
-  // Typing renders the composer only: each keystroke's work fits in one frame (16 ms).
-  await page.evaluate(() => {
-    const state = window as unknown as { keystrokeMs: number[] };
-    state.keystrokeMs = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-        if (['keydown', 'keypress', 'beforeinput', 'input', 'keyup'].includes(entry.name)) {
-          state.keystrokeMs.push(entry.processingEnd - entry.processingStart);
-        }
-      }
-    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
-    // Typing must leave the conversation's DOM alone: the transcript does not render for the composer.
-    const touched = window as unknown as { transcriptMutations: number };
-    touched.transcriptMutations = 0;
-    new MutationObserver((records) => (touched.transcriptMutations += records.length)).observe(
-      document.querySelector('.transcript-scroll')!,
-      { childList: true, subtree: true, characterData: true, attributes: true },
-    );
-  });
+  // Typing renders the composer only; keystroke times are reported, not asserted (targets live in `npm run bench`).
+  await watchTyping(page);
   await composer.click();
-  // Counted from the first key on: what was still drawing before typing is not typing's doing.
-  await page.evaluate(() => ((window as unknown as { transcriptMutations: number }).transcriptMutations = 0));
-  await page.keyboard.type('A question typed key by key into a long chat', { delay: 15 });
+  const typing = await typeWatched(page, 'A question typed key by key into a long chat');
   await expect(composer).toHaveValue('A question typed key by key into a long chat');
-  const slowest = await page.evaluate(() =>
-    Math.max(0, ...(window as unknown as { keystrokeMs: number[] }).keystrokeMs),
-  );
-  // Timings are reported, not asserted (targets live in `npm run bench`): a loaded machine stretches them.
+  const slowest = Math.max(0, ...typing.keystrokeMs);
   test.info().annotations.push({ type: 'slowest keystroke (ms)', description: slowest.toFixed(1) });
-  expect(await page.evaluate(() => (window as unknown as { transcriptMutations: number }).transcriptMutations)).toBe(0);
+  expect(typing.transcriptMutations).toBe(0);
   await composer.fill('');
 
   // A long streaming answer is followed...

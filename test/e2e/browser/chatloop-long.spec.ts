@@ -7,6 +7,7 @@ import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { startServe, type ServeProcess } from '../../integration/cli-process';
 import { addFakeEndpoint } from './chat-setup';
 import { checkBothThemes, send } from './chatloop-setup';
+import { typeWatched, watchTyping } from './typing-probe';
 
 /** Questions and answers written before `serve` starts, straight into the history file. */
 const turns = 1000;
@@ -133,42 +134,22 @@ test('a conversation of 2,000 messages opens at its end, scrolls to the top and 
   measured.jumpToLatestMs = Date.now() - backAt;
   await expect.poll(() => distanceFromBottom(page)).toBeLessThanOrEqual(2);
 
-  // Typing renders the composer only: each keystroke's work fits in one frame (16 ms), as in chat-layout.spec.ts.
-  await page.evaluate(() => {
-    const state = window as unknown as { keystrokeMs: number[] };
-    state.keystrokeMs = [];
-    new PerformanceObserver((entries) => {
-      for (const entry of entries.getEntries() as PerformanceEventTiming[]) {
-        if (['keydown', 'keypress', 'beforeinput', 'input', 'keyup'].includes(entry.name)) {
-          state.keystrokeMs.push(entry.processingEnd - entry.processingStart);
-        }
-      }
-    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
-    // Typing must leave the conversation's DOM alone: the transcript does not render for the composer.
-    const touched = window as unknown as { transcriptMutations: number };
-    touched.transcriptMutations = 0;
-    new MutationObserver((records) => (touched.transcriptMutations += records.length)).observe(
-      document.querySelector('.transcript-scroll')!,
-      { childList: true, subtree: true, characterData: true, attributes: true },
-    );
-  });
+  // Typing renders the composer only, as in chat-layout.spec.ts; keystroke times are reported, not asserted.
+  await watchTyping(page);
   const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.click();
   // Once the view has finished drawing (code highlighted, images decoded): typing is measured alone.
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
-  // Counted from the first key on: what was still drawing before typing is not typing's doing.
-  await page.evaluate(() => ((window as unknown as { transcriptMutations: number }).transcriptMutations = 0));
-  await page.keyboard.type('A question typed key by key at the end of 2,000 messages', { delay: 15 });
+  const typing = await typeWatched(page, 'A question typed key by key at the end of 2,000 messages');
   await expect(composer).toHaveValue('A question typed key by key at the end of 2,000 messages');
-  const keystrokeMs = await page.evaluate(() => (window as unknown as { keystrokeMs: number[] }).keystrokeMs);
+  const { keystrokeMs } = typing;
   const slowest = Math.max(0, ...keystrokeMs);
   measured.keystrokeEventsTimed = keystrokeMs.length;
   measured.keystrokeP50Ms = percentile(keystrokeMs, 0.5);
   measured.keystrokeP95Ms = percentile(keystrokeMs, 0.95);
   measured.slowestKeystrokeMs = slowest;
-  // Timings are reported, not asserted (targets live in `npm run bench`): a loaded machine stretches them.
   test.info().annotations.push({ type: 'slowest keystroke (ms)', description: slowest.toFixed(1) });
-  expect(await page.evaluate(() => (window as unknown as { transcriptMutations: number }).transcriptMutations)).toBe(0);
+  expect(typing.transcriptMutations).toBe(0);
   await composer.fill('');
 
   // A new answer streams at the end, followed to its last line.
