@@ -94,7 +94,6 @@ export function RouteForm() {
           </div>
         )}
       </FormField>
-      <StrategyFields draft={draft} targets={targets} errors={errors.fields} onChange={setDraft} />
       <TextField
         label="Keep answers for (seconds, optional)"
         error={errors.fields.ttlSeconds}
@@ -105,6 +104,7 @@ export function RouteForm() {
         placeholder="off"
         onChange={setTtlSeconds}
       />
+      <StrategyFields draft={draft} targets={targets} errors={errors.fields} onChange={setDraft} />
     </SettingsForm>
   );
 }

@@ -43,7 +43,7 @@ export function StrategyFields(props: {
                 <input
                   {...control}
                   type="number"
-                  min={0}
+                  // No min: the browser's own bubble would stop the form before the error beside the field.
                   step="any"
                   value={weightText(draft, target)}
                   onChange={(event) =>

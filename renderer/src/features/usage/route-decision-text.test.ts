@@ -16,7 +16,7 @@ describe('describeDecision', () => {
         },
         { target: 'dear/m', status: 'ranked', why: '$0.0200 for 1234 in + 512 out (default)', outcome: 'served' },
         { target: 'free/m', status: 'unpriced', why: 'no known price: tried last', outcome: 'not-tried' },
-        { target: 'dead/m', status: 'benched', why: 'benched until 15:20:00Z: HTTP 500' },
+        { target: 'dead/m', status: 'benched', why: 'benched until 15:20:00Z: HTTP 500', outcome: 'not-tried' },
         { target: 'tiny/m', status: 'too-small', why: 'context window 100 tokens < about 1234 in the request' },
       ],
     };

@@ -47,8 +47,11 @@ const statusText: Record<string, string> = {
 const words = (code: string) => code.replace(/[-_]+/g, ' ').trim().toLowerCase();
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function outcomeText(outcome: string | undefined): string {
-  if (outcome === undefined) return 'Not called';
+/** Statuses whose target was skipped before any call: it was never called, whatever came after. */
+const skipped = new Set(['benched', 'too-small', 'missing-capability']);
+
+function outcomeText(outcome: string | undefined, status: string): string {
+  if (outcome === undefined || (outcome === 'not-tried' && skipped.has(status))) return 'Not called';
   if (outcome === 'served') return 'Served the answer';
   if (outcome === 'not-tried') return 'Not tried';
   return `Failed: ${words(outcome)}`;
@@ -75,7 +78,7 @@ export function describeDecision(decision: RouteDecision): DecisionText {
         status:
           status === 'ranked' ? (rankedBy[strategy] ?? 'Ranked') : (statusText[status] ?? capitalized(words(status))),
         reason: entry.why ?? '',
-        outcome: outcomeText(entry.outcome),
+        outcome: outcomeText(entry.outcome, status),
         isServed: entry.outcome === 'served',
       };
     }),
