@@ -154,6 +154,7 @@ describe('the contract over the socket', () => {
       'routes.save': () => ({ name: 'pair', targets: ['every/a', 'every/b'] }),
       'routes.list': () => ({}),
       'routes.health': () => ({}),
+      'routes.setStrategy': () => ({ name: 'pair', strategy: 'weighted', weights: { 'every/a': 3, 'every/b': 1 } }),
       'routes.remove': () => ({ name: 'pair' }),
       'localApi.info': () => ({}),
       'chat.send': () => ({ modelId: 'every/a', text: 'Hi' }),

@@ -19,7 +19,7 @@ import type {
   UsagePage,
   UsageReport,
 } from '../../../shared/contract';
-import type { EndpointConfig } from '../../../shared/types/config';
+import type { EndpointConfig, RouteStrategy } from '../../../shared/types/config';
 import type { Attempt, UsageRecord } from '../../../shared/types/usage';
 import type { PlaygroundState } from './playground-types';
 
@@ -169,6 +169,8 @@ export interface AppState extends PlaygroundState {
   saveEndpoint(endpoint: EndpointConfig): Promise<FormOutcome>;
   removeEndpoint(id: string): Promise<void>;
   saveRoute(route: RouteView): Promise<FormOutcome>;
+  /** Sets a route's strategy and weights on the route as config.json has it now (its targets are kept). */
+  setRouteStrategy(input: Pick<RouteView, 'name' | 'weights'> & { strategy: RouteStrategy }): Promise<FormOutcome>;
   /** Fetches an endpoint's model list again; a failure is kept in `modelLists`. */
   refreshModels(endpointId: string): Promise<void>;
   /** Ollama and LM Studio answering on this machine. */

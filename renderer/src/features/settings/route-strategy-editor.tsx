@@ -6,17 +6,17 @@ import { SettingsForm } from './settings-form';
 import { checkWeights, strategyConfig, strategyDraft, strategyFormField } from './route-strategy';
 import { StrategyFields } from './strategy-fields';
 
-/** Changes a route's strategy and weights; its targets, cache and limits are kept as they are. */
+/** Changes a route's strategy and weights; its targets, cache and limits are kept as config.json has them. */
 export function RouteStrategyEditor({ route, onDone }: { route: RouteView; onDone(): void }) {
-  const saveRoute = useAppStore((state) => state.saveRoute);
+  const setRouteStrategy = useAppStore((state) => state.setRouteStrategy);
   const [draft, setDraft] = useState(() => strategyDraft(route));
   const [errors, setErrors] = useState(noErrors);
 
   const submit = async () => {
     const found = problemsFound(checkWeights(draft, route.targets), 'saved');
     if (found) return setErrors(found);
-    const { strategy: _strategy, weights: _weights, ...kept } = route;
-    const outcome = await saveRoute({ ...kept, ...strategyConfig(draft, route.targets) });
+    const { weights } = strategyConfig(draft, route.targets);
+    const outcome = await setRouteStrategy({ name: route.name, strategy: draft.strategy, weights });
     setErrors(formErrors(outcome, strategyFormField, 'saved'));
     if (outcome.ok) onDone();
   };
