@@ -1,19 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { readParams } from './playground-slice';
 
+const blank = { temperature: '', topP: '', maxOutputTokens: '', seed: '', stop: '', json: false, jsonSchema: '' };
+
 describe('Playground parameters as typed', () => {
   it('leaves empty fields to the provider, reads numbers and stop sequences, and names a field that is not a number', () => {
     expect(
-      readParams({ temperature: '0.7', topP: '', maxOutputTokens: '256', seed: '', stop: ' END, ###,', json: true }),
+      readParams({ ...blank, temperature: '0.7', maxOutputTokens: '256', stop: ' END, ###,', json: true }),
     ).toEqual({ params: { temperature: 0.7, maxOutputTokens: 256, stop: ['END', '###'], json: true }, problems: [] });
-    expect(
-      readParams({ temperature: 'warm', topP: '', maxOutputTokens: '', seed: '1e', stop: '', json: false }),
-    ).toEqual({
+    expect(readParams({ ...blank, temperature: 'warm', seed: '1e' })).toEqual({
       params: {},
       problems: [
         { field: 'params.temperature', message: 'temperature is a number' },
         { field: 'params.seed', message: 'the seed is a number' },
       ],
     });
+  });
+
+  it('reads a JSON schema with JSON output, and says beside the field what is wrong with a malformed one', () => {
+    expect(readParams({ ...blank, json: true, jsonSchema: '{"type": "object"}' }).params).toEqual({
+      json: true,
+      jsonSchema: { type: 'object' },
+    });
+    // Without JSON output the schema is not sent.
+    expect(readParams({ ...blank, jsonSchema: '{"type": "object"}' }).params).toEqual({});
+    expect(readParams({ ...blank, json: true, jsonSchema: '{"type": ' }).problems).toEqual([
+      { field: 'params.jsonSchema', message: expect.stringMatching(/^the schema is not JSON \(.+\)$/) },
+    ]);
+    expect(readParams({ ...blank, json: true, jsonSchema: '["object"]' }).problems).toEqual([
+      { field: 'params.jsonSchema', message: 'a JSON schema is an object, such as {"type": "object"}' },
+    ]);
   });
 });

@@ -9,7 +9,8 @@ import type {
 } from '../../../shared/contract';
 import { parseCaseRows } from '../../../shared/playground/case-rows';
 import { readPromptFile } from '../../../shared/playground/prompt-file';
-import { templateVariables } from '../../../shared/playground/template';
+import { readSchema } from '../../../shared/playground/schema-text';
+import { promptVariables } from '../../../shared/playground/template';
 import { readSetting, writeSetting } from '../ui/local-setting';
 import { newStreamView } from './apply-parts';
 import { call, request } from './call';
@@ -28,12 +29,14 @@ const emptyParams: PlaygroundParamsForm = {
   seed: '',
   stop: '',
   json: false,
+  jsonSchema: '',
 };
 
 const emptyForm = (prompts: PlaygroundForm['prompts'] = []): PlaygroundForm => ({
   promptId: null,
   name: '',
   system: '',
+  messages: [],
   user: '',
   params: emptyParams,
   modelIds: [],
@@ -72,6 +75,12 @@ export function readParams(form: PlaygroundParamsForm): { params: PlaygroundPara
     .filter(Boolean);
   if (stop.length) params.stop = stop;
   if (form.json) params.json = true;
+  const schemaText = form.jsonSchema.trim();
+  if (form.json && schemaText) {
+    const schema = readSchema(schemaText);
+    if (typeof schema === 'string') problems.push({ field: 'params.jsonSchema', message: schema });
+    else params.jsonSchema = schema;
+  }
   return { params, problems };
 }
 
@@ -84,12 +93,18 @@ function paramsForm(params: PlaygroundParams): PlaygroundParamsForm {
     seed: text(params.seed),
     stop: params.stop?.join(', ') ?? '',
     json: params.json ?? false,
+    jsonSchema: params.jsonSchema ? JSON.stringify(params.jsonSchema, null, 2) : '',
   };
 }
 
 /** The core names fields by their path in the request (`draft.user`); the form by its own (`user`). */
 const formFields = (fields: FieldProblem[] = []): FieldProblem[] =>
-  fields.map((problem) => ({ ...problem, field: problem.field.replace(/^draft\./, '') }));
+  fields.map((problem) => {
+    const field = problem.field.replace(/^draft\./, '');
+    // Shown under the table: which case it is about.
+    const caseIndex = /^cases\.(\d+)\./.exec(field)?.[1];
+    return { field, message: caseIndex ? `Case ${Number(caseIndex) + 1}: ${problem.message}` : problem.message };
+  });
 
 /** A cell's update from the core; a cell that starts streaming gets its stream view. */
 export function applyCellEvent(
@@ -135,6 +150,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
     version
       ? {
           system: version.system,
+          messages: version.messages ?? [],
           user: version.user,
           params: paramsForm(version.params),
           modelIds: version.modelIds,
@@ -146,6 +162,20 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
     playground: emptyForm(),
     setPlaygroundDraft({ params, ...rest }) {
       edit({ ...rest, ...(params ? { params: { ...get().playground.params, ...params } } : {}) });
+    },
+    addPlaygroundMessage(role) {
+      edit({ messages: [...get().playground.messages, { role, content: '' }] });
+    },
+    setPlaygroundMessage(index, changes) {
+      edit({ messages: get().playground.messages.map((m, i) => (i === index ? { ...m, ...changes } : m)) });
+    },
+    removePlaygroundMessage: (index) => edit({ messages: get().playground.messages.filter((_, i) => i !== index) }),
+    movePlaygroundMessage(index, offset) {
+      const messages = [...get().playground.messages];
+      const target = index + offset;
+      if (target < 0 || target >= messages.length) return;
+      [messages[index], messages[target]] = [messages[target]!, messages[index]!];
+      edit({ messages });
     },
     addPlaygroundModel(modelId) {
       const { modelIds } = get().playground;
@@ -235,7 +265,13 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
         ...(form.promptId ? { promptId: form.promptId } : {}),
         name: form.name.trim() || form.user.trim().slice(0, 60) || 'Untitled prompt',
         note: note || (form.restoredFrom ? `Restored from version ${form.restoredFrom}` : ''),
-        draft: { system: form.system, user: form.user, params, modelIds: form.modelIds },
+        draft: {
+          system: form.system,
+          ...(form.messages.length ? { messages: form.messages } : {}),
+          user: form.user,
+          params,
+          modelIds: form.modelIds,
+        },
         cases: form.cases,
       });
       if (!result.ok) {
@@ -259,9 +295,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
       let form = get().playground;
       const problems: FieldProblem[] = [];
       if (form.modelIds.length === 0) problems.push({ field: 'modelIds', message: 'Pick at least one model to run.' });
-      const missing = templateVariables(form.system, form.user).filter((name) =>
-        form.cases.some((c) => !(c.values[name] ?? '').trim()),
-      );
+      const missing = promptVariables(form).filter((name) => form.cases.some((c) => !(c.values[name] ?? '').trim()));
       if (missing.length)
         problems.push({
           field: 'cases',
@@ -303,6 +337,16 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
       if (!run) return;
       const cancelled = await call(get, set, 'playground.cancel', { runId: run.id });
       if (cancelled && get().playground.run?.id === cancelled.id) update({ run: cancelled });
+    },
+    async comparePlaygroundVersionRuns(olderNumber, newerNumber) {
+      const { runs } = get().playground;
+      // Runs come newest first.
+      const older = runs.find((run) => run.versionNumber === olderNumber);
+      const newer = runs.find((run) => run.versionNumber === newerNumber);
+      if (!older || !newer) return false;
+      await get().openPlaygroundRun(newer.id);
+      await get().comparePlaygroundRun(older.id);
+      return true;
     },
     async comparePlaygroundRun(runId) {
       if (!runId) return update({ compareRun: null });
