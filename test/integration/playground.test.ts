@@ -159,6 +159,19 @@ describe('Playground routes', () => {
     expect(done.cells.map((cell) => [cell.modelId, cell.status, cell.passed])).toEqual(
       twelve.map((model) => [model, 'ok', true]),
     );
+    // Twice as many still fit; one more is refused in words, beside the models.
+    const many = Array.from({ length: 25 }, (_, index) => `fake/model-${index + 1}`);
+    const save = (modelIds: string[]) =>
+      core.dispatch(
+        'playground.save',
+        { name: 'Many', draft: { system: '', user: 'Hello', params: {}, modelIds }, cases: [] },
+        context,
+      );
+    expect(await save(many.slice(0, 24))).toMatchObject({ ok: true });
+    expect(await save(many)).toMatchObject({
+      ok: false,
+      error: { fields: [{ field: 'draft.modelIds', message: 'at most 24 models in one prompt' }] },
+    });
   });
 
   it('has a judge model grade an answer against a rubric, with its verdict, reason and cost on the check', async () => {
