@@ -143,7 +143,7 @@ export function PlaygroundScreen() {
             ))}
           </ol>
         )}
-        <VersionDiffView />
+        <VersionDiffView key={form.promptId ?? 'new'} />
       </section>
       <section aria-labelledby="playground-run-title" className="playground-run">
         <h3 id="playground-run-title">Run</h3>
