@@ -57,6 +57,8 @@ const cell = (page: Page, caseNumber: number, model: string) =>
 test('a prompt with two variables and three cases runs across three models, one check fails, the run reopens after a reload and exports, an older version is restored, and the runs of two versions compare side by side', async ({
   page,
 }, testInfo) => {
+  // One long scenario with twelve axe scans and screenshots: more than a minute on a busy 2-core machine.
+  test.slow();
   fake.setDefault({
     kind: 'text',
     text: 'The capital is here.',
@@ -256,9 +258,12 @@ test('a prompt with two variables and three cases runs across three models, one 
   await expect(page.getByRole('group', { name: 'Version 1: Case 2 on fake/other-model' })).toContainText(
     'Lima is the capital.',
   );
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.getByRole('heading', { name: 'Run', exact: true }).evaluate((heading) => heading.scrollIntoView());
-  await snapshot(page, testInfo, 'playground-version-outputs-light');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'Run', exact: true }).evaluate((heading) => heading.scrollIntoView());
+    await snapshot(page, testInfo, `playground-version-outputs-${scheme}`);
+  }
 });
 
 test('a check graded by a model shows the judge’s verdict, reason and cost; the prompt exports as JSON and imports back', async ({
