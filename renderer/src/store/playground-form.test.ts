@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readParams } from './playground-slice';
+import { formFields, readParams } from './playground-form';
 
 const blank = { temperature: '', topP: '', maxOutputTokens: '', seed: '', stop: '', json: false, jsonSchema: '' };
 
@@ -29,6 +29,22 @@ describe('Playground parameters as typed', () => {
     ]);
     expect(readParams({ ...blank, json: true, jsonSchema: '["object"]' }).problems).toEqual([
       { field: 'params.jsonSchema', message: 'a JSON schema is an object, such as {"type": "object"}' },
+    ]);
+  });
+});
+
+describe('refusals from the core', () => {
+  it('names fields as the form does, and says which case a refused check belongs to', () => {
+    expect(
+      formFields([
+        { field: 'draft.params.jsonSchema', message: 'the JSON schema cannot be used: Unsupported type: strnig' },
+        { field: 'draft.messages.1.content', message: 'write the message or remove it' },
+        { field: 'cases.2.checks.0.schema', message: 'the JSON schema cannot be used: Reference not found: #/x' },
+      ]),
+    ).toEqual([
+      { field: 'params.jsonSchema', message: 'the JSON schema cannot be used: Unsupported type: strnig' },
+      { field: 'messages.1.content', message: 'write the message or remove it' },
+      { field: 'cases.2.checks.0.schema', message: 'Case 3: the JSON schema cannot be used: Reference not found: #/x' },
     ]);
   });
 });
