@@ -14,6 +14,7 @@ const bridge = getBridge({
 useAppStore.getState().connect(bridge);
 void useAppStore.getState().loadSettings();
 void useAppStore.getState().restoreChat();
+void useAppStore.getState().restoreCompare();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
