@@ -15,6 +15,7 @@ useAppStore.getState().connect(bridge);
 void useAppStore.getState().loadSettings();
 void useAppStore.getState().restoreChat();
 void useAppStore.getState().restoreCompare();
+window.addEventListener('pagehide', () => useAppStore.getState().flushCompare());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

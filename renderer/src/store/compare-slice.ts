@@ -29,6 +29,7 @@ type CompareSlice = Pick<
   | 'openModelSet'
   | 'removeModelSet'
   | 'restoreCompare'
+  | 'flushCompare'
 >;
 
 /** How long typing rests before the setup is kept in the core (every keystroke would be a write). */
@@ -51,8 +52,6 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       sessionId: compare.sessionId,
     });
   };
-  // What was typed in the last moment before the page goes is kept too.
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => saveTimer && saveNow());
   const update = (changes: Partial<CompareState>, options: { keep?: boolean } = {}) => {
     set({ compare: { ...get().compare, ...changes } });
     if (options.keep === false) return;
@@ -213,6 +212,9 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       const result = await request(get, 'compare.removeSet', { setId });
       if (!result.ok) return refuse('sets', refusal(result)!);
       update({ modelSets: result.data }, { keep: false });
+    },
+    flushCompare: () => {
+      if (saveTimer) saveNow();
     },
     async restoreCompare() {
       const result = await request(get, 'compare.current', {});

@@ -261,6 +261,8 @@ export interface AppState extends PlaygroundState {
   removeModelSet(setId: string): Promise<void>;
   /** Brings back the setup (and open compare) Compare had, from the core. */
   restoreCompare(): Promise<void>;
+  /** Keeps what was typed a moment ago now (the page is going). */
+  flushCompare(): void;
   loadUsage(): Promise<void>;
   setUsageFilter(filter: Partial<UsageFilterForm>): Promise<void>;
   loadOlderCalls(): Promise<void>;
