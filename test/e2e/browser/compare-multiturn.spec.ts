@@ -270,7 +270,7 @@ test('a saved model set and the open compare come back after a restart of browse
   await expect(page.getByRole('article').getByText(/^(Gamma|Delta|Alpha) speaks\.$/)).toHaveCount(3);
 });
 
-test('Add model stops at 8 and says why', async ({ page }) => {
+test('Add model stops at 8 and says why, and eight panes fit on one screen', async ({ page }, testInfo) => {
   await page.goto(app.url);
   await openFreshCompare(page);
   const add = page.getByRole('button', { name: 'Add model' });
@@ -281,6 +281,17 @@ test('Add model stops at 8 and says why', async ({ page }) => {
   await expect(page.getByText('8 models at most: remove one to add another.')).toBeVisible();
   // A ninth is never sent to the core, so its refusal is never shown raw.
   await expect(page.getByText(/Invalid compare|too_big|setup\.panes/)).toHaveCount(0);
+  // Eight panes fit on one screen, in columns and in a grid.
+  const viewport = page.viewportSize()!;
+  for (const layout of ['Columns', 'Grid'] as const) {
+    await page.getByRole('radio', { name: layout }).check();
+    for (let number = 1; number <= 8; number += 1) {
+      const box = (await pane(page, number).boundingBox())!;
+      expect(box.y + box.height, `pane ${number} in ${layout}`).toBeLessThanOrEqual(viewport.height + 1);
+      expect(box.x + box.width, `pane ${number} in ${layout}`).toBeLessThanOrEqual(viewport.width + 1);
+    }
+    await snapshot(page, testInfo, `compare-8-panes-${layout.toLowerCase()}`);
+  }
   await page.getByRole('button', { name: 'Remove model 8' }).click();
   await expect(add).toBeEnabled();
 });

@@ -59,8 +59,14 @@ export function ComparePane(props: {
           Widen<span className="visually-hidden"> model {number}</span>
         </button>
         {props.canRemove && (
-          <button type="button" aria-label={`Remove model ${number}`} onClick={() => actions.remove(index)}>
-            Remove
+          <button
+            type="button"
+            className="compare-pane-remove"
+            aria-label={`Remove model ${number}`}
+            title={`Remove model ${number}`}
+            onClick={() => actions.remove(index)}
+          >
+            ×
           </button>
         )}
       </header>
