@@ -50,6 +50,11 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       setup: toSetup(compare),
       prompt: compare.prompt,
       sessionId: compare.sessionId,
+    }).then((result) => {
+      // Not kept (a full disk): said beside the prompt, since a reload would lose the setup.
+      if (!result.ok && get().bridge) {
+        set({ compare: { ...get().compare, problem: { at: 'send', message: result.error.message } } });
+      }
     });
   };
   const update = (changes: Partial<CompareState>, options: { keep?: boolean } = {}) => {
