@@ -1,3 +1,4 @@
+import { compareMigration } from './compare-tables';
 import { playgroundMigration } from './playground-tables';
 import { usageRollupMigration } from './usage-rollup';
 
@@ -171,4 +172,7 @@ export const migrations: Migration[] = [
   },
   // 9: the Playground's prompts, their versions and cases, and runs with every cell.
   { release: '0.1.0', sql: playgroundMigration },
+  // 10: Compare's sessions (each pane an ordinary conversation, hidden from History until continued), model sets
+  // and the setup being edited.
+  { release: '0.1.0', sql: compareMigration },
 ];

@@ -4,6 +4,7 @@ import type { CallSource, CallStatus, UsageRecord } from '../../shared/types/usa
 import type { CachedAnswer } from '../gateway/types';
 import type { ConversationStore } from './conversation-types';
 import type { ModelListTable } from './model-lists';
+import type { CompareTables } from './compare-tables';
 import type { PlaygroundTables } from './playground-tables';
 
 /** Which calls; each filter left out matches every call. */
@@ -52,6 +53,7 @@ export interface Store extends ConversationStore {
   /** Each endpoint's model list as last fetched. */
   modelLists: ModelListTable;
   playground: PlaygroundTables;
+  compare: CompareTables;
   recordUsage(record: UsageRecord): void;
   /** A route's recent calls, newest first, for routing by speed and price (electron/routing/). */
   recentRouteCalls(routeName: string): RouteCall[];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { chatRoutes, type ChatEvents } from './chat';
+import { compareRoutes } from './compare';
 import type { Result, Route } from './define';
 import { routingRoutes } from './routing';
 import { playgroundRoutes, type PlaygroundEvents } from './playground';
@@ -10,6 +11,7 @@ import { usageRoutes } from './usage';
 export const routes = {
   ...settingsRoutes,
   ...chatRoutes,
+  ...compareRoutes,
   ...usageRoutes,
   ...routingRoutes,
   ...playgroundRoutes,
@@ -39,6 +41,7 @@ export function isRouteName(value: unknown): value is RouteName {
 export type { FieldProblem, Result } from './define';
 export type * from './attachments';
 export type * from './chat';
+export type * from './compare';
 export type * from './routing';
 export type * from './settings';
 export type * from './usage';

@@ -33,7 +33,7 @@ export function useGlobalShortcuts(options: { isSheetOpen: boolean; openSheet():
       let handled = true;
       if (isMod && key === 'k') {
         if (state.screen === 'compare') {
-          const empty = state.compare.modelIds.indexOf('');
+          const empty = state.compare.panes.findIndex((pane) => !pane.modelId);
           state.openModelPicker({ kind: 'compare', index: Math.max(empty, 0) });
         } else if (state.screen === 'playground') {
           state.openModelPicker({ kind: 'playground' });

@@ -14,6 +14,8 @@ export function AnswerCard(props: {
   label?: string;
   actions?: ReactNode;
   footer?: ReactNode;
+  /** Leaves the model's name out (a blind compare); `label` then names the answer. */
+  hideModelName?: boolean;
 }) {
   const { view } = props;
   const record = view.record;
@@ -24,7 +26,7 @@ export function AnswerCard(props: {
       aria-busy={view.status === 'streaming'}
     >
       <header className="answer-header">
-        <span className="answer-model">{view.target ?? view.modelId}</span>
+        {!props.hideModelName && <span className="answer-model">{view.target ?? view.modelId}</span>}
         <span className="answer-status" role="status">
           {view.status === 'streaming' ? 'streaming…' : view.status}
         </span>
