@@ -7,11 +7,14 @@ export interface ReportRow {
   figure: string;
   /** One value per run. */
   values: number[];
+  /** The same figure for an earlier build, measured in the same session. */
+  beforeValues?: number[];
   unit: string;
   target: string;
 }
 
-const format = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1));
+const format = (value: number) =>
+  Number.isInteger(value) || Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export function machineLine(loadBefore: number[]): string {
@@ -31,12 +34,15 @@ export function writeMarkedSection(name: string, title: string, intro: string[],
   const markerStart = `<!-- ${name}:start (written by npm run bench) -->`;
   const markerEnd = `<!-- ${name}:end -->`;
   const file = docsFile ?? resolve(import.meta.dirname, '../../docs/BENCHMARKS.md');
+  const cell = (values: number[], unit: string) =>
+    `${format(median(values))}${unit ? ` ${unit}` : ''} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+  const hasBefore = rows.some((row) => row.beforeValues);
   const table = [
-    '| figure | measured, median (lowest–highest run) | target |',
-    '| --- | --- | --- |',
+    `| figure | measured, median (lowest–highest run) |${hasBefore ? ' before, in the same session |' : ''} target |`,
+    `| --- | --- |${hasBefore ? ' --- |' : ''} --- |`,
     ...rows.map(
       (row) =>
-        `| ${row.figure} | ${format(median(row.values))} ${row.unit} (${format(Math.min(...row.values))}–${format(Math.max(...row.values))}) | ${row.target} |`,
+        `| ${row.figure} | ${cell(row.values, row.unit)} |${hasBefore ? ` ${row.beforeValues ? cell(row.beforeValues, row.unit) : ''} |` : ''} ${row.target} |`,
     ),
   ];
   const section = [markerStart, '', `### ${title}`, '', ...intro, '', ...table, '', markerEnd].join('\n');

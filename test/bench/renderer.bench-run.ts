@@ -23,6 +23,7 @@ const deltaMs = Number(process.env.BENCH_RENDER_DELTA_MS ?? 5);
 const turns = 1000;
 const profileFile = process.env.BENCH_RENDER_PROFILE;
 const traceFile = process.env.BENCH_RENDER_TRACE;
+const beforeDir = process.env.BENCH_RENDER_BEFORE_DIR;
 const repoRoot = resolve(import.meta.dirname, '../..');
 
 /** An answer in the Markdown models write: headings, lists, code, a table, inline and display math. */
@@ -97,21 +98,14 @@ async function streamPanes(page: Page): Promise<FrameFigures> {
   return figures;
 }
 
-it('renderer: 8 panes streaming, a 2,000-message conversation', async () => {
-  if (!existsSync(join(repoRoot, 'out/main/cli.js')))
-    throw new Error('Build first: npm run bench builds the app (electron-vite build) before it runs.');
-  const started = performance.now();
-  const loadBefore = loadavg();
-  const fake = await startFakeProvider();
-  const text = answer();
-  fake.setDefault({ kind: 'text', text, deltas: tokens, delayMs: deltaMs });
+/** A data folder with the fake endpoint and a 2,000-message conversation, written before `serve` starts. */
+async function prepareHome(fakeUrl: string): Promise<string> {
   const home = await mkdtemp(join(tmpdir(), 'switchboard-renderer-bench-'));
   const models = Array.from({ length: panes }, (_, index) => `m${index + 1}`);
   await writeFile(
     join(home, 'config.json'),
-    JSON.stringify({ endpoints: [{ id: 'fake', kind: 'openai-compatible', baseURL: `${fake.url}/v1`, models }] }),
+    JSON.stringify({ endpoints: [{ id: 'fake', kind: 'openai-compatible', baseURL: `${fakeUrl}/v1`, models }] }),
   );
-  await createKeytarKeychain().set('fake', 'sk-bench-render-0000');
   const store = openStore(home);
   const { id } = store.createConversation({ title: 'A very long conversation', modelId: 'fake/m1' });
   let parentId: string | null = null;
@@ -127,121 +121,159 @@ it('renderer: 8 panes streaming, a 2,000-message conversation', async () => {
     }).id;
   }
   store.close();
-  const serve = await startServe(home);
+  return home;
+}
+
+interface Keystrokes {
+  p50: number;
+  p95: number;
+  slowest: number;
+}
+
+/** Opens the 2,000-message conversation in a fresh page, then types at its end. */
+async function openAndType(page: Page, url: string): Promise<{ openMs: number; keystrokes: Keystrokes }> {
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Chat' }).click();
+  const conversation = page
+    .getByRole('navigation', { name: 'History' })
+    .getByRole('button', { name: /^A very long conversation/ });
+  await conversation.waitFor();
+  const openMs = await timeOpen(conversation, `Answer ${turns},`);
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.click();
+  // Typing is measured once the view has finished drawing (code highlighted).
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 2000 })));
+  await watchKeystrokes(page, composer);
+  const typed = 'A question typed key by key at the end of 2,000 messages';
+  await page.keyboard.type(typed, { delay: 15 });
+  expect(await composer.inputValue()).toBe(typed);
+  const { keystrokeMs } = await readKeystrokes(page);
+  const sorted = [...keystrokeMs].sort((a, b) => a - b);
+  expect(sorted.length).toBeGreaterThanOrEqual(typed.length);
+  return {
+    openMs,
+    keystrokes: {
+      p50: sorted[Math.floor(sorted.length / 2)]!,
+      p95: sorted[Math.floor(sorted.length * 0.95)]!,
+      slowest: sorted.at(-1)!,
+    },
+  };
+}
+
+interface BuildResults {
+  streaming: FrameFigures[];
+  openMs: number[];
+  keystrokes: Keystrokes[];
+}
+
+function reportRows(results: BuildResults, before?: BuildResults): ReportRow[] {
+  const row = (figure: string, read: (results: BuildResults) => number[], unit: string, target: string): ReportRow => ({
+    figure,
+    values: read(results),
+    beforeValues: before && read(before),
+    unit,
+    target,
+  });
+  return [
+    row('8 panes: longest frame gap', (r) => r.streaming.map((f) => f.longestGapMs), 'ms', '< 50 ms'),
+    row('8 panes: frame gap p95', (r) => r.streaming.map((f) => f.p95GapMs), 'ms', ''),
+    row('8 panes: frame gaps over 50 ms', (r) => r.streaming.map((f) => f.gapsOver50Ms), '', '0'),
+    row('8 panes: main thread busy (CPU time)', (r) => r.streaming.map((f) => f.busyShare * 100), '%', '< 50%'),
+    row('8 panes: frames drawn', (r) => r.streaming.map((f) => f.frames), '', ''),
+    row('8 panes: frames dropped (60 Hz)', (r) => r.streaming.map((f) => f.droppedFrames), '', ''),
+    row('8 panes: long tasks (> 50 ms)', (r) => r.streaming.map((f) => f.longTasks), '', ''),
+    row('8 panes: longest task', (r) => r.streaming.map((f) => f.longestTaskMs), 'ms', ''),
+    row(
+      '8 panes: wall time, click on Compare to the last pane done',
+      (r) => r.streaming.map((f) => f.wallMs),
+      'ms',
+      '',
+    ),
+    row('2,000 messages: open, click to the last answer drawn', (r) => r.openMs, 'ms', '< 500 ms'),
+    row('2,000 messages: keystroke work, p50', (r) => r.keystrokes.map((k) => k.p50), 'ms', '< 16 ms'),
+    row('2,000 messages: keystroke work, p95', (r) => r.keystrokes.map((k) => k.p95), 'ms', '< 16 ms'),
+    row('2,000 messages: slowest keystroke', (r) => r.keystrokes.map((k) => k.slowest), 'ms', ''),
+  ];
+}
+
+it('renderer: 8 panes streaming, a 2,000-message conversation', async () => {
+  if (!existsSync(join(repoRoot, 'out/main/cli.js')))
+    throw new Error('Build first: npm run bench builds the app (electron-vite build) before it runs.');
+  const started = performance.now();
+  const loadBefore = loadavg();
+  const fake = await startFakeProvider();
+  const text = answer();
+  fake.setDefault({ kind: 'text', text, deltas: tokens, delayMs: deltaMs });
+  await createKeytarKeychain().set('fake', 'sk-bench-render-0000');
+  // BENCH_RENDER_BEFORE_DIR=<a built renderer folder> measures it too, run by run in turn with this build.
+  const builds = [
+    { name: 'this build', env: {} },
+    ...(beforeDir ? [{ name: 'before', env: { SWITCHBOARD_RENDERER_DIR: beforeDir } }] : []),
+  ].map((build) => ({ ...build, home: '', url: '', stop: async () => {} }));
+  for (const build of builds) {
+    build.home = await prepareHome(fake.url);
+    const serve = await startServe(build.home, { env: build.env });
+    build.url = serve.url;
+    build.stop = serve.stop;
+  }
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
   });
-  const streaming: FrameFigures[] = [];
-  const openMs: number[] = [];
-  const keystrokes: { p50: number; p95: number; slowest: number; slowEvents: number }[] = [];
+  const results: BuildResults[] = builds.map(() => ({ streaming: [], openMs: [], keystrokes: [] }));
   try {
     for (let run = 0; run < runs; run += 1) {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await page.goto(serve.url);
-      streaming.push(await streamPanes(page));
-      await page.close();
+      for (const [index, build] of builds.entries()) {
+        const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await page.goto(build.url);
+        results[index]!.streaming.push(await streamPanes(page));
+        await page.close();
+      }
     }
     for (let run = 0; run < runs; run += 1) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(serve.url);
-      await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Chat' }).click();
-      const conversation = page
-        .getByRole('navigation', { name: 'History' })
-        .getByRole('button', { name: /^A very long conversation/ });
-      await conversation.waitFor();
-      openMs.push(await timeOpen(conversation, `Answer ${turns},`));
-      const composer = page.getByRole('textbox', { name: 'Message' });
-      await composer.click();
-      // Typing is measured once the view has finished drawing (code highlighted).
-      await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 2000 })));
-      await watchKeystrokes(page, composer);
-      const typed = 'A question typed key by key at the end of 2,000 messages';
-      await page.keyboard.type(typed, { delay: 15 });
-      expect(await composer.inputValue()).toBe(typed);
-      const { keystrokeMs, slowEvents } = await readKeystrokes(page);
-      const sorted = [...keystrokeMs].sort((a, b) => a - b);
-      expect(sorted.length).toBeGreaterThanOrEqual(typed.length);
-      keystrokes.push({
-        p50: sorted[Math.floor(sorted.length / 2)]!,
-        p95: sorted[Math.floor(sorted.length * 0.95)]!,
-        slowest: sorted.at(-1)!,
-        slowEvents,
-      });
-      await page.close();
+      for (const [index, build] of builds.entries()) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const { openMs, keystrokes } = await openAndType(page, build.url);
+        results[index]!.openMs.push(openMs);
+        results[index]!.keystrokes.push(keystrokes);
+        await page.close();
+      }
     }
   } finally {
     await browser.close();
-    await serve.stop();
+    for (const build of builds) {
+      await build.stop();
+      await rm(build.home, { recursive: true, force: true });
+    }
     await fake.close();
-    await rm(home, { recursive: true, force: true });
   }
 
-  const rows: ReportRow[] = [
-    {
-      figure: '8 panes: longest frame gap',
-      values: streaming.map((f) => f.longestGapMs),
-      unit: 'ms',
-      target: '< 50 ms',
-    },
-    { figure: '8 panes: frame gap p95', values: streaming.map((f) => f.p95GapMs), unit: 'ms', target: '' },
-    { figure: '8 panes: frame gaps over 50 ms', values: streaming.map((f) => f.gapsOver50Ms), unit: '', target: '0' },
-    {
-      figure: '8 panes: main thread busy',
-      values: streaming.map((f) => f.busyShare * 100),
-      unit: '%',
-      target: '< 50%',
-    },
-    { figure: '8 panes: frames drawn', values: streaming.map((f) => f.frames), unit: '', target: '' },
-    { figure: '8 panes: frames dropped (60 Hz)', values: streaming.map((f) => f.droppedFrames), unit: '', target: '' },
-    { figure: '8 panes: long tasks (> 50 ms)', values: streaming.map((f) => f.longTasks), unit: '', target: '' },
-    { figure: '8 panes: longest task', values: streaming.map((f) => f.longestTaskMs), unit: 'ms', target: '' },
-    {
-      figure: '8 panes: wall time, first click to last pane done',
-      values: streaming.map((f) => f.wallMs),
-      unit: 'ms',
-      target: '',
-    },
-    { figure: '2,000 messages: open, click to last answer drawn', values: openMs, unit: 'ms', target: '< 500 ms' },
-    {
-      figure: '2,000 messages: keystroke work, p50',
-      values: keystrokes.map((k) => k.p50),
-      unit: 'ms',
-      target: '< 16 ms',
-    },
-    {
-      figure: '2,000 messages: keystroke work, p95',
-      values: keystrokes.map((k) => k.p95),
-      unit: 'ms',
-      target: '< 16 ms',
-    },
-    { figure: '2,000 messages: slowest keystroke', values: keystrokes.map((k) => k.slowest), unit: 'ms', target: '' },
-    {
-      figure: '2,000 messages: key events over 16 ms with their paint (Event Timing)',
-      values: keystrokes.map((k) => k.slowEvents),
-      unit: '',
-      target: '0',
-    },
-  ];
+  const rows = reportRows(results[0]!, results[1]);
   for (const row of rows) {
-    const sorted = [...row.values].sort((a, b) => a - b);
-    record({
-      name: `renderer: ${row.figure}${row.unit ? ` (${row.unit})` : ''}`,
-      runs: row.values.length,
-      medianMs: round(sorted[Math.floor(sorted.length / 2)]!),
-      p95Ms: round(sorted.at(-1)!),
-      extra: { lowest: round(sorted[0]!), highest: round(sorted.at(-1)!), target: row.target },
-    });
+    for (const [name, values] of [
+      ['', row.values],
+      ['before: ', row.beforeValues],
+    ] as const) {
+      if (!values) continue;
+      const sorted = [...values].sort((a, b) => a - b);
+      record({
+        name: `renderer: ${name}${row.figure}${row.unit ? ` (${row.unit})` : ''}`,
+        runs: values.length,
+        medianMs: round(sorted[Math.floor(sorted.length / 2)]!),
+        p95Ms: round(sorted.at(-1)!),
+        extra: { lowest: round(sorted[0]!), highest: round(sorted.at(-1)!), target: row.target },
+      });
+    }
   }
   writeMarkedSection(
     'renderer-bench',
     'The renderer: 8 panes streaming, a 2,000-message conversation',
     [
       `Last run: ${new Date().toISOString()}, ${Math.round((performance.now() - started) / 1000)} s. ${machineLine(loadBefore)}`,
-      `Runs: ${runs}. Each Compare run streams ${tokens.toLocaleString('en')} deltas (~${text.length.toLocaleString('en')} characters of Markdown with code, tables and math) to each of ${panes} panes, ${deltaMs} ms apart at the fake provider; frames are rAF timestamps, long tasks from PerformanceObserver, busy time is CDP's TaskDuration over the wall time from the click on Compare to the last pane done. Keystroke work is the time from the key event to the end of its handlers, React's commit and the field's layout; the paint after it is not included.`,
+      `Runs: ${runs}${builds.length > 1 ? `, each build in turn (before: ${beforeDir})` : ''}. Each Compare run streams ${tokens.toLocaleString('en')} deltas (~${text.length.toLocaleString('en')} characters of Markdown with code, tables and math) to each of ${panes} panes, ${deltaMs} ms apart at the fake provider, in a 1600×1000 page; frames are rAF timestamps, long tasks from PerformanceObserver, busy time is the renderer main thread's CPU time (CDP TaskDuration) over the wall time from the click on Compare to the last pane done. Keystroke work is the time from the key event to the end of its handlers, React's commit and the field's layout; the paint after it is not included.`,
       '`p95Ms` in test-reports/bench.json holds the highest run for these figures.',
     ],
     rows,
   );
-  expect(streaming.every((figures) => figures.frames > 0)).toBe(true);
+  expect(results.every((result) => result.streaming.every((figures) => figures.frames > 0))).toBe(true);
 });
