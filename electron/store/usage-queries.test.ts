@@ -217,6 +217,32 @@ describe('usage aggregates from the daily roll-up', () => {
     store.close();
   });
 
+  it('reads the choices again only after calls are written, by this store or by another connection', () => {
+    const store = openStore(dir);
+    for (const record of calls(50, 5)) store.recordUsage(record);
+    const first = store.usageChoices();
+    // Nothing written since: the same answer, not a new scan.
+    expect(store.usageChoices()).toBe(first);
+
+    store.recordUsage(
+      usageRecord('new-model', '2026-11-20T10:00:00.000Z', { target: 'c/four', requestedModel: 'c/four' }),
+    );
+    const afterOwnWrite = store.usageChoices();
+    expect(afterOwnWrite).not.toBe(first);
+    expect(afterOwnWrite.models).toContain('c/four');
+    expect(afterOwnWrite.endpoints).toContain('c');
+
+    // Another process (or a hand edit) changes the file: seen on the next read.
+    const other = new Database(join(dir, 'switchboard.db'));
+    other.prepare("UPDATE usage SET requested_model = 'smart', target = 'd/five' WHERE id = 'new-model'").run();
+    other.close();
+    const afterOtherWrite = store.usageChoices();
+    expect(afterOtherWrite.models).toContain('d/five');
+    expect(afterOtherWrite.models).not.toContain('c/four');
+    expect(afterOtherWrite.routes).toContain('smart');
+    store.close();
+  });
+
   it('sum spending by endpoint over whole days, for budgets', () => {
     const store = openStore(dir);
     const records = calls(500, 9);

@@ -1,7 +1,7 @@
 // The Usage screen's requests with 1,000,000 calls stored: each is one synchronous SQLite query in the
 // process that also streams answers, so its time is how long a stream can stall behind it.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -14,7 +14,9 @@ import { usageReport } from '../../electron/core/usage-summary';
 import { openStore } from '../../electron/store/open-store';
 import { migrations } from '../../electron/store/migrations';
 import { toUsageRow, usageColumns } from '../../electron/store/usage-rows';
-import { measure, record, round } from './measure';
+import { machineLine, writeMarkedSection, type ReportRow } from './marked-section';
+import { measure, record, round, type Measurement } from './measure';
+import { measureStreamsBesideUsage } from './usage-stream';
 
 const rowCount = Number(process.env.USAGE_BENCH_ROWS ?? 1_000_000);
 const days = 365;
@@ -22,6 +24,7 @@ const end = Date.UTC(2026, 10, 25);
 const endpoints = ['work', 'home', 'or', 'local'];
 const models = endpoints.flatMap((endpoint) => ['a', 'b', 'c'].map((model) => `${endpoint}/${model}`));
 const routes = ['fast', 'cheap', 'smart'];
+const streamRuns = Number(process.env.USAGE_BENCH_STREAMS ?? 3);
 
 /** Calls over a year, newest last: 12 models on 4 endpoints, 3 routes, both sources, 3% errors. */
 function call(index: number, next: () => number): UsageRecord {
@@ -90,6 +93,8 @@ function fillPreviousSchema(file: string): void {
 }
 
 it(`the Usage screen with ${rowCount.toLocaleString('en')} calls`, async () => {
+  const started = performance.now();
+  const loadBefore = loadavg();
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-usage-bench-'));
   const file = join(dir, 'switchboard.db');
   fillPreviousSchema(file);
@@ -201,6 +206,61 @@ it(`the Usage screen with ${rowCount.toLocaleString('en')} calls`, async () => {
   });
 
   store.close();
+
+  // The same history behind `switchboard serve`: a stream's chunk gaps alone and while the Usage screen loads.
+  const streams = await measureStreamsBesideUsage(dir, streamRuns);
   rmSync(dir, { recursive: true, force: true });
+  const gapRows: ReportRow[] = [
+    {
+      figure: 'a stream alone: longest gap between chunks',
+      values: streams.alone.longestGapMs,
+      unit: 'ms',
+      target: '',
+    },
+    {
+      figure: 'the stream while the Usage screen loads back to back: longest gap',
+      values: streams.besideUsage.longestGapMs,
+      unit: 'ms',
+      target: 'never delayed: ≈ alone',
+    },
+    { figure: 'a stream alone: gap p99', values: streams.alone.p99GapMs, unit: 'ms', target: '' },
+    {
+      figure: 'the stream while the Usage screen loads: gap p99',
+      values: streams.besideUsage.p99GapMs,
+      unit: 'ms',
+      target: '≈ alone',
+    },
+  ];
+  for (const row of gapRows) {
+    const sorted = [...row.values].sort((a, b) => a - b);
+    record({
+      name: `usage: ${row.figure}`,
+      runs: row.values.length,
+      medianMs: round(sorted[Math.floor(sorted.length / 2)]!),
+      p95Ms: round(sorted.at(-1)!),
+    });
+  }
+  const serverRows: ReportRow[] = [...streams.roundTrips].map(([name, times]) => ({
+    figure: `through the server, beside a stream: ${name} (round trip)`,
+    values: times,
+    unit: 'ms',
+    target: '< 50 ms',
+  }));
+  const queryRow = (result: Measurement): ReportRow => ({
+    figure: `in process: ${result.name.replace(/^usage: /, '')} (median; p95 ${result.p95Ms} ms)`,
+    values: [result.medianMs],
+    unit: 'ms',
+    target: result.name.includes('record one call') || result.name.includes('export') ? '' : '< 50 ms',
+  });
+  writeMarkedSection(
+    'usage-bench',
+    `The Usage screen at ${rowCount.toLocaleString('en')} calls`,
+    [
+      `Last run: ${new Date().toISOString()}, ${Math.round((performance.now() - started) / 1000)} s. ${machineLine(loadBefore)}`,
+      `\`usage.bench-run.ts\`: a year of ${rowCount.toLocaleString('en')} calls written in the schema before the roll-ups, then upgraded as a user's first start after the update does. "In process" rows: each query as the server runs it (median over 20–500 calls; one value, so no spread). "Through the server" rows: the page's requests over \`/bridge\` to \`switchboard serve\` on that history, back to back while a local API stream of 400 chunks (5 ms apart) runs; each row gives the median round trip with the lowest–highest in brackets. Stream rows: ${streamRuns} streams each, the longest and p99 gap between chunks as the client reads them.`,
+    ],
+    [...results.map(queryRow), ...serverRows, ...gapRows],
+  );
   expect(results.every((result) => result.medianMs > 0)).toBe(true);
+  expect(streams.besideUsage.longestGapMs.length).toBe(streamRuns);
 });

@@ -16,12 +16,14 @@ export function AnswerCard(props: {
   footer?: ReactNode;
   /** Leaves the model's name out (a blind compare); `label` then names the answer. */
   hideModelName?: boolean;
+  /** `answer-pane`: a live pane beside others (Compare), whose finished blocks off screen skip layout and paint. */
+  className?: string;
 }) {
   const { view } = props;
   const record = view.record;
   return (
     <article
-      className={`answer answer-${view.status}`}
+      className={`answer answer-${view.status}${props.className ? ` ${props.className}` : ''}`}
       aria-label={props.label ?? `Answer from ${view.target ?? view.modelId}`}
       aria-busy={view.status === 'streaming'}
     >

@@ -8,6 +8,7 @@ export function StreamPane(props: { streamId: string; showMetrics?: boolean; lab
   if (!view) return null;
   return (
     <AnswerCard
+      className="answer-pane"
       view={view}
       showMetrics={props.showMetrics}
       label={props.label}
