@@ -14,6 +14,7 @@ export function PaneAnswer(props: { entry: ChatEntry; label?: string; hideModelN
   return (
     <AnswerCard
       view={view}
+      className="answer-pane"
       showMetrics
       label={props.label}
       hideModelName={props.hideModelName}
