@@ -1,3 +1,4 @@
+import { compareVotesMigration } from './compare-votes';
 import { playgroundMigration } from './playground-tables';
 import { usageRollupMigration } from './usage-rollup';
 
@@ -171,4 +172,6 @@ export const migrations: Migration[] = [
   },
   // 9: the Playground's prompts, their versions and cases, and runs with every cell.
   { release: '0.1.0', sql: playgroundMigration },
+  // 11: Compare's blind votes (models in the order shown, the winner or a tie, the conversation), for the leaderboard.
+  { release: '0.1.0', sql: compareVotesMigration },
 ];

@@ -5,6 +5,7 @@ import { SwitchboardError } from '../../shared/errors/codes';
 import type { UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
 import { checkHistoryFile, migrateHistoryFile } from './history-file';
+import { createCompareVoteTable } from './compare-votes';
 import { createConversationStore } from './conversation-store';
 import { createModelListTable } from './model-lists';
 import { createRouteHistory } from './route-history';
@@ -164,6 +165,7 @@ export function openStore(dataDir: string): Store {
     modelLists: createModelListTable(db, guard),
     recentRouteCalls: guard(createRouteHistory(db)),
     playground: createPlaygroundTables(db, guard),
+    compareVotes: createCompareVoteTable(db, guard),
     ...conversations,
     recordUsage: guard((record) => {
       insertUsage.run(toUsageRow(record));

@@ -2,6 +2,7 @@ import type { RouteCall } from '../routing/target-stats';
 import type { ModelSpend, UsagePage, UsageTotals } from '../../shared/contract/usage';
 import type { CallSource, CallStatus, UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
+import type { CompareVoteTable } from './compare-votes';
 import type { ConversationStore } from './conversation-types';
 import type { ModelListTable } from './model-lists';
 import type { PlaygroundTables } from './playground-tables';
@@ -52,6 +53,8 @@ export interface Store extends ConversationStore {
   /** Each endpoint's model list as last fetched. */
   modelLists: ModelListTable;
   playground: PlaygroundTables;
+  /** Compare's blind votes, for the leaderboard. */
+  compareVotes: CompareVoteTable;
   recordUsage(record: UsageRecord): void;
   /** A route's recent calls, newest first, for routing by speed and price (electron/routing/). */
   recentRouteCalls(routeName: string): RouteCall[];
