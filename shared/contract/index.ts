@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { chatRoutes, type ChatEvents } from './chat';
+import { compareVoteRoutes } from './compare-votes';
 import type { Result, Route } from './define';
 import { routingRoutes } from './routing';
 import { playgroundRoutes, type PlaygroundEvents } from './playground';
@@ -13,6 +14,7 @@ export const routes = {
   ...usageRoutes,
   ...routingRoutes,
   ...playgroundRoutes,
+  ...compareVoteRoutes,
 };
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
@@ -43,3 +45,4 @@ export type * from './routing';
 export type * from './settings';
 export type * from './usage';
 export type * from './playground';
+export type * from './compare-votes';
