@@ -21,6 +21,7 @@ import type {
 } from '../../../shared/contract';
 import type { EndpointConfig } from '../../../shared/types/config';
 import type { Attempt, UsageRecord } from '../../../shared/types/usage';
+import type { BlindState } from './blind-slice';
 import type { PlaygroundState } from './playground-types';
 
 export type Screen = 'chat' | 'compare' | 'usage' | 'settings' | 'playground';
@@ -100,7 +101,7 @@ export interface HistoryState {
   removed: ConversationSummary | null;
 }
 
-export interface AppState extends PlaygroundState {
+export interface AppState extends PlaygroundState, BlindState {
   bridge: SwitchboardBridge | null;
   isConnected: boolean;
   screen: Screen;

@@ -14,8 +14,10 @@ export function AnswerCard(props: {
   label?: string;
   actions?: ReactNode;
   footer?: ReactNode;
+  /** A blind compare before its vote: the label stands for the model, and what would tell it is left out. */
+  isModelHidden?: boolean;
 }) {
-  const { view } = props;
+  const { view, isModelHidden } = props;
   const record = view.record;
   return (
     <article
@@ -24,7 +26,7 @@ export function AnswerCard(props: {
       aria-busy={view.status === 'streaming'}
     >
       <header className="answer-header">
-        <span className="answer-model">{view.target ?? view.modelId}</span>
+        <span className="answer-model">{isModelHidden ? props.label : (view.target ?? view.modelId)}</span>
         <span className="answer-status" role="status">
           {view.status === 'streaming' ? 'streaming…' : view.status}
         </span>
@@ -36,7 +38,7 @@ export function AnswerCard(props: {
         {props.actions}
         {view.status !== 'streaming' && view.text && <CopyButton text={view.text} />}
       </header>
-      {view.failedAttempts.length > 0 && (
+      {!isModelHidden && view.failedAttempts.length > 0 && (
         <ul className="attempts" aria-label="Failed attempts">
           {view.failedAttempts.map((attempt) => (
             <li key={`${attempt.target}-${attempt.startedAtMs}`}>
@@ -52,14 +54,18 @@ export function AnswerCard(props: {
         </details>
       )}
       <AnswerText text={view.text} isComplete={view.status !== 'streaming'} />
-      {view.error && <p className="answer-error">{view.error.message}</p>}
+      {view.error && (
+        <p className="answer-error">
+          {isModelHidden ? 'This answer failed; why shows after the vote.' : view.error.message}
+        </p>
+      )}
       {view.notSaved && (
         <p className="answer-warning" role="alert">
           Not saved to the history: {view.notSaved}
         </p>
       )}
       {props.footer}
-      {props.showMetrics && (
+      {props.showMetrics && !isModelHidden && (
         <dl className="metrics" aria-label="Metrics">
           <dt>Time to first token</dt>
           <dd>{formatMs(record?.timeToFirstTokenMs)}</dd>

@@ -2,6 +2,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/app-store';
 import { ModelButton } from '../models/model-button';
 import { StreamPane } from '../answers/stream-pane';
+import { BlindModeControls } from './blind-mode-controls';
+import { BlindVoteBar } from './blind-vote-bar';
+import { useBlindView } from './use-blind-view';
 
 export function CompareScreen() {
   const state = useAppStore(
@@ -18,6 +21,7 @@ export function CompareScreen() {
     })),
   );
   const { compare } = state;
+  const blind = useBlindView(compare.streamIds);
   return (
     <section aria-labelledby="compare-title" className="screen">
       <h2 id="compare-title">Compare</h2>
@@ -87,7 +91,12 @@ export function CompareScreen() {
         <div className="compare-models">
           {compare.modelIds.map((modelId, index) => (
             <div key={index} className="compare-model">
-              <ModelButton label={`Model ${index + 1}`} value={modelId} target={{ kind: 'compare', index }} />
+              <ModelButton
+                label={`Model ${index + 1}`}
+                value={modelId}
+                target={{ kind: 'compare', index }}
+                isValueHidden={blind.isHidden}
+              />
               {compare.modelIds.length > 2 && (
                 <button
                   type="button"
@@ -110,13 +119,15 @@ export function CompareScreen() {
           <button type="button" onClick={() => compare.streamIds.forEach((id) => id && void state.cancelStream(id))}>
             Stop all
           </button>
+          <BlindModeControls />
         </div>
       </form>
       <div className="compare-panes" role="group" aria-label="Answers side by side">
-        {compare.streamIds.map((streamId, index) =>
-          streamId ? <StreamPane key={streamId} streamId={streamId} showMetrics label={`Answer ${index + 1}`} /> : null,
-        )}
+        {blind.panes.map(({ streamId, label }) => (
+          <StreamPane key={streamId} streamId={streamId} showMetrics label={label} isModelHidden={blind.isHidden} />
+        ))}
       </div>
+      {blind.isBlind && <BlindVoteBar shownStreamIds={blind.panes.map((pane) => pane.streamId)} />}
     </section>
   );
 }
