@@ -1,4 +1,10 @@
-import type { BudgetConfig, EndpointConfig, RouteConfig, SwitchboardConfig } from '../../shared/types/config';
+import type {
+  BudgetConfig,
+  EndpointConfig,
+  RouteConfig,
+  RouteStrategy,
+  SwitchboardConfig,
+} from '../../shared/types/config';
 import { SwitchboardError } from '../../shared/errors/codes';
 
 /** Adds the endpoint, or replaces the one with its id, keeping the order. */
@@ -21,6 +27,28 @@ export function addEndpoint(config: SwitchboardConfig, endpoint: EndpointConfig)
 
 /** Adds the route, or replaces the one with its name. */
 export function upsertRoute(config: SwitchboardConfig, name: string, route: RouteConfig): SwitchboardConfig {
+  return { ...config, routes: { ...config.routes, [name]: route } };
+}
+
+/**
+ * Sets a route's strategy and weights on the route as the file has it now, so targets or a cache changed
+ * meanwhile (by hand, or from another window) are kept. `ordered` is the default and is written as nothing.
+ */
+export function setRouteStrategy(
+  config: SwitchboardConfig,
+  name: string,
+  strategy: RouteStrategy,
+  weights: Record<string, number> | undefined,
+): SwitchboardConfig {
+  if (!Object.hasOwn(config.routes, name)) {
+    throw new SwitchboardError('UNKNOWN_MODEL', `There is no route "${name}": it was removed; add it again.`);
+  }
+  const { strategy: _strategy, weights: _weights, ...kept } = config.routes[name]!;
+  const route: RouteConfig = {
+    ...kept,
+    ...(strategy === 'ordered' ? {} : { strategy }),
+    ...(weights ? { weights } : {}),
+  };
   return { ...config, routes: { ...config.routes, [name]: route } };
 }
 

@@ -1,6 +1,7 @@
 import type { LocalApiInfo } from '../../shared/contract';
 import { createDispatch } from './dispatch';
 import { createChatHandlers } from './handlers/chat-handlers';
+import { createCompareHandlers } from './handlers/compare-handlers';
 import { createCompareVoteHandlers } from './handlers/compare-vote-handlers';
 import { createModelHandlers, type ModelOptions } from './handlers/model-handlers';
 import { createRoutingHandlers } from './handlers/routing-handlers';
@@ -18,10 +19,12 @@ export interface CoreOptions extends ModelOptions {
 /** The full list of what a renderer can ask of the core. */
 export function createCoreFromServices(services: Services, options: CoreOptions = {}): Core {
   const streams = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const chat = createChatHandlers(services, streams);
   const dispatch = createDispatch({
     ...createSettingsHandlers(services, { localApi: options.localApi, modelList: options.modelList }),
     ...createModelHandlers(services, options),
-    ...createChatHandlers(services, streams),
+    ...chat,
+    ...createCompareHandlers(services, chat),
     ...createUsageHandlers(services),
     ...createRoutingHandlers(services),
     ...createPlaygroundHandlers(services, streams),

@@ -69,6 +69,8 @@ export function createLanguageModel(target: ProviderTarget, baseFetch?: typeof g
         fetch,
         // Usage arrives only when asked for, in a last chunk with no choices.
         includeUsage: true,
+        // A JSON schema goes out as `json_schema` structured output instead of being dropped for `json_object`.
+        supportsStructuredOutputs: true,
       }).chatModel(model);
   }
 }

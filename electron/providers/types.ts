@@ -1,4 +1,4 @@
-import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { EndpointConfig } from '../../shared/types/config';
 import type { ApiCall } from '../protocols/types';
 import type { ChatMessage } from '../../shared/types/chat';
@@ -23,6 +23,8 @@ export interface SamplingSettings {
   seed?: number;
   presencePenalty?: number;
   frequencyPenalty?: number;
+  /** JSON output: the provider's JSON mode, or its structured output when a schema is given. */
+  responseFormat?: LanguageModelV4CallOptions['responseFormat'];
 }
 
 export interface ProviderRequest extends SamplingSettings {

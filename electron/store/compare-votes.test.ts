@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compareMigration } from './compare-tables';
 import { compareVotesMigration } from './compare-votes';
 import { migrations } from './migrations';
 import { openStore } from './open-store';
@@ -17,14 +18,16 @@ const vote = {
   modelIds: ['fake/slow', 'fake/fast'],
   outcome: 'win' as const,
   winner: 'fake/fast',
-  conversationId: 'conv',
-  roundId: 'stream-1',
+  sessionId: 'session-1',
+  roundId: 'session-1/1',
 };
 
 describe('Compare votes', () => {
-  it('upgrades a history of the schema before them, with rows in it, keeping every row', () => {
+  it('upgrades a history of the release before (schema 10, Compare sessions) with rows in it, keeping every row', () => {
     const index = migrations.findIndex((migration) => migration.sql === compareVotesMigration);
-    expect(index).toBeGreaterThan(0);
+    // Release 11: right after Compare's sessions (release 10), and the last one.
+    expect(index).toBe(10);
+    expect(migrations[index - 1]!.sql).toBe(compareMigration);
     const before = new Database(join(dir, 'switchboard.db'));
     for (const migration of migrations.slice(0, index)) before.exec(migration.sql);
     before.pragma(`user_version = ${index}`);
@@ -35,17 +38,25 @@ describe('Compare votes', () => {
         VALUES ('call', '2026-11-01T00:00:00.000Z', 'app', 'ok', 'fake/fast', 900, 'unknown', '[]', 'conv');
       INSERT INTO model_lists (endpoint_id, kind, fetched_at, models) VALUES ('fake', 'openai-compatible', '2026-11-01T00:00:00.000Z', '[]');
       INSERT INTO playground_prompts (id, name, cases, created_at, updated_at) VALUES ('p', 'Kept prompt', '[]', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z');
+      INSERT INTO compare_sessions (id, title, setup, created_at, updated_at) VALUES ('session-1', 'Kept compare', '{"panes":[{"modelId":"fake/fast","conversationId":"conv"}]}', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z');
+      INSERT INTO compare_panes (conversation_id, session_id) VALUES ('conv', 'session-1');
+      INSERT INTO compare_model_sets (id, name, setup, updated_at) VALUES ('set', 'Kept set', '{"panes":[]}', '2026-11-01T00:00:00.000Z');
     `);
     before.close();
 
     const store = openStore(dir);
-    expect(store.listConversations().map((row) => row.id)).toEqual(['conv']);
+    // The pane's conversation stays hidden from History, and its compare, panes and model set are kept.
+    expect(store.listConversations()).toEqual([]);
+    expect(store.getConversation('conv')?.title).toBe('Kept');
+    expect(store.compare.getSession('session-1')?.title).toBe('Kept compare');
+    expect(store.compare.hasPane('session-1', 'conv')).toBe(true);
+    expect(store.compare.listSets().map((set) => set.name)).toEqual(['Kept set']);
     expect(store.listMessages('conv').map((row) => row.content)).toEqual(['Hello']);
     expect(store.listUsage().map((row) => row.id)).toEqual(['call']);
     expect(store.modelLists.all().map((list) => list.endpointId)).toEqual(['fake']);
     expect(store.playground.listPrompts().map((prompt) => prompt.name)).toEqual(['Kept prompt']);
     expect(store.compareVotes.all()).toEqual([]);
-    expect(store.compareVotes.add(vote)).toMatchObject({ winner: 'fake/fast', conversationId: 'conv' });
+    expect(store.compareVotes.add(vote)).toMatchObject({ winner: 'fake/fast', sessionId: 'session-1' });
     store.close();
     const db = new Database(join(dir, 'switchboard.db'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
@@ -56,8 +67,8 @@ describe('Compare votes', () => {
     let store = openStore(dir);
     const at = new Date('2026-11-26T15:00:00.000Z');
     const kept = store.compareVotes.add(vote, at)!;
-    store.compareVotes.add({ ...vote, outcome: 'tie', winner: null, roundId: null, conversationId: null });
-    store.compareVotes.add({ ...vote, outcome: 'both-bad', winner: null, roundId: null, conversationId: null });
+    store.compareVotes.add({ ...vote, outcome: 'tie', winner: null, roundId: null, sessionId: null });
+    store.compareVotes.add({ ...vote, outcome: 'both-bad', winner: null, roundId: null, sessionId: null });
     store.close();
     store = openStore(dir);
     const votes = store.compareVotes.all();
@@ -89,7 +100,7 @@ describe('Compare votes', () => {
   it('clears every vote for a new leaderboard, and nothing else', () => {
     const store = openStore(dir);
     store.compareVotes.add(vote);
-    store.compareVotes.add({ ...vote, roundId: 'stream-2' });
+    store.compareVotes.add({ ...vote, roundId: 'session-1/2' });
     expect(store.compareVotes.clear()).toBe(2);
     expect(store.compareVotes.all()).toEqual([]);
     expect(store.compareVotes.add(vote)).toBeDefined();

@@ -4,7 +4,7 @@ import type { CompareVote, VoteOutcome } from '../../shared/contract/compare-vot
 
 /**
  * Blind votes of Compare. A new table only, so it applies on any earlier schema and touches no existing row.
- * No foreign key to `conversations`: a vote stays on the leaderboard when its conversation is deleted.
+ * No foreign key to `compare_sessions`: a vote stays on the leaderboard when its compare is deleted.
  */
 export const compareVotesMigration = `
   CREATE TABLE compare_votes (
@@ -13,7 +13,7 @@ export const compareVotesMigration = `
     model_ids TEXT NOT NULL,
     outcome TEXT NOT NULL CHECK (outcome IN ('win', 'tie', 'both-bad')),
     winner TEXT,
-    conversation_id TEXT,
+    session_id TEXT,
     round_id TEXT UNIQUE,
     CHECK ((outcome = 'win') = (winner IS NOT NULL))
   );
@@ -24,7 +24,7 @@ export interface NewVote {
   modelIds: string[];
   outcome: VoteOutcome;
   winner: string | null;
-  conversationId: string | null;
+  sessionId: string | null;
   roundId: string | null;
 }
 
@@ -44,7 +44,7 @@ interface VoteRow {
   model_ids: string;
   outcome: VoteOutcome;
   winner: string | null;
-  conversation_id: string | null;
+  session_id: string | null;
   round_id: string | null;
 }
 
@@ -55,7 +55,7 @@ function fromRow(row: VoteRow): CompareVote {
     modelIds: JSON.parse(row.model_ids) as string[],
     outcome: row.outcome,
     winner: row.winner,
-    conversationId: row.conversation_id,
+    sessionId: row.session_id,
     roundId: row.round_id,
   };
 }
@@ -65,8 +65,8 @@ export function createCompareVoteTable(
   guard: <Args extends unknown[], T>(run: (...args: Args) => T) => (...args: Args) => T,
 ): CompareVoteTable {
   const insert = db.prepare(
-    `INSERT INTO compare_votes (id, created_at, model_ids, outcome, winner, conversation_id, round_id)
-     VALUES (@id, @created_at, @model_ids, @outcome, @winner, @conversation_id, @round_id)
+    `INSERT INTO compare_votes (id, created_at, model_ids, outcome, winner, session_id, round_id)
+     VALUES (@id, @created_at, @model_ids, @outcome, @winner, @session_id, @round_id)
      ON CONFLICT (round_id) DO NOTHING`,
   );
   const selectAll = db.prepare<[], VoteRow>('SELECT * FROM compare_votes ORDER BY created_at, rowid');
@@ -79,7 +79,7 @@ export function createCompareVoteTable(
         model_ids: JSON.stringify(vote.modelIds),
         outcome: vote.outcome,
         winner: vote.winner,
-        conversation_id: vote.conversationId,
+        session_id: vote.sessionId,
         round_id: vote.roundId,
       };
       return insert.run(row).changes === 1 ? fromRow(row) : undefined;

@@ -22,6 +22,7 @@ import {
   type ConversationRow,
   type MessageRow,
 } from './conversation-rows';
+import { hiddenComparePanes } from './compare-tables';
 import type { ConversationStore, NewMessage } from './conversation-types';
 import { activeBranch, branchTo, type Branch, type TreeRow } from './message-tree';
 import { toMatchQuery } from './search-query';
@@ -39,7 +40,8 @@ export function createConversationStore(db: Database.Database): ConversationStor
     `SELECT ${conversationColumns} FROM conversations WHERE id = ? AND deleted_at IS NULL`,
   );
   const selectConversations = db.prepare<[], ConversationRow>(
-    `SELECT ${conversationColumns} FROM conversations WHERE deleted_at IS NULL
+    `SELECT ${conversationColumns} FROM conversations
+     WHERE deleted_at IS NULL AND id NOT IN (${hiddenComparePanes})
      ORDER BY pinned_at IS NULL, updated_at DESC, rowid DESC`,
   );
   const updateConversationRow = db.prepare(
@@ -89,7 +91,7 @@ export function createConversationStore(db: Database.Database): ConversationStor
      FROM messages_fts
      JOIN messages AS m ON m.rowid = messages_fts.rowid
      JOIN conversations AS c ON c.id = m.conversation_id
-     WHERE messages_fts MATCH ? AND c.deleted_at IS NULL
+     WHERE messages_fts MATCH ? AND c.deleted_at IS NULL AND c.id NOT IN (${hiddenComparePanes})
      ORDER BY rank LIMIT ?`,
   );
 

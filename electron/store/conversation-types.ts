@@ -43,7 +43,7 @@ export interface ConversationStore {
   }): ConversationSummary;
   /** Undefined when there is none, or it was removed. */
   getConversation(conversationId: string): ConversationSummary | undefined;
-  /** Pinned first, then the most recently changed; removed ones are left out. */
+  /** Pinned first, then the most recently changed; removed ones and Compare panes not continued are left out. */
   listConversations(): ConversationSummary[];
   /** Throws UNKNOWN_CONVERSATION when there is none. */
   updateConversation(conversationId: string, changes: ConversationChanges): ConversationSummary;

@@ -1,3 +1,4 @@
+import { compareMigration } from './compare-tables';
 import { compareVotesMigration } from './compare-votes';
 import { playgroundMigration } from './playground-tables';
 import { usageRollupMigration } from './usage-rollup';
@@ -172,6 +173,9 @@ export const migrations: Migration[] = [
   },
   // 9: the Playground's prompts, their versions and cases, and runs with every cell.
   { release: '0.1.0', sql: playgroundMigration },
+  // 10: Compare's sessions (each pane an ordinary conversation, hidden from History until continued), model sets
+  // and the setup being edited.
+  { release: '0.1.0', sql: compareMigration },
   // 11: Compare's blind votes (models in the order shown, the winner or a tie, the conversation), for the leaderboard.
   { release: '0.1.0', sql: compareVotesMigration },
 ];

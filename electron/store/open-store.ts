@@ -5,6 +5,7 @@ import { SwitchboardError } from '../../shared/errors/codes';
 import type { UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
 import { checkHistoryFile, migrateHistoryFile } from './history-file';
+import { createCompareTables } from './compare-tables';
 import { createCompareVoteTable } from './compare-votes';
 import { createConversationStore } from './conversation-store';
 import { createModelListTable } from './model-lists';
@@ -165,6 +166,7 @@ export function openStore(dataDir: string): Store {
     modelLists: createModelListTable(db, guard),
     recentRouteCalls: guard(createRouteHistory(db)),
     playground: createPlaygroundTables(db, guard),
+    compare: createCompareTables(db, guard),
     compareVotes: createCompareVoteTable(db, guard),
     ...conversations,
     recordUsage: guard((record) => {

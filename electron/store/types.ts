@@ -5,6 +5,7 @@ import type { CachedAnswer } from '../gateway/types';
 import type { CompareVoteTable } from './compare-votes';
 import type { ConversationStore } from './conversation-types';
 import type { ModelListTable } from './model-lists';
+import type { CompareTables } from './compare-tables';
 import type { PlaygroundTables } from './playground-tables';
 
 /** Which calls; each filter left out matches every call. */
@@ -53,6 +54,7 @@ export interface Store extends ConversationStore {
   /** Each endpoint's model list as last fetched. */
   modelLists: ModelListTable;
   playground: PlaygroundTables;
+  compare: CompareTables;
   /** Compare's blind votes, for the leaderboard. */
   compareVotes: CompareVoteTable;
   recordUsage(record: UsageRecord): void;

@@ -14,6 +14,8 @@ const bridge = getBridge({
 useAppStore.getState().connect(bridge);
 void useAppStore.getState().loadSettings();
 void useAppStore.getState().restoreChat();
+void useAppStore.getState().restoreCompare();
+window.addEventListener('pagehide', () => useAppStore.getState().flushCompare());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

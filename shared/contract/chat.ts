@@ -134,18 +134,6 @@ export const chatRoutes = {
   'chat.regenerate': route<{ streamId: string; conversationId: string; questionId: string }>()(
     z.object({ conversationId, messageId, modelId }),
   ),
-  /**
-   * One prompt to several models at once, kept as one conversation: the prompt once, then each
-   * model's answer (versions of one answer). Streams start together so their times to first token compare.
-   */
-  'compare.send': route<{ conversationId: string; streamIds: string[] }>()(
-    callSettingsSchema.extend({
-      prompt: z.string().trim().min(1, 'write a prompt'),
-      /** Instructions every model gets before the prompt. */
-      system: z.string().optional(),
-      modelIds: z.array(modelId).min(2, 'pick at least two models').max(8),
-    }),
-  ),
   /** Aborts the upstream request of a stream. */
   'chat.cancel': route<{ isCancelled: boolean }>()(z.object({ streamId: z.string() })),
   /** Pinned first, then the most recently changed. */

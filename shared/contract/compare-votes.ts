@@ -13,9 +13,9 @@ export interface CompareVote {
   outcome: VoteOutcome;
   /** The model whose answer was picked, when `outcome` is `win`. */
   winner: string | null;
-  /** The Compare conversation the answers were kept in, when known. */
-  conversationId: string | null;
-  /** The compare voted on (its first answer's stream id), when known: one vote per compare. */
+  /** The Compare session the answers were kept in, when known. */
+  sessionId: string | null;
+  /** The round voted on (the session id and the question's number), when known: one vote per round. */
   roundId: string | null;
 }
 
@@ -45,7 +45,7 @@ const modelId = z.string().min(1, 'a model id is empty');
 export const compareVoteRoutes = {
   /**
    * Keeps a blind vote and answers the leaderboard with it. `win` needs the `winner`, one of `modelIds`; a
-   * vote naming the same `roundId` as an earlier one is refused, so a compare counts once.
+   * vote naming the same `roundId` as an earlier one is refused, so a round counts once.
    */
   'compare.vote': route<{ vote: CompareVote; leaderboard: Leaderboard }>()(
     z
@@ -59,8 +59,8 @@ export const compareVoteRoutes = {
           }),
         outcome: z.enum(['win', 'tie', 'both-bad'], { error: 'the outcome is win, tie or both-bad' }),
         winner: modelId.optional(),
-        conversationId: z.string().min(1).max(200).optional(),
-        /** The compare voted on (its first stream id): one vote per compare. */
+        sessionId: z.string().min(1).max(200).optional(),
+        /** The round voted on (`<session id>/<question number>`): one vote per round. */
         roundId: z.string().min(1).max(200).optional(),
       })
       .refine((vote) => (vote.outcome === 'win') === (vote.winner !== undefined), {

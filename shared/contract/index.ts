@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { chatRoutes, type ChatEvents } from './chat';
+import { compareRoutes } from './compare';
 import { compareVoteRoutes } from './compare-votes';
 import type { Result, Route } from './define';
 import { routingRoutes } from './routing';
@@ -11,6 +12,7 @@ import { usageRoutes } from './usage';
 export const routes = {
   ...settingsRoutes,
   ...chatRoutes,
+  ...compareRoutes,
   ...usageRoutes,
   ...routingRoutes,
   ...playgroundRoutes,
@@ -41,6 +43,7 @@ export function isRouteName(value: unknown): value is RouteName {
 export type { FieldProblem, Result } from './define';
 export type * from './attachments';
 export type * from './chat';
+export type * from './compare';
 export type * from './routing';
 export type * from './settings';
 export type * from './usage';

@@ -1,15 +1,23 @@
 import { z } from 'zod';
+import { jsonSchemaProblem } from '../playground/json-schema';
 import { route } from './define';
 
 /** The most models one run asks at once. */
 export const maxPlaygroundModels = 24;
+
+/** A JSON schema as an object; refused with the reason when it cannot validate answers. */
+export const jsonSchemaSchema = z.record(z.string(), z.unknown()).superRefine((schema, context) => {
+  const problem = jsonSchemaProblem(schema);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 /** One check on a cell's answer; a case may have several. */
 export const playgroundCheckSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('contains'), value: z.string().min(1, 'write the text to look for') }),
   z.object({ kind: z.literal('not-contains'), value: z.string().min(1, 'write the text that must be absent') }),
   z.object({ kind: z.literal('regex'), value: z.string().min(1, 'write a regular expression') }),
-  z.object({ kind: z.literal('json') }),
+  /** The answer is one JSON value; with a schema, a value that matches it. */
+  z.object({ kind: z.literal('json'), schema: jsonSchemaSchema.optional() }),
   z.object({ kind: z.literal('max-ttft'), ms: z.number().positive('a time above 0 ms') }),
   z.object({ kind: z.literal('max-cost'), usd: z.number().nonnegative('a cost of 0 or more') }),
   /** A judge model reads the answer against the rubric and answers PASS or FAIL. */
@@ -36,14 +44,25 @@ export const playgroundParamsSchema = z.object({
   maxOutputTokens: z.number().int('a whole number of tokens').positive('at least 1 token').max(1_000_000).optional(),
   seed: z.number().int('a whole number').optional(),
   stop: z.array(z.string().min(1)).max(4, 'at most 4 stop sequences').optional(),
-  /** Asks for an answer that is one JSON value. */
+  /** Asks for an answer that is one JSON value, in the provider's own JSON mode. */
   json: z.boolean().optional(),
+  /** With `json`: the schema the answer follows, sent as the provider's structured output. */
+  jsonSchema: jsonSchemaSchema.optional(),
 });
 export type PlaygroundParams = z.infer<typeof playgroundParamsSchema>;
+
+/** A turn sent between the system part and the user part (an example exchange), with `{{variables}}` too. */
+export const promptMessageSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.string().trim().min(1, 'write the message or remove it').max(200_000),
+});
+export type PromptMessage = z.infer<typeof promptMessageSchema>;
 
 /** What a version holds: the prompt's text, parameters and models as they were saved. */
 export const promptDraftSchema = z.object({
   system: z.string().max(200_000),
+  /** Sent in order after the system part and before the user part; absent in versions saved before them. */
+  messages: z.array(promptMessageSchema).max(20, 'at most 20 messages before the user part').optional(),
   user: z.string().trim().min(1, 'write the user part of the prompt').max(200_000),
   params: playgroundParamsSchema,
   modelIds: z.array(z.string().min(1)).max(maxPlaygroundModels, `at most ${maxPlaygroundModels} models in one prompt`),

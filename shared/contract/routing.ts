@@ -15,6 +15,8 @@ export interface TargetHealthView {
   /** Share of recent attempts on this route that served (recent ones weigh more); null without any. */
   successRate: number | null;
   medianTtftMs: number | null;
+  /** USD: the median cost of a call this target served on this route recently, priced calls only; null without any. */
+  medianCostUSD: number | null;
   /** Attempts on this route the figures come from. */
   samples: number;
 }

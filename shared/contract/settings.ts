@@ -5,6 +5,7 @@ import {
   routeNameSchema,
   checkRouteStrategy,
   routeObjectSchema,
+  routeStrategies,
   type EndpointConfig,
   type ModelPrice,
   type RouteConfig,
@@ -121,6 +122,17 @@ export const settingsRoutes = {
   /** Adds a route, or replaces the one with the same name; its targets must name known endpoints. */
   'routes.save': route<RouteView[]>()(
     routeObjectSchema.extend({ name: routeNameSchema }).superRefine(checkRouteStrategy),
+  ),
+  /**
+   * Sets a route's strategy (and, for `weighted`, a weight per target) on the route as config.json has it
+   * now, keeping its targets and cache. Refusals name `strategy`, `weights` or `weights.<target>`.
+   */
+  'routes.setStrategy': route<RouteView[]>()(
+    z.object({
+      name: routeNameSchema,
+      strategy: z.enum(routeStrategies),
+      weights: routeObjectSchema.shape.weights,
+    }),
   ),
   'routes.remove': route<RouteView[]>()(z.object({ name: routeNameSchema })),
   /** The local OpenAI-compatible API this app serves; null when it is not running. */

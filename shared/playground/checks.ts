@@ -32,7 +32,7 @@ export function evaluate(check: PlaygroundCheck, outcome: CellOutcome): CheckRes
     }
     case 'json':
       try {
-        JSON.parse(stripFence(text));
+        JSON.parse(jsonText(text));
         return { check, passed: true };
       } catch {
         return { check, passed: false, detail: 'the answer is not valid JSON' };
@@ -53,7 +53,7 @@ export function evaluate(check: PlaygroundCheck, outcome: CellOutcome): CheckRes
 }
 
 /** A JSON answer wrapped in a Markdown code fence, as models often write it, counts as JSON. */
-function stripFence(text: string): string {
+export function jsonText(text: string): string {
   const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n?```\s*$/.exec(text);
   return fenced ? fenced[1]! : text;
 }
@@ -72,7 +72,7 @@ export function describeCheck(check: PlaygroundCheck): string {
     case 'regex':
       return `matches /${check.value}/`;
     case 'json':
-      return 'is valid JSON';
+      return check.schema ? 'is valid JSON matching its schema' : 'is valid JSON';
     case 'max-ttft':
       return `first token within ${check.ms} ms`;
     case 'max-cost':

@@ -3,8 +3,19 @@ import { readPromptFile, writePromptFile } from './prompt-file';
 
 describe('prompt files', () => {
   it('round-trips a prompt with its cases and checks, and says what is wrong with other files', () => {
-    const draft = { system: 'Be {{tone}}.', user: 'Hi', params: { seed: 3 }, modelIds: ['a/m'] };
-    const cases = [{ id: 'c1', values: { tone: 'kind' }, checks: [{ kind: 'json' as const }] }];
+    const draft = {
+      system: 'Be {{tone}}.',
+      messages: [
+        { role: 'user' as const, content: 'Hello' },
+        { role: 'assistant' as const, content: 'Hi, {{tone}} here.' },
+      ],
+      user: 'Hi',
+      params: { seed: 3, json: true, jsonSchema: { type: 'object' } },
+      modelIds: ['a/m'],
+    };
+    const cases = [
+      { id: 'c1', values: { tone: 'kind' }, checks: [{ kind: 'json' as const, schema: { type: 'array' } }] },
+    ];
     expect(readPromptFile(writePromptFile('Greeting', draft, cases))).toEqual({ name: 'Greeting', draft, cases });
     expect(readPromptFile('nope')).toEqual({ problem: expect.stringMatching(/not JSON/) });
     expect(readPromptFile('{"format": "other"}')).toEqual({

@@ -55,4 +55,16 @@ describe('run reports', () => {
     expect(report).toContain('| b/m | 0% (0 of 1) | 300 | unknown |');
     expect(report).toContain('| 1 (country=Peru) | pass | fail (contains “Lima”) |');
   });
+
+  it('puts the messages before the user part in the report, in the order they are sent', () => {
+    const messages = [
+      { role: 'user' as const, content: 'Capital of France?' },
+      { role: 'assistant' as const, content: 'Paris.' },
+    ];
+    const report = runMarkdown({ ...run, version: { ...run.version, messages } });
+    expect(report).toContain(
+      '## Message 1 (user)\n\n```\nCapital of France?\n```\n\n## Message 2 (assistant)\n\n```\nParis.',
+    );
+    expect(report.indexOf('## Message 2')).toBeLessThan(report.indexOf('## User part'));
+  });
 });

@@ -16,3 +16,8 @@ export function templateVariables(...parts: string[]): string[] {
 export function fillTemplate(text: string, values: Record<string, string>): string {
   return text.replace(variablePattern, (_, name: string) => values[name] ?? '');
 }
+
+/** The variables of a whole prompt: its system part, its messages in order, then its user part. */
+export function promptVariables(prompt: { system: string; messages?: { content: string }[]; user: string }): string[] {
+  return templateVariables(prompt.system, ...(prompt.messages ?? []).map((message) => message.content), prompt.user);
+}

@@ -130,7 +130,13 @@ describe('the contract over the socket', () => {
       promptId: '',
       versionId: '',
       runId: '',
+      sessionId: '',
+      paneId: '',
+      setId: '',
     };
+    const compareSetup = (paneId?: string) => ({
+      panes: [{ modelId: 'every/a', ...(paneId ? { conversationId: paneId } : {}) }, { modelId: 'every/b' }],
+    });
     // Typed over every request: a request added to the contract must be added here.
     const inputs: { [K in RouteName]: () => RouteInput<K> } = {
       'endpoints.list': () => ({}),
@@ -154,6 +160,7 @@ describe('the contract over the socket', () => {
       'routes.save': () => ({ name: 'pair', targets: ['every/a', 'every/b'] }),
       'routes.list': () => ({}),
       'routes.health': () => ({}),
+      'routes.setStrategy': () => ({ name: 'pair', strategy: 'weighted', weights: { 'every/a': 3, 'every/b': 1 } }),
       'routes.remove': () => ({ name: 'pair' }),
       'localApi.info': () => ({}),
       'chat.send': () => ({ modelId: 'every/a', text: 'Hi' }),
@@ -168,7 +175,20 @@ describe('the contract over the socket', () => {
         messageId: state.questionId,
         modelId: 'every/b',
       }),
-      'compare.send': () => ({ prompt: 'Which?', modelIds: ['every/a', 'every/b'] }),
+      'compare.send': () => ({ prompt: 'Which?', setup: compareSetup() }),
+      'compare.regenerate': () => ({
+        sessionId: state.sessionId,
+        conversationId: state.paneId,
+        setup: compareSetup(state.paneId),
+      }),
+      'compare.sessions': () => ({}),
+      'compare.open': () => ({ sessionId: state.sessionId }),
+      'compare.saveSet': () => ({ name: 'Pair', setup: compareSetup() }),
+      'compare.sets': () => ({}),
+      'compare.saveCurrent': () => ({ setup: compareSetup(), prompt: 'Which?', sessionId: state.sessionId }),
+      'compare.current': () => ({}),
+      'compare.continue': () => ({ sessionId: state.sessionId, conversationId: state.paneId }),
+      'compare.removeSet': () => ({ setId: state.setId }),
       'chat.cancel': () => ({ streamId: state.streamId }),
       'conversations.list': () => ({}),
       'conversations.messages': () => ({ conversationId: state.conversationId }),
@@ -221,6 +241,11 @@ describe('the contract over the socket', () => {
           questionId: data.question.id,
         });
       }
+      if (route === 'compare.send' && result.ok) {
+        const data = result.data as RouteOutput<'compare.send'>;
+        Object.assign(state, { sessionId: data.sessionId, paneId: data.panes[0]!.conversationId });
+      }
+      if (route === 'compare.saveSet' && result.ok) state.setId = (result.data as { id: string }[])[0]!.id;
       if (route === 'conversations.export' && result.ok) state.exported = (result.data as { text: string }).text;
       if (route === 'playground.save' && result.ok) {
         const saved = result.data as { id: string; versions: { id: string }[] };

@@ -44,11 +44,11 @@ describe('compare votes', () => {
   it('keeps votes, counts a compare once, ranks the winner first, and resets', async () => {
     const first = await core.dispatch(
       'compare.vote',
-      { modelIds: ['fake/a', 'fake/b'], outcome: 'win', winner: 'fake/b', conversationId: 'c1', roundId: 's1' },
+      { modelIds: ['fake/a', 'fake/b'], outcome: 'win', winner: 'fake/b', sessionId: 'c1', roundId: 'c1/1' },
       context,
     );
-    expect(first).toMatchObject({ ok: true, data: { vote: { winner: 'fake/b', conversationId: 'c1' } } });
-    const again = await refusal({ modelIds: ['fake/a', 'fake/b'], outcome: 'tie', roundId: 's1' });
+    expect(first).toMatchObject({ ok: true, data: { vote: { winner: 'fake/b', sessionId: 'c1' } } });
+    const again = await refusal({ modelIds: ['fake/a', 'fake/b'], outcome: 'tie', roundId: 'c1/1' });
     expect(again).toMatchObject({ code: 'INVALID_INPUT' });
     expect(again.message).toMatch(/already has a vote/);
 

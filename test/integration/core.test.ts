@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationDetail, RouteOutput } from '../../shared/contract';
 import type { CallPart } from '../../shared/types/chat';
 import { createCoreFromServices } from '../../electron/core/create-core';
 import { createServices } from '../../electron/core/services';
@@ -94,43 +95,98 @@ describe('core dispatch', () => {
     });
   });
 
-  it('compares models as one conversation: the prompt once, each answer with its model', async () => {
+  it('compares models as a group chat: each pane keeps its own conversation, hidden from History until continued', async () => {
     await core.dispatch(
       'endpoints.save',
       { id: 'local', kind: 'openai-compatible', baseURL: `${fake.url}/v1`, models: ['a', 'b'] },
       context,
     );
-    fake.enqueue({ kind: 'text', text: 'Answer A.' }, { kind: 'text', text: 'Answer B.' });
-    const sent = await core.dispatch(
-      'compare.send',
-      { prompt: 'Which is best?', modelIds: ['local/a', 'local/b'] },
+    const finishedAll = async (streamIds: string[]) => {
+      const finished = () =>
+        events.filter(
+          (entry) =>
+            streamIds.includes(entry.payload.streamId) &&
+            entry.payload.parts.some((part) => part.type === 'finish' || part.type === 'error'),
+        ).length;
+      await expect.poll(finished, { timeout: 5000 }).toBe(streamIds.length);
+    };
+    const setup = {
+      shared: { system: 'Be brief.', temperature: 0.3 },
+      panes: [{ modelId: 'local/a' }, { modelId: 'local/b', overrides: { system: '', temperature: 0.9 } }],
+    };
+    const before = fake.requests.length;
+    fake.enqueue({ kind: 'text', text: 'First answer one.' }, { kind: 'text', text: 'First answer two.' });
+    const first = await core.dispatch('compare.send', { prompt: 'Which is best?', setup }, context);
+    if (!first.ok) throw new Error(first.error.message);
+    const { sessionId, panes } = first.data as RouteOutput<'compare.send'>;
+    expect(panes).toHaveLength(2);
+    await finishedAll(panes.map((pane) => pane.streamId));
+
+    fake.enqueue({ kind: 'text', text: 'Second answer one.' }, { kind: 'text', text: 'Second answer two.' });
+    const withIds = {
+      ...setup,
+      panes: setup.panes.map((pane, index) => ({ ...pane, conversationId: panes[index]!.conversationId })),
+    };
+    const second = await core.dispatch('compare.send', { sessionId, prompt: 'Why?', setup: withIds }, context);
+    if (!second.ok) throw new Error(second.error.message);
+    const again = (second.data as RouteOutput<'compare.send'>).panes;
+    expect(again.map((pane) => pane.conversationId)).toEqual(panes.map((pane) => pane.conversationId));
+    await finishedAll(again.map((pane) => pane.streamId));
+
+    // Each follow-up carried its own pane's question and answer only, with the pane's own settings.
+    const sent = fake.requests.slice(before).map((request) => request.body);
+    expect(sent).toHaveLength(4);
+    for (const [index, pane] of panes.entries()) {
+      const opened = await core.dispatch('conversations.open', { conversationId: pane.conversationId }, context);
+      const messages = (opened as { data: ConversationDetail }).data.messages;
+      expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+      const model = index === 0 ? 'a' : 'b';
+      const followUp = sent.find((body) => body.model === model && body.messages.length > 2)!;
+      expect(followUp.messages.filter((message: { role: string }) => message.role !== 'system')).toEqual([
+        { role: 'user', content: 'Which is best?' },
+        { role: 'assistant', content: messages[1]!.content },
+        { role: 'user', content: 'Why?' },
+      ]);
+      expect(followUp.messages[0]).toEqual(index === 0 ? { role: 'system', content: 'Be brief.' } : expect.anything());
+      expect(followUp.messages.some((message: { role: string }) => message.role === 'system')).toBe(index === 0);
+      expect(followUp.temperature).toBe(index === 0 ? 0.3 : 0.9);
+    }
+
+    const listed = async () =>
+      ((await core.dispatch('conversations.list', {}, context)) as { data: { id: string }[] }).data.map(
+        (conversation) => conversation.id,
+      );
+    expect(await listed()).not.toContain(panes[0]!.conversationId);
+    const continued = await core.dispatch(
+      'compare.continue',
+      { sessionId, conversationId: panes[1]!.conversationId },
       context,
     );
-    expect(sent.ok).toBe(true);
-    const { conversationId, streamIds } = (sent as { data: { conversationId: string; streamIds: string[] } }).data;
-    expect(streamIds).toHaveLength(2);
-    const finished = () =>
-      events.filter(
-        (entry) =>
-          streamIds.includes(entry.payload.streamId) && entry.payload.parts.some((part) => part.type === 'finish'),
-      ).length;
-    await expect.poll(finished, { timeout: 5000 }).toBe(2);
+    expect(continued.ok).toBe(true);
+    expect(await listed()).toContain(panes[1]!.conversationId);
+    expect(await listed()).not.toContain(panes[0]!.conversationId);
 
-    const stored = await core.dispatch('conversations.messages', { conversationId }, context);
-    const messages = (stored as { data: { role: string; content: string; model: string | null }[] }).data;
-    expect(messages.filter((message) => message.role === 'user')).toEqual([
-      expect.objectContaining({ content: 'Which is best?' }),
+    // The session reopens with every reply and its measurements.
+    const opened = await core.dispatch('compare.open', { sessionId }, context);
+    const detail = (opened as { data: RouteOutput<'compare.open'> }).data;
+    expect(detail.setup.panes.map((pane) => pane.modelId)).toEqual(['local/a', 'local/b']);
+    expect(detail.panes.map((pane) => pane.messages.filter((message) => message.usage !== null).length)).toEqual([
+      2, 2,
     ]);
-    expect(
-      messages
-        .filter((message) => message.role === 'assistant')
-        .map((message) => message.model)
-        .sort(),
-    ).toEqual(['local/a', 'local/b']);
 
-    expect(await core.dispatch('compare.send', { prompt: 'Alone?', modelIds: ['local/a'] }, context)).toMatchObject({
+    expect(
+      await core.dispatch('compare.send', { prompt: 'Alone?', setup: { panes: [{ modelId: 'local/a' }] } }, context),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: expect.stringContaining('pick at least two models') },
+      error: {
+        code: 'INVALID_INPUT',
+        fields: [{ field: 'setup.panes', message: 'Pick at least two models to compare.' }],
+      },
+    });
+    const nine = { panes: Array.from({ length: 9 }, () => ({ modelId: 'local/a' })) };
+    expect(await core.dispatch('compare.send', { prompt: 'Many?', setup: nine }, context)).toMatchObject({
+      ok: false,
+      error: { fields: [{ message: 'Compare takes at most 8 models: remove one to add another.' }] },
     });
   });
 

@@ -114,6 +114,7 @@ describe('Playground routes', () => {
     expect(peru.body).toMatchObject({
       temperature: 0.3,
       top_p: 0.9,
+      max_tokens: 64,
       seed: 7,
       stop: ['END'],
       messages: [
@@ -158,6 +159,19 @@ describe('Playground routes', () => {
     expect(done.cells.map((cell) => [cell.modelId, cell.status, cell.passed])).toEqual(
       twelve.map((model) => [model, 'ok', true]),
     );
+    // Twice as many still fit; one more is refused in words, beside the models.
+    const many = Array.from({ length: 25 }, (_, index) => `fake/model-${index + 1}`);
+    const save = (modelIds: string[]) =>
+      core.dispatch(
+        'playground.save',
+        { name: 'Many', draft: { system: '', user: 'Hello', params: {}, modelIds }, cases: [] },
+        context,
+      );
+    expect(await save(many.slice(0, 24))).toMatchObject({ ok: true });
+    expect(await save(many)).toMatchObject({
+      ok: false,
+      error: { fields: [{ field: 'draft.modelIds', message: 'at most 24 models in one prompt' }] },
+    });
   });
 
   it('has a judge model grade an answer against a rubric, with its verdict, reason and cost on the check', async () => {
@@ -207,6 +221,109 @@ describe('Playground routes', () => {
       content: 'Answer with one valid JSON value only: no prose, no Markdown.',
     });
     expect((await ask<PlaygroundRun>('playground.runGet', { runId: run.id })).cells[0]!.passed).toBe(true);
+  });
+
+  it('asks in the provider’s own JSON mode, with the schema as structured output, and checks answers against a schema', async () => {
+    const schema = {
+      type: 'object',
+      properties: { city: { type: 'string' }, population: { type: 'number' } },
+      required: ['city', 'population'],
+      additionalProperties: false,
+    };
+    const plain = await ask<SavedPrompt>('playground.save', {
+      name: 'Json mode',
+      draft: { system: '', user: 'A city as JSON', params: { json: true }, modelIds: ['fake/fast-model'] },
+      cases: [],
+    });
+    fake.setDefault({ kind: 'text', text: '{"city": "Oslo"}' });
+    const first = await ask<PlaygroundRun>('playground.run', { versionId: plain.versions[0]!.id, concurrency: 1 });
+    await expect.poll(finished(first.id), { timeout: 10_000 }).toBe(true);
+    expect(fake.requests.at(-1)!.body.response_format).toEqual({ type: 'json_object' });
+
+    const saved = await ask<SavedPrompt>('playground.save', {
+      name: 'Json schema',
+      draft: {
+        system: '',
+        user: 'Describe {{city}} as JSON',
+        params: { json: true, jsonSchema: schema },
+        modelIds: ['fake/fast-model'],
+      },
+      cases: [
+        { id: 'fits', values: { city: 'Oslo' }, checks: [{ kind: 'json', schema }] },
+        { id: 'misses', values: { city: 'Lima' }, checks: [{ kind: 'json', schema }] },
+      ],
+    });
+    fake.enqueue(
+      { kind: 'text', text: '{"city": "Oslo", "population": 709000}' },
+      { kind: 'text', text: '{"city": "Lima", "population": "ten million"}' },
+    );
+    const before = fake.requests.length;
+    const run = await ask<PlaygroundRun>('playground.run', { versionId: saved.versions[0]!.id, concurrency: 1 });
+    await expect.poll(finished(run.id), { timeout: 10_000 }).toBe(true);
+    expect(fake.requests[before]!.body.response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'answer', schema, strict: true },
+    });
+    const done = await ask<PlaygroundRun>('playground.runGet', { runId: run.id });
+    expect(done.cells.map((cell) => [cell.caseId, cell.passed])).toEqual([
+      ['fits', true],
+      ['misses', false],
+    ]);
+    expect(done.cells[1]!.checks[0]!.detail).toMatch(/^the JSON does not match the schema \(at population: .*number/);
+  });
+
+  it('refuses a JSON schema that cannot validate, naming the field and the reason', async () => {
+    const bad = await core.dispatch(
+      'playground.save',
+      {
+        name: 'Bad schema',
+        draft: { system: '', user: 'Hi', params: { json: true, jsonSchema: { type: 'strnig' } }, modelIds: [] },
+        cases: [{ id: 'c', values: {}, checks: [{ kind: 'json', schema: { $ref: '#/nowhere' } }] }],
+      },
+      context,
+    );
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        fields: [
+          {
+            field: 'draft.params.jsonSchema',
+            message: expect.stringMatching(/^the JSON schema cannot be used: .*strnig/),
+          },
+          { field: 'cases.0.checks.0.schema', message: expect.stringMatching(/^the JSON schema cannot be used/) },
+        ],
+      },
+    });
+  });
+
+  it('sends the messages between the system and user parts in order, each with its variables filled in', async () => {
+    const saved = await ask<SavedPrompt>('playground.save', {
+      name: 'Few-shot',
+      draft: {
+        system: 'Translate to {{language}}.',
+        messages: [
+          { role: 'user', content: 'cat' },
+          { role: 'assistant', content: 'chat ({{language}})' },
+        ],
+        user: '{{word}}',
+        params: {},
+        modelIds: ['fake/fast-model'],
+      },
+      cases: [{ id: 'w', values: { language: 'French', word: 'dog' }, checks: [] }],
+    });
+    expect(saved.versions[0]!.messages).toHaveLength(2);
+    const run = await ask<PlaygroundRun>('playground.run', { versionId: saved.versions[0]!.id, concurrency: 1 });
+    await expect.poll(finished(run.id), { timeout: 10_000 }).toBe(true);
+    expect(fake.requests.at(-1)!.body.messages).toEqual([
+      { role: 'system', content: 'Translate to French.' },
+      { role: 'user', content: 'cat' },
+      { role: 'assistant', content: 'chat (French)' },
+      { role: 'user', content: 'dog' },
+    ]);
+    expect((await ask<PlaygroundRun>('playground.runGet', { runId: run.id })).version.messages).toEqual(
+      saved.versions[0]!.messages,
+    );
   });
 
   it('cancels every waiting and streaming cell, then re-runs one cell alone', async () => {

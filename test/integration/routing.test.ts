@@ -168,6 +168,9 @@ describe('target health and fit', () => {
     expect(Date.parse(flaky.targets[0]!.benchedUntil!)).toBeGreaterThan(Date.now());
     expect(flaky.targets[1]).toMatchObject({ target: 'cheap/m', state: 'ok', successRate: 1 });
     expect(flaky.targets[1]!.medianTtftMs).toBeGreaterThan(0);
+    // Cost from the calls it served at its config price; the dead target served none, so it has no cost, not $0.
+    expect(flaky.targets[1]!.medianCostUSD).toBeGreaterThan(0);
+    expect(flaky.targets[0]!.medianCostUSD).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, benchMs + 50));
     const probed = await run('flaky');
     expect(probed.tried).toEqual(['dead/m', 'cheap/m']);

@@ -15,7 +15,7 @@ import type { CallContext } from '../types';
 import { contextMessages } from './chat-context';
 import { createConversationHandlers, type ConversationHandlers } from './conversation-handlers';
 
-type ChatHandlers = Pick<Handlers, 'chat.send' | 'chat.edit' | 'chat.regenerate' | 'compare.send' | 'chat.cancel'> &
+type ChatHandlers = Pick<Handlers, 'chat.send' | 'chat.edit' | 'chat.regenerate' | 'chat.cancel'> &
   ConversationHandlers;
 
 /** Where a stream's answer is kept: under its question. `notSaved` when the history could not be written. */
@@ -236,20 +236,6 @@ export function createChatHandlers(
         settings,
       };
       return { streamId: answer(asked, modelId, context), conversationId, questionId };
-    },
-    'compare.send': async ({ prompt, system, modelIds, ...sampling }, context) => {
-      // The answers are versions of one answer to the prompt: the chat shows them one at a time.
-      const settings = { ...sampling, ...(system ? { system } : {}) };
-      const asked = saveQuestion({ text: prompt, attachments: [] }, modelIds[0]!, {
-        title: prompt.slice(0, 80),
-        settings,
-      });
-      const messages: ChatMessage[] = [
-        ...(system ? [{ role: 'system' as const, content: system }] : []),
-        { role: 'user', content: prompt },
-      ];
-      const streamIds = modelIds.map((modelId) => startStream({ modelId, messages, sampling }, asked.turn, context));
-      return { conversationId: asked.turn.conversationId, streamIds };
     },
     'chat.cancel': async ({ streamId }) => {
       const stream = streams.get(streamId);

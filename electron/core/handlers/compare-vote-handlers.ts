@@ -9,20 +9,20 @@ type CompareVoteHandlers = Pick<Handlers, 'compare.vote' | 'compare.leaderboard'
 export function createCompareVoteHandlers({ store }: Pick<Services, 'store'>): CompareVoteHandlers {
   const leaderboard = () => leaderboardOf(store.compareVotes.all());
   return {
-    'compare.vote': async ({ modelIds, outcome, winner, conversationId, roundId }) => {
+    'compare.vote': async ({ modelIds, outcome, winner, sessionId, roundId }) => {
       const vote = store.compareVotes.add({
         modelIds,
         outcome,
         winner: winner ?? null,
-        conversationId: conversationId ?? null,
+        sessionId: sessionId ?? null,
         roundId: roundId ?? null,
       });
       if (!vote) {
         throw new SwitchboardError(
           'INVALID_INPUT',
-          'This compare already has a vote: run a new compare to vote again.',
+          'This round of the compare already has a vote: start a New compare to vote again.',
           {
-            fields: [{ field: 'roundId', message: 'this compare already has a vote' }],
+            fields: [{ field: 'roundId', message: 'this round already has a vote' }],
           },
         );
       }

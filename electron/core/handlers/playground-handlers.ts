@@ -8,7 +8,8 @@ import type {
   PromptDraft,
 } from '../../../shared/contract/playground';
 import { SwitchboardError } from '../../../shared/errors/codes';
-import { evaluate } from '../../../shared/playground/checks';
+import { evaluate, jsonText, type CellOutcome } from '../../../shared/playground/checks';
+import { schemaMismatch } from '../../../shared/playground/json-schema';
 import { fillTemplate } from '../../../shared/playground/template';
 import type { ChatMessage } from '../../../shared/types/chat';
 import type { SamplingSettings } from '../../providers/types';
@@ -66,26 +67,39 @@ function emptyCell(caseId: string, modelId: string): PlaygroundCell {
   };
 }
 
-/** The messages one case sends: its values filled into the system and user parts. */
+/** The messages one case sends: its values filled into the system part, the messages in order, the user part. */
 export function caseMessages(draft: PromptDraft, testCase: PlaygroundCase): ChatMessage[] {
   const system = [fillTemplate(draft.system, testCase.values).trim(), draft.params.json ? jsonInstruction : '']
     .filter(Boolean)
     .join('\n\n');
   return [
     ...(system ? [{ role: 'system' as const, content: system }] : []),
+    ...(draft.messages ?? []).map(({ role, content }) => ({ role, content: fillTemplate(content, testCase.values) })),
     { role: 'user', content: fillTemplate(draft.user, testCase.values) },
   ];
 }
 
-function sampling(draft: PromptDraft): SamplingSettings {
-  const { temperature, topP, maxOutputTokens, seed, stop } = draft.params;
+/** The version's parameters; JSON output goes through the provider's own JSON mode or structured output. */
+export function sampling(draft: PromptDraft): SamplingSettings {
+  const { temperature, topP, maxOutputTokens, seed, stop, json, jsonSchema } = draft.params;
   return {
     ...(temperature !== undefined ? { temperature } : {}),
     ...(topP !== undefined ? { topP } : {}),
     ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(stop?.length ? { stopSequences: stop } : {}),
+    ...(json
+      ? { responseFormat: { type: 'json' as const, ...(jsonSchema ? { schema: jsonSchema, name: 'answer' } : {}) } }
+      : {}),
   };
+}
+
+/** A check that needs no model; a JSON check with a schema also validates the value against it. */
+function grade(check: PlaygroundCheck, outcome: CellOutcome): CheckResult {
+  const result = evaluate(check, outcome);
+  if (check.kind !== 'json' || !check.schema || !result.passed) return result;
+  const mismatch = schemaMismatch(check.schema, JSON.parse(jsonText(outcome.text)));
+  return mismatch ? { check, passed: false, detail: mismatch } : result;
 }
 
 /** Prompts, versions and runs of the Playground; a run's cells stream like chat answers, a few at a time. */
@@ -146,7 +160,7 @@ export function createPlaygroundHandlers(services: Services, streams: Streams): 
                 testCase.checks.map((check) =>
                   check.kind === 'judge'
                     ? judge(check, caseMessages(run.version, testCase), text, controller.signal)
-                    : evaluate(check, outcome),
+                    : grade(check, outcome),
                 ),
               )
             : [];

@@ -1,7 +1,14 @@
 import type { EndpointView, KeyStatus, LocalApiInfo, ModelOption, RouteView } from '../../../shared/contract';
 import { SwitchboardError } from '../../../shared/errors/codes';
 import type { EndpointConfig, SwitchboardConfig } from '../../../shared/types/config';
-import { addEndpoint, removeEndpoint, removeRoute, upsertEndpoint, upsertRoute } from '../../config/edit-config';
+import {
+  addEndpoint,
+  removeEndpoint,
+  removeRoute,
+  setRouteStrategy,
+  upsertEndpoint,
+  upsertRoute,
+} from '../../config/edit-config';
 import { listModels } from '../../config/list-models';
 import { pointsAtLocalApi } from '../../config/own-local-api';
 import { maskKey } from '../../keychain/mask-key';
@@ -23,6 +30,7 @@ type SettingsHandlers = Pick<
   | 'models.list'
   | 'routes.list'
   | 'routes.save'
+  | 'routes.setStrategy'
   | 'routes.remove'
 >;
 
@@ -115,6 +123,14 @@ export function createSettingsHandlers(services: Services, options: SettingsOpti
       listRoutes(
         await services
           .editConfig((config) => upsertRoute(config, name, route))
+          .catch((error: unknown) => {
+            throw renameFields(error, routeField(name));
+          }),
+      ),
+    'routes.setStrategy': async ({ name, strategy, weights }) =>
+      listRoutes(
+        await services
+          .editConfig((config) => setRouteStrategy(config, name, strategy, weights))
           .catch((error: unknown) => {
             throw renameFields(error, routeField(name));
           }),

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { composerId } from '../features/chat/composer';
 import { useAppStore } from '../store/app-store';
+import { isBlindPending } from '../store/blind-slice';
 import type { Screen } from '../store/types';
 
 const screensByDigit: Record<string, Screen> = {
@@ -33,8 +34,9 @@ export function useGlobalShortcuts(options: { isSheetOpen: boolean; openSheet():
       let handled = true;
       if (isMod && key === 'k') {
         if (state.screen === 'compare') {
-          const empty = state.compare.modelIds.indexOf('');
-          state.openModelPicker({ kind: 'compare', index: Math.max(empty, 0) });
+          const empty = state.compare.panes.findIndex((pane) => !pane.modelId);
+          // A blind compare keeps its models until its vote.
+          if (!isBlindPending(state)) state.openModelPicker({ kind: 'compare', index: Math.max(empty, 0) });
         } else if (state.screen === 'playground') {
           state.openModelPicker({ kind: 'playground' });
         } else {

@@ -1,51 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { isBlindPending, roundIdOf, type BlindState } from './blind-slice';
+import { isBlindPending, isBlindSession, latestRound, type BlindState } from './blind-slice';
+import { emptyCompare } from './compare-setup';
+import type { AppState, ChatEntry, ComparePaneState, StreamView } from './types';
 
 const blind = (changes: Partial<BlindState['blind']> = {}): BlindState['blind'] => ({
   isOn: true,
-  seenRoundId: null,
+  hiddenSessions: ['s1'],
   votes: {},
   leaderboard: null,
   leaderboardProblem: null,
   ...changes,
 });
-const compare = (streamIds: string[]) => ({
-  prompt: '',
-  system: '',
-  temperature: '',
-  maxOutputTokens: '',
-  modelIds: [],
-  streamIds,
+const question = (id: string): ChatEntry => ({ id, role: 'user', content: id, versionIds: [id], attachments: [] });
+const answer = (streamId: string): ChatEntry => ({
+  id: streamId,
+  role: 'assistant',
+  content: '',
+  streamId,
+  versionIds: [streamId],
+  attachments: [],
+});
+const pane = (entries: ChatEntry[]): ComparePaneState => ({
+  key: crypto.randomUUID(),
+  modelId: 'm',
+  overrides: {},
+  entries,
+});
+const streams = (statuses: Record<string, StreamView['status']>) =>
+  Object.fromEntries(Object.entries(statuses).map(([id, status]) => [id, { status } as StreamView]));
+const page = (panes: ComparePaneState[], sessionId: string | null = 's1'): Pick<AppState, 'compare'> => ({
+  compare: { ...emptyCompare(), panes, sessionId },
 });
 
-describe('when Compare hides its models', () => {
-  it('names a compare by its first stream, none before the first', () => {
-    expect(roundIdOf({ compare: compare([]) })).toBeNull();
-    expect(roundIdOf({ compare: compare(['s1', 's2']) })).toBe('s1');
+describe('a blind compare', () => {
+  it('has a latest round, complete once every pane has answered it and none is still writing', () => {
+    expect(latestRound({ ...page([pane([]), pane([])]), streams: {} })).toEqual({ number: 0, isComplete: false });
+    const twoRounds = [
+      pane([question('q1'), answer('a1'), question('q2'), answer('a2')]),
+      pane([question('q1'), answer('b1'), question('q2'), answer('b2')]),
+    ];
+    expect(latestRound({ ...page(twoRounds), streams: streams({ a2: 'ok', b2: 'streaming' }) })).toEqual({
+      number: 2,
+      isComplete: false,
+    });
+    expect(latestRound({ ...page(twoRounds), streams: streams({ a2: 'ok', b2: 'error' }) })).toEqual({
+      number: 2,
+      isComplete: true,
+    });
+    // A pane added after the first question has not answered the latest round.
+    const added = [...twoRounds, pane([question('q3'), answer('c3')])];
+    expect(latestRound({ ...page(added), streams: streams({ a2: 'ok', b2: 'ok', c3: 'ok' }) }).isComplete).toBe(false);
   });
 
-  it('hides them in blind mode until the vote is kept', () => {
-    const streams = compare(['s1', 's2']);
-    expect(isBlindPending({ compare: streams, blind: blind() })).toBe(true);
-    const saving = { outcome: 'win' as const, winnerStreamId: 's2', problem: null };
-    expect(isBlindPending({ compare: streams, blind: blind({ votes: { s1: { ...saving, status: 'saving' } } }) })).toBe(
-      true,
-    );
-    expect(
-      isBlindPending({
-        compare: streams,
-        blind: blind({ votes: { s1: { ...saving, status: 'failed', problem: 'x' } } }),
-      }),
-    ).toBe(true);
-    expect(isBlindPending({ compare: streams, blind: blind({ votes: { s1: { ...saving, status: 'saved' } } }) })).toBe(
-      false,
-    );
-  });
-
-  it('never hides answers whose names were already shown, nor any with blind mode off', () => {
-    expect(isBlindPending({ compare: compare(['s1', 's2']), blind: blind({ seenRoundId: 's1' }) })).toBe(false);
-    expect(isBlindPending({ compare: compare(['s3', 's4']), blind: blind({ seenRoundId: 's1' }) })).toBe(true);
-    expect(isBlindPending({ compare: compare(['s1', 's2']), blind: blind({ isOn: false }) })).toBe(false);
-    expect(isBlindPending({ compare: compare([]), blind: blind() })).toBe(false);
+  it('hides its names from the start until its vote is kept, whatever the switch says now', () => {
+    const panes = [pane([question('q1')]), pane([question('q1')])];
+    expect(isBlindPending({ ...page(panes), blind: blind() })).toBe(true);
+    expect(isBlindPending({ ...page(panes), blind: blind({ isOn: false }) })).toBe(true);
+    expect(isBlindPending({ ...page(panes, 's2'), blind: blind() })).toBe(false);
+    expect(isBlindPending({ ...page(panes, null), blind: blind() })).toBe(false);
+    const saved = {
+      roundId: 's1/1',
+      outcome: 'tie' as const,
+      winnerPane: null,
+      problem: null,
+      status: 'saved' as const,
+    };
+    const voted = blind({ hiddenSessions: [], votes: { s1: saved } });
+    expect(isBlindPending({ ...page(panes), blind: voted })).toBe(false);
+    // Still a blind compare once voted on this page: its panes keep their letters beside the names.
+    expect(isBlindSession({ ...page(panes), blind: voted })).toBe(true);
+    expect(isBlindSession({ ...page(panes), blind: blind({ hiddenSessions: [] }) })).toBe(false);
   });
 });

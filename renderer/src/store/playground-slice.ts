@@ -3,17 +3,17 @@ import type {
   FieldProblem,
   PlaygroundCell,
   PlaygroundEvents,
-  PlaygroundParams,
   PlaygroundRun,
   PromptVersion,
 } from '../../../shared/contract';
 import { parseCaseRows } from '../../../shared/playground/case-rows';
 import { readPromptFile } from '../../../shared/playground/prompt-file';
-import { templateVariables } from '../../../shared/playground/template';
+import { promptVariables } from '../../../shared/playground/template';
 import { readSetting, writeSetting } from '../ui/local-setting';
 import { newStreamView } from './apply-parts';
 import { call, request } from './call';
-import type { PlaygroundForm, PlaygroundParamsForm, PlaygroundState } from './playground-types';
+import { emptyForm, formFields, paramsForm, readParams } from './playground-form';
+import type { PlaygroundForm, PlaygroundState } from './playground-types';
 import type { AppState } from './types';
 
 /** The prompt and run open before a reload. */
@@ -21,75 +21,7 @@ const openKey = 'switchboard.playground';
 const isOpenSetting = (value: unknown): value is { promptId: string | null; runId: string | null } =>
   typeof value === 'object' && value !== null && 'promptId' in value && 'runId' in value;
 
-const emptyParams: PlaygroundParamsForm = {
-  temperature: '',
-  topP: '',
-  maxOutputTokens: '',
-  seed: '',
-  stop: '',
-  json: false,
-};
-
-const emptyForm = (prompts: PlaygroundForm['prompts'] = []): PlaygroundForm => ({
-  promptId: null,
-  name: '',
-  system: '',
-  user: '',
-  params: emptyParams,
-  modelIds: [],
-  cases: [],
-  concurrency: '4',
-  isDirty: false,
-  restoredFrom: null,
-  versions: [],
-  runs: [],
-  prompts,
-  run: null,
-  compareRun: null,
-  problems: [],
-});
-
 const newCaseId = () => globalThis.crypto.randomUUID();
-
-/** The typed parameters as the contract takes them, or the problems beside their fields. */
-export function readParams(form: PlaygroundParamsForm): { params: PlaygroundParams; problems: FieldProblem[] } {
-  const params: PlaygroundParams = {};
-  const problems: FieldProblem[] = [];
-  const number = (key: 'temperature' | 'topP' | 'maxOutputTokens' | 'seed', words: string) => {
-    const text = form[key].trim();
-    if (!text) return;
-    const value = Number(text);
-    if (Number.isFinite(value)) params[key] = value;
-    else problems.push({ field: `params.${key}`, message: `${words} is a number` });
-  };
-  number('temperature', 'temperature');
-  number('topP', 'top_p');
-  number('maxOutputTokens', 'max output tokens');
-  number('seed', 'the seed');
-  const stop = form.stop
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-  if (stop.length) params.stop = stop;
-  if (form.json) params.json = true;
-  return { params, problems };
-}
-
-function paramsForm(params: PlaygroundParams): PlaygroundParamsForm {
-  const text = (value: number | undefined) => (value === undefined ? '' : String(value));
-  return {
-    temperature: text(params.temperature),
-    topP: text(params.topP),
-    maxOutputTokens: text(params.maxOutputTokens),
-    seed: text(params.seed),
-    stop: params.stop?.join(', ') ?? '',
-    json: params.json ?? false,
-  };
-}
-
-/** The core names fields by their path in the request (`draft.user`); the form by its own (`user`). */
-const formFields = (fields: FieldProblem[] = []): FieldProblem[] =>
-  fields.map((problem) => ({ ...problem, field: problem.field.replace(/^draft\./, '') }));
 
 /** A cell's update from the core; a cell that starts streaming gets its stream view. */
 export function applyCellEvent(
@@ -135,6 +67,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
     version
       ? {
           system: version.system,
+          messages: version.messages ?? [],
           user: version.user,
           params: paramsForm(version.params),
           modelIds: version.modelIds,
@@ -146,6 +79,20 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
     playground: emptyForm(),
     setPlaygroundDraft({ params, ...rest }) {
       edit({ ...rest, ...(params ? { params: { ...get().playground.params, ...params } } : {}) });
+    },
+    addPlaygroundMessage(role) {
+      edit({ messages: [...get().playground.messages, { role, content: '' }] });
+    },
+    setPlaygroundMessage(index, changes) {
+      edit({ messages: get().playground.messages.map((m, i) => (i === index ? { ...m, ...changes } : m)) });
+    },
+    removePlaygroundMessage: (index) => edit({ messages: get().playground.messages.filter((_, i) => i !== index) }),
+    movePlaygroundMessage(index, offset) {
+      const messages = [...get().playground.messages];
+      const target = index + offset;
+      if (target < 0 || target >= messages.length) return;
+      [messages[index], messages[target]] = [messages[target]!, messages[index]!];
+      edit({ messages });
     },
     addPlaygroundModel(modelId) {
       const { modelIds } = get().playground;
@@ -235,7 +182,13 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
         ...(form.promptId ? { promptId: form.promptId } : {}),
         name: form.name.trim() || form.user.trim().slice(0, 60) || 'Untitled prompt',
         note: note || (form.restoredFrom ? `Restored from version ${form.restoredFrom}` : ''),
-        draft: { system: form.system, user: form.user, params, modelIds: form.modelIds },
+        draft: {
+          system: form.system,
+          ...(form.messages.length ? { messages: form.messages } : {}),
+          user: form.user,
+          params,
+          modelIds: form.modelIds,
+        },
         cases: form.cases,
       });
       if (!result.ok) {
@@ -259,9 +212,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
       let form = get().playground;
       const problems: FieldProblem[] = [];
       if (form.modelIds.length === 0) problems.push({ field: 'modelIds', message: 'Pick at least one model to run.' });
-      const missing = templateVariables(form.system, form.user).filter((name) =>
-        form.cases.some((c) => !(c.values[name] ?? '').trim()),
-      );
+      const missing = promptVariables(form).filter((name) => form.cases.some((c) => !(c.values[name] ?? '').trim()));
       if (missing.length)
         problems.push({
           field: 'cases',
@@ -303,6 +254,16 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSta
       if (!run) return;
       const cancelled = await call(get, set, 'playground.cancel', { runId: run.id });
       if (cancelled && get().playground.run?.id === cancelled.id) update({ run: cancelled });
+    },
+    async comparePlaygroundVersionRuns(olderNumber, newerNumber) {
+      const { runs } = get().playground;
+      // Runs come newest first.
+      const older = runs.find((run) => run.versionNumber === olderNumber);
+      const newer = runs.find((run) => run.versionNumber === newerNumber);
+      if (!older || !newer) return false;
+      await get().openPlaygroundRun(newer.id);
+      await get().comparePlaygroundRun(older.id);
+      return true;
     },
     async comparePlaygroundRun(runId) {
       if (!runId) return update({ compareRun: null });

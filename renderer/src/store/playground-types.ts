@@ -3,6 +3,7 @@ import type {
   PlaygroundCase,
   PlaygroundCheck,
   PlaygroundRun,
+  PromptMessage,
   PromptSummary,
   PromptVersion,
   RunSummary,
@@ -17,6 +18,8 @@ export interface PlaygroundParamsForm {
   /** Comma-separated. */
   stop: string;
   json: boolean;
+  /** With JSON output: the schema as typed (JSON text); empty for none. */
+  jsonSchema: string;
 }
 
 /** The open prompt as edited, its saved versions and runs, and the run on screen. */
@@ -24,6 +27,8 @@ export interface PlaygroundForm {
   promptId: string | null;
   name: string;
   system: string;
+  /** Turns sent in order between the system part and the user part. */
+  messages: PromptMessage[];
   user: string;
   params: PlaygroundParamsForm;
   modelIds: string[];
@@ -50,6 +55,11 @@ export interface PlaygroundState {
       params?: Partial<PlaygroundParamsForm>;
     },
   ): void;
+  addPlaygroundMessage(role: PromptMessage['role']): void;
+  setPlaygroundMessage(index: number, changes: Partial<PromptMessage>): void;
+  removePlaygroundMessage(index: number): void;
+  /** Moves a message one place up (-1) or down (+1). */
+  movePlaygroundMessage(index: number, offset: -1 | 1): void;
   addPlaygroundModel(modelId: string): void;
   removePlaygroundModel(modelId: string): void;
   addPlaygroundCase(values?: Record<string, string>): void;
@@ -70,6 +80,11 @@ export interface PlaygroundState {
   rerunPlaygroundCell(caseId: string, modelId: string): Promise<void>;
   cancelPlaygroundRun(): Promise<void>;
   openPlaygroundRun(runId: string): Promise<void>;
+  /**
+   * Opens the newest run of the newer version with the newest run of the older one beside it (their outputs
+   * on the same cases); false when one of them has no run yet.
+   */
+  comparePlaygroundVersionRuns(olderNumber: number, newerNumber: number): Promise<boolean>;
   /** Shows another run beside the open one; null hides it. */
   comparePlaygroundRun(runId: string | null): Promise<void>;
 }

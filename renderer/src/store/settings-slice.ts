@@ -18,6 +18,7 @@ type SettingsSlice = Pick<
   | 'saveEndpoint'
   | 'removeEndpoint'
   | 'saveRoute'
+  | 'setRouteStrategy'
   | 'removeRoute'
   | 'setKey'
   | 'removeKey'
@@ -80,6 +81,11 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     async saveRoute(route) {
       const result = await request(get, 'routes.save', route);
       if (result.ok) await changed(`Saved route ${route.name}.`);
+      return toOutcome(result, () => undefined);
+    },
+    async setRouteStrategy(input) {
+      const result = await request(get, 'routes.setStrategy', input);
+      if (result.ok) await changed(`Saved the strategy of route ${input.name}.`);
       return toOutcome(result, () => undefined);
     },
     async removeRoute(name) {

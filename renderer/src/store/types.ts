@@ -3,6 +3,8 @@ import type {
   BudgetReport,
   BudgetStatus,
   AttachmentInput,
+  CompareModelSet,
+  CompareSessionSummary,
   ConversationSettings,
   ConversationSummary,
   EndpointModels,
@@ -19,8 +21,9 @@ import type {
   UsagePage,
   UsageReport,
 } from '../../../shared/contract';
-import type { EndpointConfig } from '../../../shared/types/config';
+import type { EndpointConfig, RouteStrategy } from '../../../shared/types/config';
 import type { Attempt, UsageRecord } from '../../../shared/types/usage';
+import type { SettingsForm } from '../features/chat/settings-form';
 import type { BlindState } from './blind-slice';
 import type { PlaygroundState } from './playground-types';
 
@@ -93,6 +96,39 @@ export interface ChatEntry {
   attachments: StoredAttachment[];
 }
 
+export type CompareLayout = 'columns' | 'grid';
+
+/** One Compare pane: its model and own settings, and its conversation's turns. */
+export interface ComparePaneState {
+  /** Stable while the pane exists (React's key). */
+  key: string;
+  modelId: string;
+  overrides: ConversationSettings;
+  /** The pane's conversation in the open compare, once asked. */
+  conversationId?: string;
+  /** Questions and answers, live ones by stream. */
+  entries: ChatEntry[];
+}
+
+/** Where a Compare refusal is shown: beside the control that caused it. */
+export type CompareProblemPlace = 'send' | 'models' | 'sets' | 'sessions' | { pane: number };
+
+export interface CompareState {
+  prompt: string;
+  /** The settings every pane uses unless it overrides them, as typed; empty means the provider's default. */
+  shared: SettingsForm;
+  panes: ComparePaneState[];
+  layout: CompareLayout;
+  widePane: number | null;
+  /** The open compare (its panes' conversations); null before the first question. */
+  sessionId: string | null;
+  sessions: CompareSessionSummary[];
+  modelSets: CompareModelSet[];
+  problem: { at: CompareProblemPlace; message: string } | null;
+  /** False until the kept setup has been read back (the screen is busy until then). */
+  isRestored: boolean;
+}
+
 /** The History side panel: its search, and the conversation deleted last while it can be restored. */
 export interface HistoryState {
   query: string;
@@ -130,15 +166,7 @@ export interface AppState extends PlaygroundState, BlindState {
   /** The history, pinned first, then newest first. */
   conversations: ConversationSummary[];
   history: HistoryState;
-  compare: {
-    prompt: string;
-    /** The playground's settings, as typed; empty means the provider's default. */
-    system: string;
-    temperature: string;
-    maxOutputTokens: string;
-    modelIds: string[];
-    streamIds: string[];
-  };
+  compare: CompareState;
   usageFilter: UsageFilterForm;
   /** Totals, charts and filter choices over every matching call. */
   usageReport: UsageReport | null;
@@ -170,6 +198,8 @@ export interface AppState extends PlaygroundState, BlindState {
   saveEndpoint(endpoint: EndpointConfig): Promise<FormOutcome>;
   removeEndpoint(id: string): Promise<void>;
   saveRoute(route: RouteView): Promise<FormOutcome>;
+  /** Sets a route's strategy and weights on the route as config.json has it now (its targets are kept). */
+  setRouteStrategy(input: Pick<RouteView, 'name' | 'weights'> & { strategy: RouteStrategy }): Promise<FormOutcome>;
   /** Fetches an endpoint's model list again; a failure is kept in `modelLists`. */
   refreshModels(endpointId: string): Promise<void>;
   /** Ollama and LM Studio answering on this machine. */
@@ -208,11 +238,34 @@ export interface AppState extends PlaygroundState, BlindState {
   /** Stops whatever answer the chat is still receiving. */
   stopChat(): Promise<void>;
   setComparePrompt(prompt: string): void;
-  setCompareSettings(settings: Partial<Pick<AppState['compare'], 'system' | 'temperature' | 'maxOutputTokens'>>): void;
+  setCompareShared(shared: Partial<SettingsForm>): void;
   setCompareModel(index: number, modelId: string): void;
+  /** A pane's own settings; what it leaves out comes from the shared ones. */
+  setPaneOverrides(index: number, overrides: ConversationSettings): void;
+  /** Adds a pane, up to the most Compare shows. */
   addCompareModel(): void;
   removeCompareModel(index: number): void;
+  setCompareLayout(layout: CompareLayout): void;
+  /** Widens a pane to two columns, or back. */
+  toggleWidePane(index: number): void;
+  /** Asks every pane: a new compare, or a follow-up in each pane's own conversation when one is open. */
   runCompare(): Promise<void>;
+  /** Keeps the panes and settings, and starts over without conversations. */
+  newCompare(): void;
+  stopCompare(): Promise<void>;
+  regenerateComparePane(index: number): Promise<void>;
+  /** Opens the pane's conversation in Chat (and History) alone. */
+  continueComparePane(index: number): Promise<void>;
+  loadCompareLists(): Promise<void>;
+  openCompareSession(sessionId: string): Promise<void>;
+  /** Null when saved, else what is wrong. */
+  saveModelSet(name: string): Promise<string | null>;
+  openModelSet(setId: string): void;
+  removeModelSet(setId: string): Promise<void>;
+  /** Brings back the setup (and open compare) Compare had, from the core. */
+  restoreCompare(): Promise<void>;
+  /** Keeps what was typed a moment ago now (the page is going). */
+  flushCompare(): void;
   loadUsage(): Promise<void>;
   setUsageFilter(filter: Partial<UsageFilterForm>): Promise<void>;
   loadOlderCalls(): Promise<void>;

@@ -3,16 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServe, type ServeProcess } from '../../integration/cli-process';
 
-/** A fresh data directory and `switchboard serve` on it, as a user starts browser mode. */
-export async function startApp(): Promise<ServeProcess & { home: string; dispose(): Promise<void> }> {
-  const home = await mkdtemp(join(tmpdir(), 'switchboard-browser-'));
-  const serve = await startServe(home);
+/**
+ * `switchboard serve` on a fresh data directory, as a user starts browser mode; or on `home` again, as after a
+ * restart (stop the running one first).
+ */
+export async function startApp(home?: string): Promise<ServeProcess & { home: string; dispose(): Promise<void> }> {
+  const dataDir = home ?? (await mkdtemp(join(tmpdir(), 'switchboard-browser-')));
+  const serve = await startServe(dataDir);
   return {
     ...serve,
-    home,
+    home: dataDir,
     dispose: async () => {
       await serve.stop();
-      await rm(home, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -65,6 +65,10 @@ export class SwitchboardPage {
     settings: { system?: string; temperature?: string; maxOutputTokens?: string } = {},
   ) {
     await this.open('Compare');
+    // The setup (and the compare left open) is kept: a new comparison starts from no conversations.
+    await expect(this.page.getByRole('region', { name: 'Compare' })).not.toHaveAttribute('aria-busy', 'true');
+    const startOver = this.page.getByRole('button', { name: 'New compare' });
+    if (await startOver.isVisible()) await startOver.click();
     await this.page.getByRole('textbox', { name: 'Prompt', exact: true }).fill(prompt);
     await this.page.getByRole('textbox', { name: 'System prompt (optional)' }).fill(settings.system ?? '');
     await this.page.getByRole('spinbutton', { name: 'Temperature' }).fill(settings.temperature ?? '');

@@ -57,6 +57,8 @@ const cell = (page: Page, caseNumber: number, model: string) =>
 test('a prompt with two variables and three cases runs across three models, one check fails, the run reopens after a reload and exports, an older version is restored, and the runs of two versions compare side by side', async ({
   page,
 }, testInfo) => {
+  // One long scenario with twelve axe scans and screenshots: more than a minute on a busy 2-core machine.
+  test.slow();
   fake.setDefault({
     kind: 'text',
     text: 'The capital is here.',
@@ -223,6 +225,45 @@ test('a prompt with two variables and three cases runs across three models, one 
     'The capital is here.',
   );
   expect(await accessibilityViolations(page)).toEqual([]);
+
+  // Two versions' text as a line diff: version 2 (warmer) against version 3 (restored from 1).
+  const diff = page.getByRole('list', { name: 'Changes from version 2 to version 3' });
+  await expect(diff.getByRole('deletion')).toHaveText(['Removed: temperature: 0.9']);
+  await expect(diff.getByRole('insertion')).toHaveText(['Added: temperature: 0.2']);
+  await expect(diff.getByRole('listitem').filter({ hasText: 'Name the capital of {{country}}.' })).toHaveCount(1);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'Compare two versions' }).evaluate((heading) => heading.scrollIntoView());
+    await snapshot(page, testInfo, `playground-version-diff-${scheme}`);
+  }
+  await page.getByRole('combobox', { name: 'Older version' }).selectOption({ label: 'Version 1 · Saved to run' });
+  await expect(page.getByText('The two versions are the same.')).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Changes from version 1 to version 3' }).getByRole('insertion'),
+  ).toHaveCount(0);
+  // Version 2 never ran: its outputs cannot be compared, and the page says why.
+  await page.getByRole('combobox', { name: 'Older version' }).selectOption({ label: 'Version 2 · warmer' });
+  await page.getByRole('button', { name: 'Compare outputs of versions 2 and 3' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Run both versions first' })).toBeVisible();
+  // Versions 1 and 3 both ran: their newest runs open side by side.
+  await compareWith.selectOption({ label: 'No comparison' });
+  await expect(page.getByRole('group', { name: 'Version 1: Case 1 on fake/fast-model' })).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Older version' }).selectOption({ label: 'Version 1 · Saved to run' });
+  await page.getByRole('button', { name: 'Compare outputs of versions 1 and 3' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Their newest runs are side by side' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Version 3: Case 2 on fake/other-model' })).toContainText(
+    'Version three names the capital.',
+  );
+  await expect(page.getByRole('group', { name: 'Version 1: Case 2 on fake/other-model' })).toContainText(
+    'Lima is the capital.',
+  );
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'Run', exact: true }).evaluate((heading) => heading.scrollIntoView());
+    await snapshot(page, testInfo, `playground-version-outputs-${scheme}`);
+  }
 });
 
 test('a check graded by a model shows the judge’s verdict, reason and cost; the prompt exports as JSON and imports back', async ({
@@ -286,4 +327,124 @@ test('a check graded by a model shows the judge’s verdict, reason and cost; th
   await expect(
     page.getByRole('combobox', { name: 'Saved prompt' }).getByRole('option', { name: /^Judged/ }),
   ).toHaveCount(2);
+});
+
+test('messages before the user part are added, reordered and sent in order; JSON output follows a schema that is checked, and both survive a reload and the JSON export', async ({
+  page,
+}, testInfo) => {
+  await page.goto(app.url);
+  await page.keyboard.press('Control+5');
+  await page.getByRole('button', { name: 'New prompt' }).click();
+  await page.getByRole('textbox', { name: 'Prompt name' }).fill('Cities as JSON');
+  await page.getByRole('textbox', { name: 'System part (optional)' }).fill('You describe cities.');
+  await page.getByRole('textbox', { name: 'User part' }).fill('Describe {{city}}.');
+
+  // Three turns, the last one removed, then the assistant turn moved below the user turn.
+  await page.getByRole('button', { name: 'Add assistant message' }).click();
+  await page.getByRole('button', { name: 'Add user message' }).click();
+  await page.getByRole('button', { name: 'Add user message' }).click();
+  await page.getByRole('textbox', { name: 'Message 1 (Assistant)' }).fill('{"city": "Paris", "population": 2100000}');
+  await page.getByRole('textbox', { name: 'Message 2 (User)' }).fill('Describe Paris, like {{city}}.');
+  await page.getByRole('textbox', { name: 'Message 3 (User)' }).fill('Never sent');
+  await page.getByRole('button', { name: 'Remove message 3' }).click();
+  await page.getByRole('button', { name: 'Move message 2 up' }).click();
+  await expect(page.getByRole('textbox', { name: 'Message 1 (User)' })).toHaveValue('Describe Paris, like {{city}}.');
+  await expect(page.getByRole('textbox', { name: 'Message 2 (Assistant)' })).toHaveValue(
+    '{"city": "Paris", "population": 2100000}',
+  );
+  await expect(page.getByRole('button', { name: 'Move message 2 down' })).toBeDisabled();
+  await expect(page.getByRole('list', { name: 'Variables' }).getByRole('listitem')).toHaveText(['{{city}}']);
+
+  // A malformed schema is refused beside its field: first as text that is not JSON, then one that cannot validate.
+  await page.getByRole('checkbox', { name: 'JSON output' }).check();
+  const schemaField = page.getByRole('textbox', { name: 'JSON schema (optional)' });
+  await schemaField.fill('{"type": "object",');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expect(schemaField).toHaveAccessibleDescription(/^the schema is not JSON/);
+  await schemaField.fill('{"type": "strnig"}');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expect(schemaField).toHaveAccessibleDescription('the JSON schema cannot be used: Unsupported type: strnig');
+  const schema = {
+    type: 'object',
+    properties: { city: { type: 'string' }, population: { type: 'number' } },
+    required: ['city', 'population'],
+    additionalProperties: false,
+  };
+  await schemaField.fill(JSON.stringify(schema, null, 2));
+  await expect(schemaField).not.toHaveAttribute('aria-invalid');
+
+  await addModel(page, 'fake/fast-model');
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.getByRole('textbox', { name: 'city in case 1' }).fill('Oslo');
+  await page.getByRole('textbox', { name: 'city in case 2' }).fill('Lima');
+  for (const caseNumber of [1, 2]) {
+    await page.getByRole('combobox', { name: `New check for case ${caseNumber}` }).selectOption('json');
+    await page
+      .getByRole('textbox', { name: `Check schema for case ${caseNumber} (optional)` })
+      .fill(JSON.stringify(schema));
+    await page.getByRole('button', { name: `Add check to case ${caseNumber}` }).click();
+  }
+  await expect(page.getByRole('list', { name: 'Checks of case 2' })).toHaveText(/is valid JSON matching its schema/);
+
+  fake.clearQueue();
+  fake.enqueue(
+    { kind: 'text', text: '{"city": "Oslo", "population": 709000}' },
+    { kind: 'text', text: '{"city": "Lima", "population": "ten million"}' },
+  );
+  await page.getByRole('spinbutton', { name: 'At a time' }).fill('1');
+  const before = fake.requests.length;
+  await page.getByRole('button', { name: 'Run all cases' }).click();
+  await expect(cell(page, 1, 'fake/fast-model').getByRole('status')).toHaveText('Passed');
+  await expect(cell(page, 2, 'fake/fast-model').getByRole('status')).toHaveText('Failed');
+  await expect(cell(page, 2, 'fake/fast-model')).toContainText('the JSON does not match the schema (at population:');
+  const sent = fake.requests.slice(before);
+  expect(sent).toHaveLength(2);
+  expect(sent[0]!.body.messages).toEqual([
+    {
+      role: 'system',
+      content: 'You describe cities.\n\nAnswer with one valid JSON value only: no prose, no Markdown.',
+    },
+    { role: 'user', content: 'Describe Paris, like Oslo.' },
+    { role: 'assistant', content: '{"city": "Paris", "population": 2100000}' },
+    { role: 'user', content: 'Describe Oslo.' },
+  ]);
+  expect(sent[0]!.body.response_format).toEqual({
+    type: 'json_schema',
+    json_schema: { name: 'answer', schema, strict: true },
+  });
+  // The messages, the schema and the failed schema check, in both themes.
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('heading', { level: 2, name: 'Playground' }).scrollIntoViewIfNeeded();
+    await snapshot(page, testInfo, `playground-messages-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.reload();
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('textbox', { name: 'Prompt name' })).toHaveValue('Cities as JSON');
+  await expect(page.getByRole('textbox', { name: 'Message 1 (User)' })).toHaveValue('Describe Paris, like {{city}}.');
+  await expect(page.getByRole('textbox', { name: 'Message 2 (Assistant)' })).toHaveValue(
+    '{"city": "Paris", "population": 2100000}',
+  );
+  await expect(page.getByRole('checkbox', { name: 'JSON output' })).toBeChecked();
+  expect(JSON.parse(await page.getByRole('textbox', { name: 'JSON schema (optional)' }).inputValue())).toEqual(schema);
+  await expect(cell(page, 2, 'fake/fast-model').getByRole('status')).toHaveText('Failed');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export prompt as JSON' }).click(),
+  ]);
+  expect(JSON.parse(await readFile((await download.path())!, 'utf8'))).toMatchObject({
+    draft: {
+      messages: [
+        { role: 'user', content: 'Describe Paris, like {{city}}.' },
+        { role: 'assistant', content: '{"city": "Paris", "population": 2100000}' },
+      ],
+      params: { json: true, jsonSchema: schema },
+    },
+    cases: [{ checks: [{ kind: 'json', schema }] }, { checks: [{ kind: 'json', schema }] }],
+  });
 });

@@ -14,10 +14,14 @@ export function AnswerCard(props: {
   label?: string;
   actions?: ReactNode;
   footer?: ReactNode;
-  /** A blind compare before its vote: the label stands for the model, and what would tell it is left out. */
-  isModelHidden?: boolean;
+  /**
+   * A blind compare before its vote: `label` names the answer instead of the model, and what would tell the model
+   * (failover notes, the error's words, measurements and cost) is left out.
+   */
+  hideModelName?: boolean;
 }) {
-  const { view, isModelHidden } = props;
+  const { view } = props;
+  const isModelHidden = props.hideModelName === true;
   const record = view.record;
   return (
     <article

@@ -21,9 +21,9 @@ function seededRandom(seed: number): () => number {
 }
 
 /**
- * The order a blind compare shows its `count` answers in (indexes into the models as picked), shuffled by
- * Fisher–Yates from `key` (the compare's first stream id, which is random): position does not tell the model,
- * and the order stays put while the answers stream and after the vote.
+ * The order a blind compare shows its `count` panes in (indexes into the panes as picked), shuffled by
+ * Fisher–Yates from `key` (the compare's session id, which is random): position does not tell the model, and
+ * the order stays put through follow-ups and after the vote.
  */
 export function blindOrder(count: number, key: string): number[] {
   const order = Array.from({ length: count }, (_, index) => index);
@@ -38,6 +38,6 @@ export function blindOrder(count: number, key: string): number[] {
 /** "A", "B", … for the answers of a blind compare, in the order shown. */
 export const answerLetter = (position: number) => String.fromCharCode(65 + position);
 
-/** A blind compare's streams in the order shown; `key` is its first stream id. */
-export const shownOrder = (streamIds: string[], key: string) =>
-  blindOrder(streamIds.length, key).map((index) => streamIds[index]!);
+/** A blind compare's panes (or anything per pane) in the order shown; `key` is its session id. */
+export const shownOrder = <T>(items: T[], key: string): T[] =>
+  blindOrder(items.length, key).map((index) => items[index]!);

@@ -1,133 +1,46 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useEffect } from 'react';
 import { useAppStore } from '../../store/app-store';
-import { ModelButton } from '../models/model-button';
-import { StreamPane } from '../answers/stream-pane';
 import { BlindModeControls } from './blind-mode-controls';
 import { BlindVoteBar } from './blind-vote-bar';
+import { ComparePanes } from './compare-panes';
+import { CompareComposer } from './compare-composer';
+import { CompareToolbar } from './compare-toolbar';
+import { ModelSets } from './model-sets';
+import { PastCompares } from './past-compares';
+import { SharedSettings } from './shared-settings';
+import { SummaryRow } from './summary-row';
 import { useBlindView } from './use-blind-view';
+import './compare.css';
 
+const formId = 'compare-form';
+
+/**
+ * Compare as a group chat of models: one prompt, then follow-ups, to 2–8 panes, each keeping its own
+ * conversation; the setup is kept in the core, so it survives a reload and a restart. A blind compare shuffles
+ * the panes as Answer A, B, … and hides their models until the vote.
+ */
 export function CompareScreen() {
-  const state = useAppStore(
-    useShallow((s) => ({
-      compare: s.compare,
-      setComparePrompt: s.setComparePrompt,
-      setCompareSettings: s.setCompareSettings,
-      setCompareModel: s.setCompareModel,
-      addCompareModel: s.addCompareModel,
-      removeCompareModel: s.removeCompareModel,
-      runCompare: s.runCompare,
-      cancelStream: s.cancelStream,
-      openModelPicker: s.openModelPicker,
-    })),
-  );
-  const { compare } = state;
-  const blind = useBlindView(compare.streamIds);
+  const loadCompareLists = useAppStore((state) => state.loadCompareLists);
+  const isRestored = useAppStore((state) => state.compare.isRestored);
+  const blind = useBlindView();
+  useEffect(() => {
+    void loadCompareLists();
+  }, [loadCompareLists]);
   return (
-    <section aria-labelledby="compare-title" className="screen">
-      <h2 id="compare-title">Compare</h2>
-      <form
-        className="compare-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void state.runCompare();
-        }}
-      >
-        <label className="field field-grow">
-          <span>System prompt (optional)</span>
-          <textarea
-            rows={2}
-            value={compare.system}
-            onChange={(event) => state.setCompareSettings({ system: event.target.value })}
-          />
-        </label>
-        <label className="field field-grow">
-          <span>Prompt</span>
-          <textarea
-            rows={3}
-            value={compare.prompt}
-            aria-describedby="compare-shortcut"
-            onChange={(event) => state.setComparePrompt(event.target.value)}
-            onKeyDown={(event) => {
-              // Ctrl+Enter (⌘+Enter on a Mac) runs it; Enter alone keeps a new line.
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                // Through the form, so its own checks (temperature 0–2, ...) apply as for the button.
-                event.currentTarget.form?.requestSubmit();
-              }
-            }}
-          />
-        </label>
-        <small id="compare-shortcut" className="hint shortcut-hint">
-          Ctrl+Enter compares
-        </small>
-        <fieldset className="compare-settings">
-          <legend>Settings (empty: the provider's default)</legend>
-          <label className="field">
-            <span>Temperature</span>
-            <input
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={2}
-              step="any"
-              placeholder="default"
-              value={compare.temperature}
-              onChange={(event) => state.setCompareSettings({ temperature: event.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>Max output tokens</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={1}
-              step={1}
-              placeholder="default"
-              value={compare.maxOutputTokens}
-              onChange={(event) => state.setCompareSettings({ maxOutputTokens: event.target.value })}
-            />
-          </label>
-        </fieldset>
-        <div className="compare-models">
-          {compare.modelIds.map((modelId, index) => (
-            <div key={index} className="compare-model">
-              <ModelButton
-                label={`Model ${index + 1}`}
-                value={modelId}
-                target={{ kind: 'compare', index }}
-                isValueHidden={blind.isHidden}
-              />
-              {compare.modelIds.length > 2 && (
-                <button
-                  type="button"
-                  aria-label={`Remove model ${index + 1}`}
-                  onClick={() => state.removeCompareModel(index)}
-                >
-                  Remove
-                </button>
-              )}
-            </div>
-          ))}
-          <button type="button" onClick={state.addCompareModel}>
-            Add model
-          </button>
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            Compare
-          </button>
-          <button type="button" onClick={() => compare.streamIds.forEach((id) => id && void state.cancelStream(id))}>
-            Stop all
-          </button>
-          <BlindModeControls />
-        </div>
-      </form>
-      <div className="compare-panes" role="group" aria-label="Answers side by side">
-        {blind.panes.map(({ streamId, label }) => (
-          <StreamPane key={streamId} streamId={streamId} showMetrics label={label} isModelHidden={blind.isHidden} />
-        ))}
+    <section aria-labelledby="compare-title" aria-busy={!isRestored} className="screen compare-screen">
+      <div className="compare-top">
+        <h2 id="compare-title">Compare</h2>
+        <CompareToolbar isBlindPending={blind.isHidden} />
+        <BlindModeControls />
+        <ModelSets />
+        <PastCompares />
       </div>
-      {blind.isBlind && <BlindVoteBar shownStreamIds={blind.panes.map((pane) => pane.streamId)} />}
+      <SharedSettings formId={formId} />
+      <ComparePanes hideModelNames={blind.isHidden} order={blind.order} names={blind.names} />
+      {blind.isBlind && <BlindVoteBar order={blind.order} />}
+      {/* Its fastest, cheapest and longest would tell the models apart: shown once the names are. */}
+      {!blind.isHidden && <SummaryRow />}
+      <CompareComposer formId={formId} />
     </section>
   );
 }

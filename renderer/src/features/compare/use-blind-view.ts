@@ -1,36 +1,28 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { isBlindPending, roundIdOf } from '../../store/blind-slice';
+import { isBlindPending, isBlindSession } from '../../store/blind-slice';
 import { useAppStore } from '../../store/app-store';
-import { answerLetter, shownOrder } from './blind-order';
-
-/** One pane of Compare as shown: its stream and its name ("Answer 1", or "Answer A" when blind). */
-export interface ShownPane {
-  streamId: string;
-  label: string;
-}
+import { answerLetter, blindOrder } from './blind-order';
 
 /**
- * How Compare shows its answers: in the order picked, or, for a blind compare, shuffled and lettered, with
- * the models hidden (`isHidden`) until the vote is kept.
+ * How Compare shows its panes: in the order picked, or, for a blind compare, shuffled (by its session id, so the
+ * same through follow-ups) and lettered Answer A, B, …, with the models hidden (`isHidden`) until the vote.
+ * `order` lists pane indexes in the order shown; `names` gives each pane's name by its index (blind only).
  */
-export function useBlindView(streamIds: string[]): { isBlind: boolean; isHidden: boolean; panes: ShownPane[] } {
-  const { isBlind, isHidden } = useAppStore(
-    useShallow((state) => {
-      const roundId = roundIdOf(state);
-      return {
-        isBlind: state.blind.isOn && roundId !== null && roundId !== state.blind.seenRoundId,
-        isHidden: isBlindPending(state),
-      };
-    }),
+export function useBlindView(): { isBlind: boolean; isHidden: boolean; order: number[]; names: string[] | null } {
+  const { isBlind, isHidden, sessionId, paneCount } = useAppStore(
+    useShallow((state) => ({
+      isBlind: isBlindSession(state),
+      isHidden: isBlindPending(state),
+      sessionId: state.compare.sessionId,
+      paneCount: state.compare.panes.length,
+    })),
   );
-  const panes = useMemo(() => {
-    const shown = streamIds.filter(Boolean);
-    if (!isBlind) return shown.map((streamId, index) => ({ streamId, label: `Answer ${index + 1}` }));
-    return shownOrder(shown, shown[0]!).map((streamId, position) => ({
-      streamId,
-      label: `Answer ${answerLetter(position)}`,
-    }));
-  }, [streamIds, isBlind]);
-  return { isBlind, isHidden, panes };
+  return useMemo(() => {
+    const picked = Array.from({ length: paneCount }, (_, index) => index);
+    if (!isBlind || !sessionId) return { isBlind, isHidden, order: picked, names: null };
+    const order = blindOrder(paneCount, sessionId);
+    const names = picked.map((index) => `Answer ${answerLetter(order.indexOf(index))}`);
+    return { isBlind, isHidden, order, names };
+  }, [isBlind, isHidden, sessionId, paneCount]);
 }

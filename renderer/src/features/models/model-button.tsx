@@ -2,14 +2,7 @@ import type { ModelPickerTarget } from '../../store/types';
 import { useAppStore } from '../../store/app-store';
 
 /** Shows the chosen model and opens the picker to change it. */
-export function ModelButton(props: {
-  label: string;
-  value: string;
-  target: ModelPickerTarget;
-  shortcut?: string;
-  /** A blind compare before its vote: the choice is not shown. */
-  isValueHidden?: boolean;
-}) {
+export function ModelButton(props: { label: string; value: string; target: ModelPickerTarget; shortcut?: string }) {
   const openModelPicker = useAppStore((state) => state.openModelPicker);
   return (
     <button
@@ -20,13 +13,9 @@ export function ModelButton(props: {
       onClick={() => openModelPicker(props.target)}
     >
       <span className="model-button-label">{props.label}</span>
-      {props.isValueHidden ? (
-        <span className="model-button-value model-button-empty">Hidden until you vote</span>
-      ) : (
-        <span className={props.value ? 'model-button-value' : 'model-button-value model-button-empty'}>
-          {props.value || 'Pick a model'}
-        </span>
-      )}
+      <span className={props.value ? 'model-button-value' : 'model-button-value model-button-empty'}>
+        {props.value || 'Pick a model'}
+      </span>
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PlaygroundCheck } from '../../../../shared/contract';
 import { describeCheck } from '../../../../shared/playground/checks';
+import { readSchema } from '../../../../shared/playground/schema-text';
 import { useAppStore } from '../../store/app-store';
 
 type Kind = PlaygroundCheck['kind'];
@@ -17,7 +18,11 @@ const kinds: { kind: Kind; label: string; valueLabel?: string }[] = [
 
 /** A check from the form's fields, or what is wrong with them. */
 function toCheck(kind: Kind, value: string, judgeModel: string): PlaygroundCheck | string {
-  if (kind === 'json') return { kind };
+  if (kind === 'json') {
+    if (!value.trim()) return { kind };
+    const schema = readSchema(value);
+    return typeof schema === 'string' ? `That schema cannot be used: ${schema}.` : { kind, schema };
+  }
   if (kind === 'judge') {
     if (!judgeModel.trim()) return 'Write the judge model (endpoint-id/model or a route).';
     if (!value.trim()) return 'Write the rubric: what a good answer does.';
@@ -93,6 +98,17 @@ export function CaseChecks(props: {
           >
             {judgeModel || 'Pick a judge model'}
           </button>
+        )}
+        {kind === 'json' && (
+          <textarea
+            rows={2}
+            aria-label={`Check schema for ${props.label} (optional)`}
+            placeholder="JSON schema (optional)"
+            value={value}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problemId}
+            onChange={(event) => setValue(event.target.value)}
+          />
         )}
         {needsValue && (
           <input

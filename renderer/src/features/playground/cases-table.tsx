@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { templateVariables } from '../../../../shared/playground/template';
+import { promptVariables } from '../../../../shared/playground/template';
 import { useAppStore } from '../../store/app-store';
 import { CaseChecks } from './case-checks';
 import { FieldProblemText } from './field-problem';
@@ -20,7 +20,7 @@ export function CasesTable() {
   const { form } = state;
   const [pasted, setPasted] = useState('');
   const [importProblem, setImportProblem] = useState<string | null>(null);
-  const variables = templateVariables(form.system, form.user);
+  const variables = promptVariables(form);
   return (
     <section aria-labelledby="playground-cases-title" className="playground-cases">
       <h3 id="playground-cases-title">Test cases</h3>

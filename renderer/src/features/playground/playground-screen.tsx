@@ -9,6 +9,7 @@ import { FieldProblemText, hasProblem } from './field-problem';
 import { PromptEditor } from './prompt-editor';
 import { RunComparison } from './run-comparison';
 import { RunGrid } from './run-grid';
+import { VersionDiffView } from './version-diff-view';
 import './playground.css';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -94,9 +95,10 @@ export function PlaygroundScreen() {
             disabled={form.versions.length === 0}
             onClick={() => {
               const version = form.versions.at(-1)!;
-              const { system, user, params, modelIds } = version;
+              const { system, messages, user, params, modelIds } = version;
+              const draft = { system, ...(messages?.length ? { messages } : {}), user, params, modelIds };
               downloadFile(
-                [writePromptFile(form.name, { system, user, params, modelIds }, form.cases)],
+                [writePromptFile(form.name, draft, form.cases)],
                 `${form.name.replace(/[^\w-]+/g, '-') || 'prompt'}.json`,
                 'application/json',
               );
@@ -141,6 +143,7 @@ export function PlaygroundScreen() {
             ))}
           </ol>
         )}
+        <VersionDiffView key={form.promptId ?? 'new'} />
       </section>
       <section aria-labelledby="playground-run-title" className="playground-run">
         <h3 id="playground-run-title">Run</h3>

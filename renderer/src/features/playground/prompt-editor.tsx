@@ -1,8 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
-import { templateVariables } from '../../../../shared/playground/template';
+import { promptVariables } from '../../../../shared/playground/template';
 import { useAppStore } from '../../store/app-store';
 import { shortcutLabel } from '../../app/shortcuts';
 import { FieldProblemText, hasProblem } from './field-problem';
+import { PromptMessages } from './prompt-messages';
 
 /** The prompt's system and user parts, its variables, parameters and models. */
 export function PromptEditor() {
@@ -15,7 +16,7 @@ export function PromptEditor() {
     })),
   );
   const { form, setDraft } = state;
-  const variables = templateVariables(form.system, form.user);
+  const variables = promptVariables(form);
   const number = (key: 'temperature' | 'topP' | 'maxOutputTokens' | 'seed', label: string, step: string) => (
     <label className="field">
       <span>{label}</span>
@@ -38,6 +39,7 @@ export function PromptEditor() {
         <span>System part (optional)</span>
         <textarea rows={3} value={form.system} onChange={(event) => setDraft({ system: event.target.value })} />
       </label>
+      <PromptMessages />
       <label className="field">
         <span>User part</span>
         <textarea
@@ -82,6 +84,20 @@ export function PromptEditor() {
           />
           JSON output
         </label>
+        {form.params.json && (
+          <label className="field playground-schema">
+            <span>JSON schema (optional)</span>
+            <textarea
+              rows={4}
+              value={form.params.jsonSchema}
+              placeholder='{"type": "object", "properties": {...}}'
+              aria-invalid={hasProblem(form.problems, 'params.jsonSchema') || undefined}
+              aria-describedby="playground-jsonSchema-problem"
+              onChange={(event) => setDraft({ params: { jsonSchema: event.target.value } })}
+            />
+            <FieldProblemText problems={form.problems} field="params.jsonSchema" id="playground-jsonSchema-problem" />
+          </label>
+        )}
       </fieldset>
       <section aria-labelledby="playground-models-title" className="playground-models">
         <h3 id="playground-models-title">Models</h3>

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { EndpointView } from '../../../../shared/contract';
 import type { EndpointConfig } from '../../../../shared/types/config';
 import { useAppStore } from '../../store/app-store';
 import { splitList } from '../../ui/format';
 import { formErrors, noErrors } from './form-errors';
-import { FormField } from './form-field';
+import { FieldGroup, TextField } from './form-field';
+import { SettingsForm } from './settings-form';
 
 interface PriceRow {
   model: string;
@@ -29,8 +30,7 @@ export function EndpointEditor({ endpoint, onDone }: { endpoint: EndpointView; o
   const setPrice = (index: number, change: Partial<PriceRow>) =>
     setPrices(prices.map((row, at) => (at === index ? { ...row, ...change } : row)));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const modelList = splitList(models);
     const filled = prices.filter((row) => row.model.trim());
     // Prices of other kinds (cache reads and writes) set in config.json are kept.
@@ -56,29 +56,35 @@ export function EndpointEditor({ endpoint, onDone }: { endpoint: EndpointView; o
   };
 
   return (
-    <form className="endpoint-editor" aria-label={`Edit ${endpoint.id}`} onSubmit={(event) => void submit(event)}>
-      <FormField label="Base URL" error={errors.fields.baseURL}>
-        {(control) => (
-          <input
-            {...control}
-            type="url"
-            value={baseURL}
-            required={endpoint.kind === 'openai-compatible'}
-            placeholder="provider default"
-            onChange={(event) => setBaseURL(event.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField label="Models (comma-separated)" className="field-grow" error={errors.fields.models}>
-        {(control) => <input {...control} value={models} onChange={(event) => setModels(event.target.value)} />}
-      </FormField>
-      <fieldset className="prices" aria-describedby={errors.fields.prices ? `${endpoint.id}-prices-error` : undefined}>
-        <legend>Prices, USD per million tokens (they win over the bundled catalog)</legend>
-        {errors.fields.prices && (
-          <span id={`${endpoint.id}-prices-error`} className="field-error">
-            {errors.fields.prices}
-          </span>
-        )}
+    <SettingsForm
+      className="endpoint-editor"
+      label={`Edit ${endpoint.id}`}
+      error={errors.form}
+      submitLabel="Save changes"
+      onSubmit={submit}
+      onCancel={onDone}
+    >
+      <TextField
+        label="Base URL"
+        error={errors.fields.baseURL}
+        type="url"
+        value={baseURL}
+        required={endpoint.kind === 'openai-compatible'}
+        placeholder="provider default"
+        onChange={setBaseURL}
+      />
+      <TextField
+        label="Models (comma-separated)"
+        className="field-grow"
+        error={errors.fields.models}
+        value={models}
+        onChange={setModels}
+      />
+      <FieldGroup
+        className="prices"
+        legend="Prices, USD per million tokens (they win over the bundled catalog)"
+        error={errors.fields.prices}
+      >
         {prices.map((row, index) => (
           <div key={index} className="inline-form" role="group" aria-label={`Price ${index + 1}`}>
             <label className="field">
@@ -99,21 +105,8 @@ export function EndpointEditor({ endpoint, onDone }: { endpoint: EndpointView; o
         <button type="button" onClick={() => setPrices([...prices, { model: '', input: '', output: '' }])}>
           Add a price
         </button>
-      </fieldset>
-      {errors.form && (
-        <p role="alert" className="form-error">
-          {errors.form}
-        </p>
-      )}
-      <div className="inline-form">
-        <button type="submit" className="primary">
-          Save changes
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      </FieldGroup>
+    </SettingsForm>
   );
 }
 

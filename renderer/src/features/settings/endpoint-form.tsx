@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { endpointKinds, type EndpointKind } from '../../../../shared/types/endpoint-kinds';
 import { useAppStore } from '../../store/app-store';
 import { splitList } from '../../ui/format';
 import { formErrors, noErrors } from './form-errors';
-import { FormField } from './form-field';
+import { FormField, TextField } from './form-field';
+import { SettingsForm } from './settings-form';
 
 const kindLabels: Record<EndpointKind, string> = {
   openai: 'OpenAI',
@@ -29,8 +30,7 @@ export function EndpointForm() {
   const [models, setModels] = useState('');
   const [errors, setErrors] = useState(noErrors);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const modelList = splitList(models);
     const outcome = await addEndpoint({
       endpoint: {
@@ -52,19 +52,21 @@ export function EndpointForm() {
   };
 
   return (
-    <form className="endpoint-form" aria-labelledby="add-endpoint-title" onSubmit={(event) => void submit(event)}>
-      <h3 id="add-endpoint-title">Add an endpoint</h3>
-      <FormField label="Endpoint id" error={errors.fields.id}>
-        {(control) => (
-          <input
-            {...control}
-            value={id}
-            required
-            placeholder="work-openai"
-            onChange={(event) => setId(event.target.value)}
-          />
-        )}
-      </FormField>
+    <SettingsForm
+      className="endpoint-form"
+      title="Add an endpoint"
+      error={errors.form}
+      submitLabel="Add endpoint"
+      onSubmit={submit}
+    >
+      <TextField
+        label="Endpoint id"
+        error={errors.fields.id}
+        value={id}
+        required
+        placeholder="work-openai"
+        onChange={setId}
+      />
       <FormField label="Kind" error={errors.fields.kind}>
         {(control) => (
           <select {...control} value={kind} onChange={(event) => setKind(event.target.value as EndpointKind)}>
@@ -76,36 +78,22 @@ export function EndpointForm() {
           </select>
         )}
       </FormField>
-      <FormField label="Base URL" error={errors.fields.baseURL}>
-        {(control) => (
-          <input
-            {...control}
-            value={baseURL}
-            type="url"
-            required={kind === 'openai-compatible'}
-            placeholder={kind === 'openai-compatible' ? 'http://127.0.0.1:11434/v1' : 'provider default'}
-            onChange={(event) => setBaseURL(event.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField label="Models (comma-separated)" error={errors.fields.models}>
-        {(control) => (
-          <input
-            {...control}
-            value={models}
-            placeholder="optional: the endpoint's own list is fetched"
-            onChange={(event) => setModels(event.target.value)}
-          />
-        )}
-      </FormField>
-      {errors.form && (
-        <p role="alert" className="form-error">
-          {errors.form}
-        </p>
-      )}
-      <button type="submit" className="primary">
-        Add endpoint
-      </button>
-    </form>
+      <TextField
+        label="Base URL"
+        error={errors.fields.baseURL}
+        value={baseURL}
+        type="url"
+        required={kind === 'openai-compatible'}
+        placeholder={kind === 'openai-compatible' ? 'http://127.0.0.1:11434/v1' : 'provider default'}
+        onChange={setBaseURL}
+      />
+      <TextField
+        label="Models (comma-separated)"
+        error={errors.fields.models}
+        value={models}
+        placeholder="optional: the endpoint's own list is fetched"
+        onChange={setModels}
+      />
+    </SettingsForm>
   );
 }

@@ -38,7 +38,15 @@ export function formErrors(
     elsewhere.length > 0
       ? `Not ${verb}: ${elsewhere.join(' ')}`
       : marked > 0
-        ? `Not ${verb}: fix the marked ${marked === 1 ? 'field' : 'fields'}.`
+        ? fixMarked(verb, marked)
         : outcome.message;
   return { form, fields };
+}
+
+const fixMarked = (verb: string, marked: number) => `Not ${verb}: fix the marked ${marked === 1 ? 'field' : 'fields'}.`;
+
+/** Problems the form found itself before sending anything, laid out as a refusal would be; null when none. */
+export function problemsFound(fields: Record<string, string>, verb: 'added' | 'saved'): FormErrors | null {
+  const marked = Object.keys(fields).length;
+  return marked === 0 ? null : { form: fixMarked(verb, marked), fields };
 }

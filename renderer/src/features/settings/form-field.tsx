@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
 /** What a control needs to be labelled and to carry its error. */
 export interface FieldControl {
@@ -30,5 +30,43 @@ export function FormField(props: {
         </span>
       )}
     </div>
+  );
+}
+
+/** The common field: a text-like input under its label, with its error beside it. */
+export function TextField(
+  props: {
+    label: string;
+    error?: string;
+    className?: string;
+    value: string;
+    onChange(value: string): void;
+  } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'value' | 'onChange'>,
+) {
+  const { label, error, className, value, onChange, ...input } = props;
+  return (
+    <FormField label={label} error={error} className={className}>
+      {(control) => <input {...input} {...control} value={value} onChange={(event) => onChange(event.target.value)} />}
+    </FormField>
+  );
+}
+
+/** Controls under one legend, with the group's error tied to it (aria-describedby) and marking it invalid. */
+export function FieldGroup(props: { legend: string; error?: string; className?: string; children: ReactNode }) {
+  const errorId = `${useId()}-error`;
+  return (
+    <fieldset
+      className={props.className}
+      aria-invalid={props.error ? true : undefined}
+      aria-describedby={props.error ? errorId : undefined}
+    >
+      <legend>{props.legend}</legend>
+      {props.error && (
+        <span id={errorId} className="field-error">
+          {props.error}
+        </span>
+      )}
+      {props.children}
+    </fieldset>
   );
 }

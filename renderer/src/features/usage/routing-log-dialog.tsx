@@ -1,8 +1,9 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { UsageRecord } from '../../../../shared/types/usage';
 import { formatCost, formatMs, formatRecordCost } from '../../ui/format';
+import { RouteDecisionSection } from './route-decision-section';
 
-/** One call's route: every attempt in order, with its time and how it ended. */
+/** One call's route: why its targets came in their order, then every attempt with its time and how it ended. */
 export function RoutingLogDialog({ record, onClose }: { record: UsageRecord | null; onClose(): void }) {
   return (
     <Dialog.Root open={record !== null} onOpenChange={(isOpen) => !isOpen && onClose()}>
@@ -16,6 +17,8 @@ export function RoutingLogDialog({ record, onClose }: { record: UsageRecord | nu
               , started {new Date(record.createdAt).toLocaleString()}: {record.status}
               {record.target ? `, served by ${record.target}` : ''}.
             </Dialog.Description>
+            <RouteDecisionSection record={record} />
+            <h3 className="route-decision-title">Attempts</h3>
             <Attempts record={record} />
             <dl className="metrics routing-summary">
               <dt>First token</dt>
