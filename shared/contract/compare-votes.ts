@@ -70,7 +70,12 @@ export const compareVoteRoutes = {
       .refine((vote) => vote.winner === undefined || vote.modelIds.includes(vote.winner), {
         message: 'the winner is one of the models compared',
         path: ['winner'],
-      }),
+      })
+      .refine(
+        (vote) =>
+          vote.roundId === undefined || vote.sessionId === undefined || vote.roundId.startsWith(`${vote.sessionId}/`),
+        { message: 'the round is one of this compare’s: <session id>/<question number>', path: ['roundId'] },
+      ),
   ),
   /** Per model: votes, wins, ties, losses, win rate and rating, best rating first. */
   'compare.leaderboard': route<Leaderboard>()(z.object({})),

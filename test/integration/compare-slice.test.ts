@@ -167,6 +167,12 @@ describe('the Compare slice', () => {
     expect(state().compare.sessionId).toBe(sessionId);
     expect(latestRound(state())).toEqual({ number: 2, isComplete: true });
     expect(isBlindPending(state())).toBe(true);
+    // Reopened from the past compares, still unvoted: still blind.
+    state().newCompare();
+    expect(isBlindPending(state())).toBe(false);
+    await state().openCompareSession(sessionId);
+    expect(isBlindPending(state())).toBe(true);
+    expect(latestRound(state())).toEqual({ number: 2, isComplete: true });
 
     await state().voteBlind('win', 1);
     expect(state().blind.votes[sessionId]).toMatchObject({ roundId: `${sessionId}/2`, status: 'saved' });

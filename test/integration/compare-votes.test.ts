@@ -38,6 +38,7 @@ describe('compare votes', () => {
     expect((await refusal({ ...base, winner: undefined })).message).toMatch(/name the winner for a win/);
     expect((await refusal({ ...base, outcome: 'tie' })).message).toMatch(/only for a win/);
     expect((await refusal({ ...base, outcome: 'draw' })).message).toMatch(/win, tie or both-bad/);
+    expect((await refusal({ ...base, sessionId: 'c1', roundId: 'c2/1' })).message).toMatch(/one of this compare’s/);
     expect(await core.dispatch('compare.leaderboard', {}, context)).toEqual({ ok: true, data: { rows: [], votes: 0 } });
   });
 

@@ -12,7 +12,7 @@ export function BlindModeControls() {
     <>
       <label
         className="blind-toggle"
-        title="Answers are shown shuffled as Answer A, B, … and the models’ names only after you vote for the best"
+        title="A new compare shows its panes shuffled as Answer A, B, … and the models’ names only after you vote for the best answer"
       >
         <input type="checkbox" checked={isOn} onChange={(event) => setBlindMode(event.target.checked)} />
         Blind mode
