@@ -2,6 +2,7 @@ import type { LocalApiInfo } from '../../shared/contract';
 import { createDispatch } from './dispatch';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createCompareHandlers } from './handlers/compare-handlers';
+import { createCompareVoteHandlers } from './handlers/compare-vote-handlers';
 import { createModelHandlers, type ModelOptions } from './handlers/model-handlers';
 import { createRoutingHandlers } from './handlers/routing-handlers';
 import { createPlaygroundHandlers } from './handlers/playground-handlers';
@@ -27,6 +28,7 @@ export function createCoreFromServices(services: Services, options: CoreOptions 
     ...createUsageHandlers(services),
     ...createRoutingHandlers(services),
     ...createPlaygroundHandlers(services, streams),
+    ...createCompareVoteHandlers(services),
     'localApi.info': async () => options.localApi?.() ?? null,
   });
   return {

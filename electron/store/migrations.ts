@@ -1,4 +1,5 @@
 import { compareMigration } from './compare-tables';
+import { compareVotesMigration } from './compare-votes';
 import { playgroundMigration } from './playground-tables';
 import { usageRollupMigration } from './usage-rollup';
 
@@ -175,4 +176,6 @@ export const migrations: Migration[] = [
   // 10: Compare's sessions (each pane an ordinary conversation, hidden from History until continued), model sets
   // and the setup being edited.
   { release: '0.1.0', sql: compareMigration },
+  // 11: Compare's blind votes (models in the order shown, the winner or a tie, the conversation), for the leaderboard.
+  { release: '0.1.0', sql: compareVotesMigration },
 ];

@@ -6,6 +6,7 @@ import type { UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
 import { checkHistoryFile, migrateHistoryFile } from './history-file';
 import { createCompareTables } from './compare-tables';
+import { createCompareVoteTable } from './compare-votes';
 import { createConversationStore } from './conversation-store';
 import { createModelListTable } from './model-lists';
 import { createRouteHistory } from './route-history';
@@ -166,6 +167,7 @@ export function openStore(dataDir: string): Store {
     recentRouteCalls: guard(createRouteHistory(db)),
     playground: createPlaygroundTables(db, guard),
     compare: createCompareTables(db, guard),
+    compareVotes: createCompareVoteTable(db, guard),
     ...conversations,
     recordUsage: guard((record) => {
       insertUsage.run(toUsageRow(record));

@@ -2,6 +2,7 @@ import type { RouteCall } from '../routing/target-stats';
 import type { ModelSpend, UsagePage, UsageTotals } from '../../shared/contract/usage';
 import type { CallSource, CallStatus, UsageRecord } from '../../shared/types/usage';
 import type { CachedAnswer } from '../gateway/types';
+import type { CompareVoteTable } from './compare-votes';
 import type { ConversationStore } from './conversation-types';
 import type { ModelListTable } from './model-lists';
 import type { CompareTables } from './compare-tables';
@@ -54,6 +55,8 @@ export interface Store extends ConversationStore {
   modelLists: ModelListTable;
   playground: PlaygroundTables;
   compare: CompareTables;
+  /** Compare's blind votes, for the leaderboard. */
+  compareVotes: CompareVoteTable;
   recordUsage(record: UsageRecord): void;
   /** A route's recent calls, newest first, for routing by speed and price (electron/routing/). */
   recentRouteCalls(routeName: string): RouteCall[];

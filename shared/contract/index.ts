@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { chatRoutes, type ChatEvents } from './chat';
 import { compareRoutes } from './compare';
+import { compareVoteRoutes } from './compare-votes';
 import type { Result, Route } from './define';
 import { routingRoutes } from './routing';
 import { playgroundRoutes, type PlaygroundEvents } from './playground';
@@ -15,6 +16,7 @@ export const routes = {
   ...usageRoutes,
   ...routingRoutes,
   ...playgroundRoutes,
+  ...compareVoteRoutes,
 };
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
@@ -46,3 +48,4 @@ export type * from './routing';
 export type * from './settings';
 export type * from './usage';
 export type * from './playground';
+export type * from './compare-votes';

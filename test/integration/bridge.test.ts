@@ -218,6 +218,14 @@ describe('the contract over the socket', () => {
       'playground.cancel': () => ({ runId: state.runId }),
       'playground.runs': () => ({ promptId: state.promptId }),
       'playground.runGet': () => ({ runId: state.runId }),
+      'compare.vote': () => ({
+        modelIds: ['every/a', 'every/b'],
+        outcome: 'win',
+        winner: 'every/b',
+        conversationId: state.conversationId,
+      }),
+      'compare.leaderboard': () => ({}),
+      'compare.resetLeaderboard': () => ({}),
       'endpoints.remove': () => ({ id: 'every' }),
     };
     const answered: Record<string, boolean> = {};
@@ -245,6 +253,8 @@ describe('the contract over the socket', () => {
       }
       if (route === 'playground.run' && result.ok) state.runId = (result.data as { id: string }).id;
       if (route === 'keys.test' && result.ok) expect(result.data).toMatchObject({ isWorking: true });
+      if (route === 'compare.leaderboard' && result.ok)
+        expect((result.data as RouteOutput<'compare.leaderboard'>).rows[0]).toMatchObject({ modelId: 'every/b' });
       if (route === 'localApi.info' && result.ok)
         expect(result.data).toEqual({ apiBase: server.apiBase, token: server.token });
     }

@@ -1,5 +1,6 @@
 // Compare's store slice against the real core (as the preload's bridge reaches it): follow-ups to every pane,
-// the 8-pane limit in words, model sets, and the setup read back by a fresh store as after a reload.
+// the 8-pane limit in words, model sets, the setup read back by a fresh store as after a reload, and blind votes
+// on a round of follow-ups.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { createCoreFromServices } from '../../electron/core/create-core';
 import { createServices } from '../../electron/core/services';
 import type { Core } from '../../electron/core/types';
 import { applyParts } from '../../renderer/src/store/apply-parts';
+import { createBlindSlice, isBlindPending, latestRound } from '../../renderer/src/store/blind-slice';
 import { createChatSlice } from '../../renderer/src/store/chat-slice';
 import { createCompareSlice } from '../../renderer/src/store/compare-slice';
 import type { AppState } from '../../renderer/src/store/types';
@@ -54,6 +56,7 @@ function openPage(): StoreApi<AppState> {
     const page: Partial<AppState> = {
       ...createChatSlice(set, get, api),
       ...createCompareSlice(set, get, api),
+      ...createBlindSlice(set, get, api),
       bridge,
       screen: 'compare',
       conversations: [],
@@ -141,5 +144,65 @@ describe('the Compare slice', () => {
     expect(state().compare.sessionId).toBeNull();
     state().openModelSet('gone');
     expect(state().compare.problem?.at).toBe('sets');
+  });
+
+  it('keeps a blind compare’s names hidden through follow-ups until one vote on its latest round, then shows them', async () => {
+    const page = openPage();
+    const state = () => page.getState();
+    state().setCompareModel(0, 'local/a');
+    state().setCompareModel(1, 'local/b');
+    state().setBlindMode(true);
+    const ask = async (prompt: string) => {
+      fake.enqueue({ kind: 'text', text: `${prompt} one` }, { kind: 'text', text: `${prompt} two` });
+      state().setComparePrompt(prompt);
+      await state().runCompare();
+      await expect.poll(() => latestRound(state()).isComplete, { timeout: 5000 }).toBe(true);
+    };
+    await ask('First?');
+    const sessionId = state().compare.sessionId!;
+    expect(isBlindPending(state())).toBe(true);
+    // Turning blind mode off does not show the names of a compare that began blind; a follow-up stays blind.
+    state().setBlindMode(false);
+    await ask('Second?');
+    expect(state().compare.sessionId).toBe(sessionId);
+    expect(latestRound(state())).toEqual({ number: 2, isComplete: true });
+    expect(isBlindPending(state())).toBe(true);
+    // Reopened from the past compares, still unvoted: still blind.
+    state().newCompare();
+    expect(isBlindPending(state())).toBe(false);
+    await state().openCompareSession(sessionId);
+    expect(isBlindPending(state())).toBe(true);
+    expect(latestRound(state())).toEqual({ number: 2, isComplete: true });
+
+    await state().voteBlind('win', 1);
+    expect(state().blind.votes[sessionId]).toMatchObject({ roundId: `${sessionId}/2`, status: 'saved' });
+    expect(isBlindPending(state())).toBe(false);
+    expect(state().blind.leaderboard?.rows.map((row) => [row.modelId, row.wins, row.losses])).toEqual([
+      ['local/b', 1, 0],
+      ['local/a', 0, 1],
+    ]);
+    // The round counts once: the core refuses a second vote on it, from this page or another.
+    const again = await core.dispatch(
+      'compare.vote',
+      { modelIds: ['local/a', 'local/b'], outcome: 'tie', sessionId, roundId: `${sessionId}/2` },
+      { emit: () => {} },
+    );
+    expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await core.dispatch('compare.leaderboard', {}, { emit: () => {} })) as unknown).toMatchObject({
+      ok: true,
+      data: { votes: 1 },
+    });
+
+    // A follow-up after the vote shows the names: nothing left to vote on in this compare.
+    await ask('Third?');
+    expect(isBlindPending(state())).toBe(false);
+    await state().voteBlind('tie');
+    expect(state().blind.votes[sessionId]?.roundId).toBe(`${sessionId}/2`);
+
+    // With blind mode off, a new compare shows its names.
+    state().newCompare();
+    await ask('Fourth?');
+    expect(state().compare.sessionId).not.toBe(sessionId);
+    expect(isBlindPending(state())).toBe(false);
   });
 });

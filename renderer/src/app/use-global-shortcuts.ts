@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { composerId } from '../features/chat/composer';
 import { useAppStore } from '../store/app-store';
+import { isBlindPending } from '../store/blind-slice';
 import type { Screen } from '../store/types';
 
 const screensByDigit: Record<string, Screen> = {
@@ -34,7 +35,8 @@ export function useGlobalShortcuts(options: { isSheetOpen: boolean; openSheet():
       if (isMod && key === 'k') {
         if (state.screen === 'compare') {
           const empty = state.compare.panes.findIndex((pane) => !pane.modelId);
-          state.openModelPicker({ kind: 'compare', index: Math.max(empty, 0) });
+          // A blind compare keeps its models until its vote.
+          if (!isBlindPending(state)) state.openModelPicker({ kind: 'compare', index: Math.max(empty, 0) });
         } else if (state.screen === 'playground') {
           state.openModelPicker({ kind: 'playground' });
         } else {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ChatEvents } from '../../../shared/contract';
 import { applyParts, earlyParts, endOpenStreams } from './apply-parts';
+import { createBlindSlice } from './blind-slice';
 import { createChatSlice } from './chat-slice';
 import { createCompareSlice } from './compare-slice';
 import { createHistorySlice } from './history-slice';
@@ -51,5 +52,6 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     ...createCompareSlice(set, get, store),
     ...createUsageSlice(set, get, store),
     ...createPlaygroundSlice(set, get, store),
+    ...createBlindSlice(set, get, store),
   };
 });

@@ -115,6 +115,8 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       });
       if (!result.ok) return refuse('send', refusal(result)!);
       const { sessionId, panes: started } = result.data;
+      // A new compare starts blind when blind mode is on; a follow-up stays as its compare began.
+      if (!compare.sessionId) get().startBlindCompare(sessionId);
       started.forEach((turn, index) => addStream(turn.streamId, get().compare.panes[index]?.modelId ?? ''));
       update({
         sessionId,

@@ -24,6 +24,7 @@ import type {
 import type { EndpointConfig, RouteStrategy } from '../../../shared/types/config';
 import type { Attempt, UsageRecord } from '../../../shared/types/usage';
 import type { SettingsForm } from '../features/chat/settings-form';
+import type { BlindState } from './blind-slice';
 import type { PlaygroundState } from './playground-types';
 
 export type Screen = 'chat' | 'compare' | 'usage' | 'settings' | 'playground';
@@ -136,7 +137,7 @@ export interface HistoryState {
   removed: ConversationSummary | null;
 }
 
-export interface AppState extends PlaygroundState {
+export interface AppState extends PlaygroundState, BlindState {
   bridge: SwitchboardBridge | null;
   isConnected: boolean;
   screen: Screen;

@@ -14,12 +14,16 @@ export function AnswerCard(props: {
   label?: string;
   actions?: ReactNode;
   footer?: ReactNode;
-  /** Leaves the model's name out (a blind compare); `label` then names the answer. */
+  /**
+   * A blind compare before its vote: `label` names the answer instead of the model, and what would tell the model
+   * (failover notes, the error's words, measurements and cost) is left out.
+   */
   hideModelName?: boolean;
   /** `answer-pane`: a live pane beside others (Compare), whose finished blocks off screen skip layout and paint. */
   className?: string;
 }) {
   const { view } = props;
+  const isModelHidden = props.hideModelName === true;
   const record = view.record;
   return (
     <article
@@ -28,7 +32,7 @@ export function AnswerCard(props: {
       aria-busy={view.status === 'streaming'}
     >
       <header className="answer-header">
-        {!props.hideModelName && <span className="answer-model">{view.target ?? view.modelId}</span>}
+        <span className="answer-model">{isModelHidden ? props.label : (view.target ?? view.modelId)}</span>
         <span className="answer-status" role="status">
           {view.status === 'streaming' ? 'streaming…' : view.status}
         </span>
@@ -40,7 +44,7 @@ export function AnswerCard(props: {
         {props.actions}
         {view.status !== 'streaming' && view.text && <CopyButton text={view.text} />}
       </header>
-      {view.failedAttempts.length > 0 && (
+      {!isModelHidden && view.failedAttempts.length > 0 && (
         <ul className="attempts" aria-label="Failed attempts">
           {view.failedAttempts.map((attempt) => (
             <li key={`${attempt.target}-${attempt.startedAtMs}`}>
@@ -56,14 +60,18 @@ export function AnswerCard(props: {
         </details>
       )}
       <AnswerText text={view.text} isComplete={view.status !== 'streaming'} />
-      {view.error && <p className="answer-error">{view.error.message}</p>}
+      {view.error && (
+        <p className="answer-error">
+          {isModelHidden ? 'This answer failed; why shows after the vote.' : view.error.message}
+        </p>
+      )}
       {view.notSaved && (
         <p className="answer-warning" role="alert">
           Not saved to the history: {view.notSaved}
         </p>
       )}
       {props.footer}
-      {props.showMetrics && (
+      {props.showMetrics && !isModelHidden && (
         <dl className="metrics" aria-label="Metrics">
           <dt>Time to first token</dt>
           <dd>{formatMs(record?.timeToFirstTokenMs)}</dd>

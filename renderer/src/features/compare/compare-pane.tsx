@@ -10,7 +10,9 @@ import { ProblemText, useProblemId } from './problem-text';
 
 /**
  * One model's side of the compare: its own conversation, scrolling inside a pane of fixed height. The model's
- * name is shown here only (the picker button and each answer's header); `hideModelName` leaves it out.
+ * name is shown here only (the picker button and each answer's header). A blind compare's pane has a `name`
+ * (Answer A, …) that stands for it; `hideModelName` (before the vote) leaves out the model and whatever would
+ * tell it: its settings, removing it and continuing it in Chat.
  */
 export function ComparePane(props: {
   index: number;
@@ -18,9 +20,12 @@ export function ComparePane(props: {
   canRemove: boolean;
   isWide: boolean;
   hideModelName?: boolean;
+  name?: string;
 }) {
-  const { index, pane } = props;
+  const { index, pane, name, hideModelName } = props;
   const number = index + 1;
+  /** How buttons name this pane to a screen reader; never the pane's number while the model is hidden. */
+  const spoken = name ?? `model ${number}`;
   const isStreaming = useAppStore((state) => isPaneStreaming(pane, state.streams));
   const actions = useAppStore(
     useShallow((state) => ({
@@ -45,20 +50,21 @@ export function ComparePane(props: {
   return (
     <section
       role="group"
-      aria-label={`Pane ${number}`}
+      aria-label={name ?? `Pane ${number}`}
       className={props.isWide ? 'compare-pane compare-pane-wide' : 'compare-pane'}
     >
       <header className="compare-pane-header">
-        {props.hideModelName ? (
-          <span className="model-button-label">Model {number}</span>
-        ) : (
-          <ModelButton label={`Model ${number}`} value={pane.modelId} target={{ kind: 'compare', index }} />
+        {name && <span className="blind-pane-name">{name}</span>}
+        {!hideModelName && (
+          <>
+            <ModelButton label={`Model ${number}`} value={pane.modelId} target={{ kind: 'compare', index }} />
+            <PaneSettingsDialog index={index} overrides={pane.overrides} />
+          </>
         )}
-        <PaneSettingsDialog index={index} overrides={pane.overrides} />
         <button type="button" aria-pressed={props.isWide} onClick={() => actions.toggleWide(index)}>
-          Widen<span className="visually-hidden"> model {number}</span>
+          Widen<span className="visually-hidden"> {spoken}</span>
         </button>
-        {props.canRemove && (
+        {props.canRemove && !hideModelName && (
           <button
             type="button"
             className="compare-pane-remove"
@@ -70,15 +76,21 @@ export function ComparePane(props: {
           </button>
         )}
       </header>
-      <div className="compare-pane-body" ref={body} tabIndex={0} role="region" aria-label={`Conversation ${number}`}>
+      <div
+        className="compare-pane-body"
+        ref={body}
+        tabIndex={0}
+        role="region"
+        aria-label={name ? `Conversation of ${name}` : `Conversation ${number}`}
+      >
         {pane.entries.length === 0 && <p className="hint">Answers appear here.</p>}
         {pane.entries.map((entry) =>
           entry.role === 'assistant' ? (
             <PaneAnswer
               key={entry.id}
               entry={entry}
-              hideModelName={props.hideModelName}
-              label={props.hideModelName ? `Answer of model ${number}` : undefined}
+              hideModelName={hideModelName}
+              label={hideModelName ? name : undefined}
             />
           ) : (
             <p key={entry.id} className="compare-question">
@@ -95,16 +107,18 @@ export function ComparePane(props: {
             aria-describedby={problemId}
             onClick={() => void actions.regenerate(index)}
           >
-            Regenerate<span className="visually-hidden"> model {number}</span>
+            Regenerate<span className="visually-hidden"> {spoken}</span>
           </button>
-          <button
-            type="button"
-            disabled={isStreaming}
-            aria-describedby={problemId}
-            onClick={() => void actions.continueWith(index)}
-          >
-            Continue with this one
-          </button>
+          {!hideModelName && (
+            <button
+              type="button"
+              disabled={isStreaming}
+              aria-describedby={problemId}
+              onClick={() => void actions.continueWith(index)}
+            >
+              Continue with this one
+            </button>
+          )}
           <ProblemText at={{ pane: index }} id={`pane-${number}-problem`} />
         </footer>
       )}

@@ -10,8 +10,11 @@ export function columnCount(layout: CompareLayout, paneCount: number, hasWidePan
   return layout === 'columns' ? cells : Math.max(2, Math.ceil(cells / 2));
 }
 
-/** Every pane side by side, sized to fit the screen together. */
-export function ComparePanes(props: { hideModelNames?: boolean }) {
+/**
+ * Every pane side by side, sized to fit the screen together: in `order` (pane indexes; a blind compare's is
+ * shuffled), each named by `names` when given (Answer A, …), without their models while `hideModelNames`.
+ */
+export function ComparePanes(props: { hideModelNames?: boolean; order?: number[]; names?: string[] | null }) {
   const { panes, layout, widePane } = useAppStore(
     useShallow((state) => ({
       panes: state.compare.panes,
@@ -20,6 +23,7 @@ export function ComparePanes(props: { hideModelNames?: boolean }) {
     })),
   );
   const columns = columnCount(layout, panes.length, widePane !== null);
+  const shown = props.order?.length === panes.length ? props.order : panes.map((_, index) => index);
   return (
     <div
       className={`compare-panes compare-panes-${layout}`}
@@ -27,16 +31,20 @@ export function ComparePanes(props: { hideModelNames?: boolean }) {
       aria-label="Answers side by side"
       style={{ '--compare-columns': columns } as CSSProperties}
     >
-      {panes.map((pane, index) => (
-        <ComparePane
-          key={pane.key}
-          index={index}
-          pane={pane}
-          canRemove={panes.length > 2}
-          isWide={widePane === index}
-          hideModelName={props.hideModelNames}
-        />
-      ))}
+      {shown.map((index) => {
+        const pane = panes[index]!;
+        return (
+          <ComparePane
+            key={pane.key}
+            index={index}
+            pane={pane}
+            canRemove={panes.length > 2}
+            isWide={widePane === index}
+            hideModelName={props.hideModelNames}
+            name={props.names?.[index]}
+          />
+        );
+      })}
     </div>
   );
 }

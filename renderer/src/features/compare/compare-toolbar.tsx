@@ -9,8 +9,11 @@ const layouts: { value: CompareLayout; label: string }[] = [
   { value: 'grid', label: 'Grid' },
 ];
 
-/** How the panes are laid out, adding a model (up to the most Compare shows), and starting over. */
-export function CompareToolbar() {
+/**
+ * How the panes are laid out, adding a model (up to the most Compare shows), and starting over. A blind compare
+ * keeps its models until its vote (`isBlindPending`): a pane added then could not be told from the others.
+ */
+export function CompareToolbar(props: { isBlindPending?: boolean }) {
   const state = useAppStore(
     useShallow((s) => ({
       layout: s.compare.layout,
@@ -22,6 +25,8 @@ export function CompareToolbar() {
     })),
   );
   const isFull = state.paneCount >= maxComparePanes;
+  const isLocked = props.isBlindPending === true;
+  const addHintId = isLocked ? 'compare-add-blind' : isFull ? 'compare-add-limit' : undefined;
   return (
     <div className="compare-toolbar">
       <fieldset className="compare-layout">
@@ -39,15 +44,15 @@ export function CompareToolbar() {
           </label>
         ))}
       </fieldset>
-      <button
-        type="button"
-        disabled={isFull}
-        aria-describedby={isFull ? 'compare-add-limit' : undefined}
-        onClick={state.addCompareModel}
-      >
+      <button type="button" disabled={isFull || isLocked} aria-describedby={addHintId} onClick={state.addCompareModel}>
         Add model
       </button>
-      {isFull && (
+      {isLocked && (
+        <span id="compare-add-blind" className="hint">
+          A blind compare keeps its models until you vote.
+        </span>
+      )}
+      {isFull && !isLocked && (
         <span id="compare-add-limit" className="hint">
           {maxComparePanes} models at most: remove one to add another.
         </span>
