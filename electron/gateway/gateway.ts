@@ -91,8 +91,15 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       return;
     }
     const { router } = dependencies;
-    state.routePlan =
-      router && resolution.routing ? router.plan(resolution.routing, resolution.targets, request) : null;
+    // A request that narrows a single model id is routed as a route of one target, so its decision says so.
+    const routing = resolution.routing ?? (request.route && { name: request.modelId, strategy: 'ordered' as const });
+    try {
+      state.routePlan = router && routing ? router.plan(routing, resolution.targets, request) : null;
+    } catch (error) {
+      const code = error instanceof SwitchboardError ? error.code : 'INTERNAL';
+      yield fail(code, (error as Error).message, 'error');
+      return;
+    }
     if (state.routePlan?.targets.length === 0) {
       const { code, message } = noTargetLeft(request.modelId, state.routePlan.decision);
       yield fail(code, message, 'error');

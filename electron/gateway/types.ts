@@ -8,6 +8,7 @@ import type { PriceCall } from '../catalog/types';
 import type { SamplingSettings, StreamTarget } from '../providers/types';
 import type { RouteLimits } from './call-limits';
 import type { RouteRouting, Router } from '../routing/create-router';
+import type { RoutePreference } from '../../shared/routing/route-preference';
 
 /** One target a model id resolved to. */
 export interface ResolvedTarget {
@@ -56,6 +57,8 @@ export interface CallRequest {
   cache?: 'use' | 'refresh';
   /** A local API request, carried to every target (pass-through or translated); `messages` is then unused. */
   api?: ApiCall;
+  /** This request's own narrowing or reordering of its route's targets. */
+  route?: RoutePreference;
 }
 
 /** A call's failure, with what a local API client needs to answer it in its own protocol. */

@@ -46,6 +46,13 @@ export const maxAnswerBytesSchema = z
   .positive('maxAnswerBytes must be above 0')
   .max(256 * 1024 * 1024, 'maxAnswerBytes is at most 256 MiB (268435456)');
 
+/** What a model can take besides text; `false` skips it for requests that need it. */
+export const capabilitiesSchema = z.strictObject({
+  tools: z.boolean('tools is true or false').optional(),
+  images: z.boolean('images is true or false').optional(),
+  structuredOutput: z.boolean('structuredOutput is true or false').optional(),
+});
+
 export const endpointSchema = z
   .strictObject({
     id: endpointIdSchema,
@@ -63,6 +70,11 @@ export const endpointSchema = z
     contextWindows: z
       .record(z.string(), z.number().int('a context window is a whole number of tokens').positive())
       .optional(),
+    /**
+     * Per model (or `"*"` for every model of the endpoint): what it cannot take, so routes skip it for requests
+     * that need it. Unsaid means capable.
+     */
+    capabilities: z.record(z.string(), capabilitiesSchema).optional(),
   })
   .refine((endpoint) => endpoint.kind !== 'openai-compatible' || endpoint.baseURL !== undefined, {
     message: 'an "openai-compatible" endpoint needs a "baseURL" such as "http://127.0.0.1:11434/v1"',
