@@ -34,6 +34,8 @@ export function createCoreFromServices(services: Services, options: CoreOptions 
       // A cancelled stream still writes its usage row: close the database only after.
       await Promise.allSettled(running.map(({ done }) => done));
       streams.clear();
+      // Calls already made still reach the collector (or are given up on within its timeout).
+      await services.telemetry.dispose();
       services.dispose();
     },
   };

@@ -40,12 +40,13 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
 
   async function* stream(request: CallRequest): AsyncGenerator<GatewayPart> {
     const state = new CallState(newId(), request, now(), new Date().toISOString());
+    state.isKeepingText = dependencies.wantsText?.() ?? false;
     let isRecorded = false;
     // The answer is delivered even when its usage row cannot be saved; the part says why.
     const finish = (part: TerminalPart): TerminalPart => {
       isRecorded = true;
       try {
-        dependencies.record(part.record);
+        dependencies.record(part.record, { request, text: state.text });
         return part;
       } catch (error) {
         console.error(`switchboard: could not save the usage row: ${(error as Error).message}`);
@@ -113,7 +114,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       resolution.cacheTtlMs !== undefined && cache
         ? { cache, key: responseCacheKey(request), ttlMs: resolution.cacheTtlMs }
         : undefined;
-    state.isKeepingText = keeping !== undefined;
+    state.isKeepingText ||= keeping !== undefined;
     const kept = keeping && request.cache !== 'refresh' ? keeping.cache.get(keeping.key) : undefined;
     if (kept) {
       // A replay calls no provider: cost 0, no tokens used.

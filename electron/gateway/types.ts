@@ -89,8 +89,13 @@ export interface GatewayDependencies {
   getKey(endpointId: string): Promise<string | undefined>;
   streamTarget: StreamTarget;
   price: PriceCall;
-  /** Persists the usage row; a failure here never breaks the call. */
-  record(record: UsageRecord): void;
+  /**
+   * Persists the usage row; a failure here never breaks the call. `call` is the request and the answer's text
+   * (kept only when `wantsText` says so), for the OpenTelemetry export.
+   */
+  record(record: UsageRecord, call?: { request: CallRequest; text: string }): void;
+  /** Whether each call should keep its answer's text for `record` (telemetry with content on). */
+  wantsText?(): boolean;
   cache?: ResponseCache;
   /** Orders a route's targets by its strategy and benches failing targets; routes go in order without it. */
   router?: Router;

@@ -178,10 +178,30 @@ export const budgetsSchema = z.strictObject({
 });
 export type BudgetsConfig = z.infer<typeof budgetsSchema>;
 
+/** Where to export each call as an OpenTelemetry span (and token and cost metrics), over OTLP/HTTP. */
+export const otlpSchema = z.strictObject({
+  /** The collector's base URL; Switchboard adds `/v1/traces` and `/v1/metrics`. */
+  endpoint: z
+    .url({ protocol: /^https?$/, error: 'endpoint is the collector\'s http(s) URL, e.g. "http://127.0.0.1:4318"' })
+    .refine((url) => !/\/v1\/(traces|metrics)\/?$/.test(url), {
+      message:
+        'endpoint is the collector\'s base URL (e.g. "http://127.0.0.1:4318"): leave out /v1/traces, Switchboard adds it',
+    }),
+  /** Off keeps the settings without exporting. */
+  enabled: z.boolean('enabled is true or false').default(true),
+  /** Prompts and answers go with the spans only when this is on. */
+  includeContent: z.boolean('includeContent is true or false').default(false),
+});
+export type OtlpConfig = z.infer<typeof otlpSchema>;
+
+export const telemetrySchema = z.strictObject({ otlp: otlpSchema.optional() });
+
 export const configSchema = z.strictObject({
   endpoints: z.array(endpointSchema).default([]),
   routes: z.record(routeNameSchema, routeSchema).default({}),
   /** Monthly spending limits; none unless set. */
   budgets: budgetsSchema.optional(),
+  /** Exporting usage to the team's OpenTelemetry collector; off unless set. Headers live in the OS keychain. */
+  telemetry: telemetrySchema.optional(),
 });
 export type SwitchboardConfig = z.infer<typeof configSchema>;
