@@ -5,6 +5,7 @@ import { createModelHandlers, type ModelOptions } from './handlers/model-handler
 import { createRoutingHandlers } from './handlers/routing-handlers';
 import { createPlaygroundHandlers } from './handlers/playground-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
+import { createTelemetryHandlers } from './handlers/telemetry-handlers';
 import { createUsageHandlers } from './handlers/usage-handlers';
 import type { Services } from './services';
 import type { Core } from './types';
@@ -24,6 +25,7 @@ export function createCoreFromServices(services: Services, options: CoreOptions 
     ...createUsageHandlers(services),
     ...createRoutingHandlers(services),
     ...createPlaygroundHandlers(services, streams),
+    ...createTelemetryHandlers(services),
     'localApi.info': async () => options.localApi?.() ?? null,
   });
   return {

@@ -4,6 +4,7 @@ import type { Result, Route } from './define';
 import { routingRoutes } from './routing';
 import { playgroundRoutes, type PlaygroundEvents } from './playground';
 import { settingsRoutes } from './settings';
+import { telemetryRoutes } from './telemetry';
 import { usageRoutes } from './usage';
 
 /** Every request the renderer can make of the core. */
@@ -13,6 +14,7 @@ export const routes = {
   ...usageRoutes,
   ...routingRoutes,
   ...playgroundRoutes,
+  ...telemetryRoutes,
 };
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
@@ -43,3 +45,4 @@ export type * from './routing';
 export type * from './settings';
 export type * from './usage';
 export type * from './playground';
+export type * from './telemetry';

@@ -156,6 +156,8 @@ describe('the contract over the socket', () => {
       'routes.health': () => ({}),
       'routes.remove': () => ({ name: 'pair' }),
       'localApi.info': () => ({}),
+      'telemetry.save': () => ({ endpoint: 'http://127.0.0.1:4318', enabled: false, includeContent: false }),
+      'telemetry.get': () => ({}),
       'chat.send': () => ({ modelId: 'every/a', text: 'Hi' }),
       'chat.edit': () => ({
         conversationId: state.conversationId,

@@ -192,6 +192,58 @@ describe('OpenTelemetry export', () => {
   });
 });
 
+describe('Settings: telemetry.get and telemetry.save', () => {
+  it('saves the collector, keeps headers in the keychain only (shown as set), and names a bad field', async () => {
+    const collector = await startOtlpReceiver();
+    const running = await start(null);
+    const context = { emit: () => undefined };
+    try {
+      const saved = await running.core.dispatch(
+        'telemetry.save',
+        { endpoint: collector.url, headers: 'Authorization: Bearer settings-secret-31\nX-Team: blue' },
+        context,
+      );
+      expect(saved).toEqual({
+        ok: true,
+        data: { endpoint: collector.url, enabled: true, includeContent: false, headers: { isSet: true } },
+      });
+      expect(JSON.stringify(await running.core.dispatch('telemetry.get', {}, context))).not.toContain(
+        'settings-secret',
+      );
+      await appCall(running, 'hello');
+      await running.services.telemetry.flush();
+      await until(() => collector.spans().length === 1, 'the span');
+      expect(collector.exports[0]!.headers).toMatchObject({
+        authorization: 'Bearer settings-secret-31',
+        'x-team': 'blue',
+      });
+      expect(readFileSync(join(running.home, 'config.json'), 'utf8')).not.toContain('settings-secret');
+      running.services.store.flushUsage();
+      expect(readdirBytes(running.home)).not.toContain('settings-secret');
+
+      const badEndpoint = await running.core.dispatch('telemetry.save', { endpoint: 'collector:4318' }, context);
+      expect(badEndpoint).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: [{ field: 'endpoint' }] },
+      });
+      const badHeaders = await running.core.dispatch(
+        'telemetry.save',
+        { endpoint: collector.url, headers: 'Bearer abc' },
+        context,
+      );
+      expect(badHeaders).toMatchObject({ ok: false, error: { fields: [{ field: 'headers' }] } });
+      expect(JSON.stringify(badHeaders)).not.toContain('abc');
+      // An empty endpoint turns the export off and removes its settings.
+      const off = await running.core.dispatch('telemetry.save', { endpoint: '' }, context);
+      expect(off).toMatchObject({ ok: true, data: { endpoint: '', enabled: false } });
+      expect(running.services.readConfig().telemetry).toBeUndefined();
+    } finally {
+      await running.close();
+      await collector.close();
+    }
+  });
+});
+
 /** Every file of the data directory (SQLite and its WAL), as text. */
 function readdirBytes(dir: string): string {
   return readdirSync(dir)
