@@ -74,7 +74,12 @@ export function decideOrder(input: DecideInput): DecidedOrder {
     }
     const admission = input.admit(target);
     if (!admission.ok) {
-      skipped.push({ target, status: 'benched', why: `benched until ${time(admission.until)}Z: ${admission.reason}` });
+      skipped.push({
+        target,
+        status: 'benched',
+        why: `benched until ${time(admission.until)}Z: ${admission.reason}`,
+        until: new Date(admission.until).toISOString(),
+      });
       continue;
     }
     if (admission.probe) probes.push(target);

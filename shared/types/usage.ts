@@ -71,6 +71,8 @@ export interface ConsideredTarget {
     | 'left-out';
   /** A short human reason: the price, the speed, the bench's end, the window. */
   why: string;
+  /** For a benched target: when its bench ends (ISO 8601). */
+  until?: string;
   /** What the target's attempt did: `served`, an error code, or `not-tried`. */
   outcome?: string;
 }

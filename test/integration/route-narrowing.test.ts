@@ -12,7 +12,8 @@ import { createServices, type Services } from '../../electron/core/services';
 import type { Core } from '../../electron/core/types';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
 import { startServer, type RunningServer } from '../../electron/server/start-server';
-import { startFakeProvider, type FakeProvider } from '../fake-provider';
+import { skippedNotes } from '../../shared/routing/skipped-notes';
+import { deadPort, startFakeProvider, type FakeProvider } from '../fake-provider';
 
 let home: string;
 let first: FakeProvider;
@@ -29,6 +30,7 @@ beforeAll(async () => {
     endpoints: [
       { id: 'one', kind: 'openai-compatible', baseURL: `${first.url}/v1` },
       { id: 'two', kind: 'openai-compatible', baseURL: `${second.url}/v1` },
+      { id: 'dead', kind: 'openai-compatible', baseURL: `http://127.0.0.1:${await deadPort()}/v1` },
       { id: 'ant-one', kind: 'anthropic', baseURL: `${first.url}/v1` },
       { id: 'ant-two', kind: 'anthropic', baseURL: `${second.url}/v1` },
       { id: 'resp-one', kind: 'openai', baseURL: `${first.url}/v1` },
@@ -46,6 +48,7 @@ beforeAll(async () => {
       'resp-pair': { targets: ['resp-one/g', 'resp-two/g'] },
       capable: { targets: ['plain/m', 'two/m'] },
       'plain-only': { targets: ['plain/m'] },
+      'dead-first': { targets: ['dead/m', 'two/m'] },
     },
   };
   await writeFile(join(home, 'config.json'), JSON.stringify(config));
@@ -240,5 +243,32 @@ describe('targets that lack a capability the request needs', () => {
     expect(schema.status).toBe(400);
     expect(await schema.text()).toMatch(/structured-output/);
     expect(first.requests).toHaveLength(0);
+  });
+});
+
+describe("the answer's failover notes", () => {
+  /** One chat turn through the contract, as the renderer gets it: its terminal part. */
+  function ask(modelId: string, text: string) {
+    return new Promise<Extract<CallPart, { type: 'finish' | 'error' }>>((resolve) => {
+      const emit = (_event: string, payload: unknown) => {
+        const { parts } = payload as { parts: CallPart[] };
+        const terminal = parts.find((part) => part.type === 'finish' || part.type === 'error');
+        if (terminal) resolve(terminal as Extract<CallPart, { type: 'finish' | 'error' }>);
+      };
+      void core.dispatch('chat.send', { modelId, text }, { emit });
+    });
+  }
+
+  it('say a target was skipped because benched (until when) or missing a capability', async () => {
+    for (let i = 0; i < 3; i++) expect((await ask('dead-first', 'Hi')).record.attempts).toHaveLength(2);
+    const after = await ask('dead-first', 'Hi');
+    expect(after.record.attempts.map((attempt) => attempt.target)).toEqual(['two/m']);
+    const [note] = skippedNotes(after.record.routeDecision);
+    expect(note!.text).toMatch(/^dead\/m skipped: benched until \d\d:\d\d:\d\d UTC after failing \(/);
+    const until = after.record.routeDecision!.considered.find((entry) => entry.target === 'dead/m')!.until!;
+    expect(Date.parse(until)).toBeGreaterThan(Date.now());
+    // Read back from the history, the answer carries the same decision.
+    const stored = services.store.listUsage({ limit: 1 })[0]!;
+    expect(skippedNotes(stored.routeDecision)).toEqual(skippedNotes(after.record.routeDecision));
   });
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { skippedNotes } from '../../../../shared/routing/skipped-notes';
 import type { StreamView } from '../../store/types';
 import { CopyButton } from '../../ui/copy-button';
 import { formatMs, formatRate, formatRecordCost, formatTokens } from '../../ui/format';
@@ -17,6 +18,7 @@ export function AnswerCard(props: {
 }) {
   const { view } = props;
   const record = view.record;
+  const skipped = skippedNotes(record?.routeDecision, (iso) => new Date(iso).toLocaleTimeString());
   return (
     <article
       className={`answer answer-${view.status}`}
@@ -42,6 +44,13 @@ export function AnswerCard(props: {
             <li key={`${attempt.target}-${attempt.startedAtMs}`}>
               {attempt.target} failed: {attempt.error?.message}
             </li>
+          ))}
+        </ul>
+      )}
+      {skipped.length > 0 && (
+        <ul className="attempts" aria-label="Skipped targets">
+          {skipped.map((note) => (
+            <li key={note.target}>{note.text}</li>
           ))}
         </ul>
       )}
