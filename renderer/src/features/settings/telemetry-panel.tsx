@@ -68,7 +68,7 @@ export function TelemetryPanel() {
         cost, target and route, plus token and cost metrics. Prompts and answers are not sent unless you turn that on.
         Leave the URL empty to export nothing.
       </p>
-      <form onSubmit={submit} aria-label="Telemetry settings">
+      <form onSubmit={submit} aria-label="Telemetry settings" noValidate>
         <FormField label="Collector URL" error={errors.fields.endpoint}>
           {(control) => (
             <input
@@ -105,7 +105,7 @@ export function TelemetryPanel() {
             />
           )}
         </FormField>
-        <p className="hint" aria-label="Collector headers status">
+        <p className="hint">
           {saved.headers.problem ??
             (saved.headers.isSet ? 'Headers: set (kept in your OS keychain)' : 'Headers: not set')}
         </p>
