@@ -235,6 +235,23 @@ describe('switchboard CLI', () => {
     }
   });
 
+  it.skipIf(!hasKeyring)('keeps the collector headers from stdin in the keychain, never printing them', async () => {
+    const set = await runCli(['telemetry', 'headers', 'set'], { home, stdin: 'Authorization: Bearer cli-otel-5555\n' });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe('Stored the collector headers (Authorization) in the OS keychain.\n');
+    expect(await createKeytarKeychain().get(otlpHeadersAccount)).toBe('{"Authorization":"Bearer cli-otel-5555"}');
+    const shown = await runCli(['telemetry', 'show'], { home });
+    expect(shown.stdout).toMatch(/headers\tset/);
+    expect(shown.stdout + set.stdout).not.toContain('cli-otel-5555');
+    const bad = await runCli(['telemetry', 'headers', 'set'], { home, stdin: 'Bearer oops\n' });
+    expect(bad.stderr).toMatch(/line 1 is not "Name: value"/);
+    expect(bad.stderr).not.toContain('oops');
+    expect((await runCli(['telemetry', 'headers', 'remove'], { home })).stdout).toBe(
+      'Removed the collector headers.\n',
+    );
+    expect((await runCli(['telemetry', 'show'], { home })).stdout).toMatch(/headers\tnot set/);
+  });
+
   it('refuses an empty key and a key in argv position', async () => {
     const empty = await runCli(['keys', 'set', 'cli-openai'], { home, stdin: '' });
     expect(empty.code).toBe(1);
