@@ -111,7 +111,8 @@ export function createRouter(options: RouterOptions): Router {
         : undefined;
       const targets = narrowed?.targets ?? written;
       const strategy = request.route?.strategy ?? routing.strategy;
-      const needs = requestNeeds(request);
+      // The request is looked through only when some target's capabilities are set: unsaid means capable.
+      const needs = targets.some((resolved) => resolved.endpoint.capabilities) ? requestNeeds(request) : [];
       const byTarget = new Map(targets.map((resolved) => [resolved.target, resolved]));
       const estimatedInputTokens = estimateInput(request);
       const needsHistory = strategy === 'fastest' || strategy === 'cheapest';
