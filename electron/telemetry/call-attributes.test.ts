@@ -63,4 +63,9 @@ describe('callAttributes', () => {
       'gen_ai.request.model': 'gemini-2.5-flash',
     });
   });
+
+  it('an embeddings call is operation embeddings', () => {
+    const embedding = { ...failedOver, apiProtocol: 'openai-embeddings' as const };
+    expect(callAttributes(embedding, 'openai')['gen_ai.operation.name']).toBe('embeddings');
+  });
 });

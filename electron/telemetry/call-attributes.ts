@@ -33,7 +33,7 @@ export function callAttributes(record: UsageRecord, kind: EndpointKind | undefin
   const provider = providerName(kind);
   const target = record.target ?? record.attempts.at(-1)?.target ?? null;
   const attributes: Attributes = {
-    'gen_ai.operation.name': 'chat',
+    'gen_ai.operation.name': operationName(record),
     'gen_ai.provider.name': provider,
     // The older name, still read by many backends.
     'gen_ai.system': provider,
@@ -71,6 +71,10 @@ export function callAttributes(record: UsageRecord, kind: EndpointKind | undefin
   if (record.status !== 'ok') attributes['error.type'] = errorType(record);
   return attributes;
 }
+
+/** `embeddings` for a local API embeddings call, else `chat`. */
+export const operationName = (record: UsageRecord) =>
+  record.apiProtocol === 'openai-embeddings' ? 'embeddings' : 'chat';
 
 /** The call's error code (the last attempt's), else how it ended. */
 export function errorType(record: UsageRecord): string {

@@ -215,7 +215,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     const startTime = Date.parse(record.createdAt);
     const span = active.tracerProvider
       .getTracer('switchboard')
-      .startSpan(`chat ${attributes['gen_ai.request.model'] as string}`, {
+      .startSpan(`${attributes['gen_ai.operation.name'] as string} ${attributes['gen_ai.request.model'] as string}`, {
         kind: SpanKind.CLIENT,
         startTime,
         attributes,
@@ -224,7 +224,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     span.end(startTime + record.totalMs);
 
     const metricAttributes: Attributes = {
-      'gen_ai.operation.name': 'chat',
+      'gen_ai.operation.name': attributes['gen_ai.operation.name'],
       'gen_ai.provider.name': providerName(kind),
       'gen_ai.request.model': attributes['gen_ai.request.model'],
       ...(record.servedModel ? { 'gen_ai.response.model': record.servedModel } : {}),
