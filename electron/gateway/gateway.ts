@@ -115,7 +115,10 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
         ? { cache, key: responseCacheKey(request), ttlMs: resolution.cacheTtlMs }
         : undefined;
     state.isKeepingText ||= keeping !== undefined;
-    const kept = keeping && request.cache !== 'refresh' ? keeping.cache.get(keeping.key) : undefined;
+    const found = keeping && request.cache !== 'refresh' ? keeping.cache.get(keeping.key) : undefined;
+    // A request that narrowed its route replays only an answer from a target it kept.
+    const kept =
+      found && (!request.route || targets.some((resolved) => resolved.target === found.target)) ? found : undefined;
     if (kept) {
       // A replay calls no provider: cost 0, no tokens used.
       state.target = kept.target;

@@ -49,6 +49,7 @@ beforeAll(async () => {
       capable: { targets: ['plain/m', 'two/m'] },
       'plain-only': { targets: ['plain/m'] },
       'dead-first': { targets: ['dead/m', 'two/m'] },
+      'kept-pair': { targets: ['one/m', 'two/m'], cache: { ttlSeconds: 600 } },
     },
   };
   await writeFile(join(home, 'config.json'), JSON.stringify(config));
@@ -112,6 +113,24 @@ describe('a request narrows or reorders its route', () => {
     expect(reordered.record.routeDecision!.considered[0]!.why).toMatch(/asked first by the request/);
     // Ignoring one endpoint leaves the other.
     expect((await run('pair', { ignore: ['one'] })).tried).toEqual(['two/m']);
+  });
+
+  it('replays a kept answer only from a target the request kept', async () => {
+    const question = [{ role: 'user' as const, content: 'Kept?' }];
+    expect((await run('kept-pair', undefined, question)).record.target).toBe('one/m');
+    const narrowed = await run('kept-pair', { only: ['two/m'] }, question);
+    expect(narrowed.record).toMatchObject({ target: 'two/m', costSource: expect.not.stringMatching(/^cache$/) });
+    expect(second.requests).toHaveLength(1);
+    // Its fresh answer is the kept one now: a call without a preference replays it.
+    expect((await run('kept-pair', undefined, question)).record).toMatchObject({
+      target: 'two/m',
+      costSource: 'cache',
+    });
+    // A request that keeps only one/m does not get two/m's answer replayed.
+    const onlyOne = await run('kept-pair', { only: ['one'] }, question);
+    expect(onlyOne.record.costSource).not.toBe('cache');
+    expect(onlyOne.tried).toEqual(['one/m']);
+    expect(first.requests).toHaveLength(2);
   });
 
   it('names unknown targets with INVALID_INPUT, before calling anyone', async () => {
