@@ -1,37 +1,13 @@
-import { SpanKind, SpanStatusCode, type Attributes, type Counter, type Histogram } from '@opentelemetry/api';
-import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { MeterProvider, MetricReader, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { OtlpConfig, SwitchboardConfig } from '../../shared/types/config';
 import type { UsageRecord } from '../../shared/types/usage';
 import type { Keychain } from '../keychain/types';
-import { callAttributes, errorType, providerName, type CallContent } from './call-attributes';
+import type { CallContent } from './call-attributes';
 import { callContent, type FinishedCall } from './call-content';
+import { defaultExportLimits, type ExportLimits, type QueueState } from './export-limits';
 import { readOtlpHeaders } from './otlp-headers';
+import type { OtlpPipeline } from './otlp-pipeline';
 
-/** How much the export may hold and how long it waits; tests pass small ones. */
-export interface ExportLimits {
-  /** Spans waiting for export at most; past it new ones are dropped, never queued. */
-  maxQueueSize: number;
-  maxExportBatchSize: number;
-  scheduledDelayMillis: number;
-  /** One export request, retries included, gives up after this. */
-  exportTimeoutMillis: number;
-  metricIntervalMillis: number;
-  /** Longest attribute value (content included), in characters. */
-  maxAttributeLength: number;
-}
-
-export const defaultExportLimits: ExportLimits = {
-  maxQueueSize: 1024,
-  maxExportBatchSize: 256,
-  scheduledDelayMillis: 2000,
-  exportTimeoutMillis: 5000,
-  metricIntervalMillis: 30_000,
-  maxAttributeLength: 32 * 1024,
-};
+export { defaultExportLimits, type ExportLimits, type QueueState } from './export-limits';
 
 export interface TelemetryOptions {
   readConfig(): SwitchboardConfig;
@@ -42,14 +18,6 @@ export interface TelemetryOptions {
   version?: string;
 }
 
-/** What the span queue holds now, from the SDK's own processor metrics. */
-export interface QueueState {
-  queued: number;
-  capacity: number;
-  /** Spans dropped because the queue was full, since the export started. */
-  dropped: number;
-}
-
 export interface Telemetry {
   /** Hands a finished call to the export, if on; returns at once (the span is made after the call's turn). */
   export(record: UsageRecord, call?: FinishedCall): void;
@@ -57,131 +25,58 @@ export interface Telemetry {
   isIncludingContent(): boolean;
   /** The settings changed through Switchboard: look again now. */
   invalidate(): void;
+  /** The span queue now; null while the export is off. */
   queue(): Promise<QueueState | null>;
-  /** Sends what is queued now (bounded by the export timeout). */
+  /** Sends what is queued now (bounded by the export timeout); never throws. */
   flush(): Promise<void>;
-  /** Flushes and stops; after it nothing is exported. */
+  /** Makes the spans still to be made, flushes and stops; after it nothing is exported. */
   dispose(): Promise<void>;
-}
-
-/** Reads the SDK's self-observability metrics on demand. */
-class OnDemandReader extends MetricReader {
-  protected onShutdown(): Promise<void> {
-    return Promise.resolve();
-  }
-  protected onForceFlush(): Promise<void> {
-    return Promise.resolve();
-  }
-}
-
-interface Pipeline {
-  endpoint: string;
-  tracerProvider: TracerProvider;
-  meterProvider: MeterProvider;
-  queueReader: OnDemandReader;
-  selfMeters: MeterProvider;
-  tokenUsage: Histogram;
-  duration: Histogram;
-  cost: Counter;
 }
 
 const trimmed = (endpoint: string) => endpoint.replace(/\/+$/, '');
 
 /**
  * Exports each finished call as one OpenTelemetry span (GenAI conventions) and records token and cost metrics,
- * over OTLP/HTTP to the collector in `telemetry.otlp`. Batched with a bounded queue, short timeouts and the
- * SDK's own retries: a dead or slow collector drops spans, it never blocks a call or grows memory. Nothing is
- * built, and a call costs one time comparison, while it is off.
+ * over OTLP/HTTP to the collector in `telemetry.otlp` (`otlp-pipeline.ts`). Batched with a bounded queue, short
+ * timeouts and the SDK's own retries: a dead or slow collector drops spans, it never blocks a call or grows
+ * memory. While it is off the SDK is not even loaded, and a call costs one time comparison.
  */
 export function createTelemetry(options: TelemetryOptions): Telemetry {
   const limits = { ...defaultExportLimits, ...options.limits };
   const refreshMs = options.refreshMs ?? 1000;
   let settings: OtlpConfig | undefined;
-  let pipeline: Pipeline | undefined;
+  let pipeline: OtlpPipeline | undefined;
+  /** The SDK loading for this endpoint: calls meanwhile wait for it (at most `maxQueueSize` of them). */
+  let loading: { endpoint: string; done: Promise<void> } | undefined;
+  let waiting = 0;
   let checkedAt = Number.NEGATIVE_INFINITY;
   let isDisposed = false;
   const stopping = new Set<Promise<void>>();
   const pending = new Map<NodeJS.Immediate, () => void>();
 
-  const stop = (old: Pipeline) => {
-    const done = Promise.allSettled([
-      old.tracerProvider.shutdown(),
-      old.meterProvider.shutdown(),
-      old.selfMeters.shutdown(),
-    ]).then(() => undefined);
+  const stop = (old: OtlpPipeline) => {
+    const done = old.shutdown();
     stopping.add(done);
     void done.finally(() => stopping.delete(done));
   };
 
-  const build = (otlp: OtlpConfig): Pipeline => {
-    const endpoint = trimmed(otlp.endpoint);
-    const headers = () => readOtlpHeaders(options.keychain);
-    const resource = resourceFromAttributes({
-      'service.name': 'switchboard',
-      ...(options.version ? { 'service.version': options.version } : {}),
-    });
-    const queueReader = new OnDemandReader();
-    const selfMeters = new MeterProvider({ readers: [queueReader] });
-    const spanExporter = new OTLPTraceExporter({
-      url: `${endpoint}/v1/traces`,
-      headers,
-      timeoutMillis: limits.exportTimeoutMillis,
-      concurrencyLimit: 2,
-    });
-    const tracerProvider = new TracerProvider({
-      resource,
-      spanLimits: { attributeValueLengthLimit: limits.maxAttributeLength, attributeCountLimit: 64 },
-      spanProcessors: [
-        new BatchSpanProcessor({
-          exporter: spanExporter,
-          maxQueueSize: limits.maxQueueSize,
-          maxExportBatchSize: Math.min(limits.maxExportBatchSize, limits.maxQueueSize),
-          scheduledDelayMillis: limits.scheduledDelayMillis,
-          exportTimeoutMillis: limits.exportTimeoutMillis,
-          selfObsMeterProvider: selfMeters,
-        }),
-      ],
-    });
-    const meterProvider = new MeterProvider({
-      resource,
-      readers: [
-        new PeriodicExportingMetricReader({
-          exporter: new OTLPMetricExporter({
-            url: `${endpoint}/v1/metrics`,
-            headers,
-            timeoutMillis: limits.exportTimeoutMillis,
-            concurrencyLimit: 1,
-          }),
-          exportIntervalMillis: limits.metricIntervalMillis,
-          exportTimeoutMillis: Math.min(limits.exportTimeoutMillis, limits.metricIntervalMillis),
-          cardinalityLimits: { default: 500 },
-        }),
-      ],
-    });
-    const meter = meterProvider.getMeter('switchboard');
-    return {
-      endpoint,
-      tracerProvider,
-      meterProvider,
-      queueReader,
-      selfMeters,
-      tokenUsage: meter.createHistogram('gen_ai.client.token.usage', {
-        unit: '{token}',
-        description: 'Tokens used per call, by gen_ai.token.type (input, output).',
-        advice: { explicitBucketBoundaries: [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576] },
-      }),
-      duration: meter.createHistogram('gen_ai.client.operation.duration', {
-        unit: 's',
-        description: 'How long each call took, failovers included.',
-      }),
-      cost: meter.createCounter('switchboard.client.cost', {
-        unit: 'USD',
-        description: 'What calls cost, as Switchboard priced them (calls without a known price are not counted).',
-      }),
-    };
+  const load = (endpoint: string) => {
+    const done = import('./otlp-pipeline')
+      .then(({ createOtlpPipeline }) => {
+        if (isDisposed || loading?.endpoint !== endpoint) return;
+        const headers = () => readOtlpHeaders(options.keychain);
+        pipeline = createOtlpPipeline({ endpoint, limits, headers, version: options.version });
+      })
+      .catch((error: unknown) => {
+        console.error(`switchboard: could not start the OpenTelemetry export: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        if (loading?.endpoint === endpoint) loading = undefined;
+      });
+    loading = { endpoint, done };
   };
 
-  /** Looks at the settings again when they may have changed; builds, swaps or stops the export. */
+  /** Looks at the settings again; starts, swaps or stops the export as they say. */
   const refresh = () => {
     checkedAt = Date.now();
     let otlp: OtlpConfig | undefined;
@@ -197,102 +92,70 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       stop(pipeline);
       pipeline = undefined;
     }
-    if (settings && !pipeline && !isDisposed) pipeline = build(settings);
+    if (wanted !== loading?.endpoint) loading = undefined;
+    if (wanted && !pipeline && !loading && !isDisposed) load(wanted);
   };
-  const current = () => {
+  const isOn = () => {
     if (Date.now() - checkedAt >= refreshMs) refresh();
-    return pipeline;
+    return settings !== undefined;
   };
 
-  const emit = (active: Pipeline, record: UsageRecord, content: CallContent | undefined) => {
-    const endpointId = record.target?.split('/')[0] ?? record.attempts.at(-1)?.target.split('/')[0];
-    const kind = options.readConfig().endpoints.find((endpoint) => endpoint.id === endpointId)?.kind;
-    const attributes = callAttributes(record, kind);
-    if (content) {
-      attributes['gen_ai.input.messages'] = content.input;
-      attributes['gen_ai.output.messages'] = content.output;
+  const emit = (record: UsageRecord, content: CallContent | undefined) => {
+    if (!pipeline) return;
+    try {
+      const endpointId = (record.target ?? record.attempts.at(-1)?.target)?.split('/')[0];
+      const kind = options.readConfig().endpoints.find((endpoint) => endpoint.id === endpointId)?.kind;
+      pipeline.emit(record, kind, content);
+    } catch (error) {
+      console.error(`switchboard: could not export the call to OpenTelemetry: ${(error as Error).message}`);
     }
-    const startTime = Date.parse(record.createdAt);
-    const span = active.tracerProvider
-      .getTracer('switchboard')
-      .startSpan(`${attributes['gen_ai.operation.name'] as string} ${attributes['gen_ai.request.model'] as string}`, {
-        kind: SpanKind.CLIENT,
-        startTime,
-        attributes,
-      });
-    if (record.status !== 'ok') span.setStatus({ code: SpanStatusCode.ERROR, message: record.error ?? record.status });
-    span.end(startTime + record.totalMs);
-
-    const metricAttributes: Attributes = {
-      'gen_ai.operation.name': attributes['gen_ai.operation.name'],
-      'gen_ai.provider.name': providerName(kind),
-      'gen_ai.request.model': attributes['gen_ai.request.model'],
-      ...(record.servedModel ? { 'gen_ai.response.model': record.servedModel } : {}),
-      ...(attributes['switchboard.route'] ? { 'switchboard.route': attributes['switchboard.route'] } : {}),
-      ...(record.status !== 'ok' ? { 'error.type': errorType(record) } : {}),
+  };
+  /** After the call's own turn, so the answer is never held up by it. */
+  const later = (job: () => void) => {
+    const run = () => {
+      pending.delete(immediate);
+      job();
     };
-    active.duration.record(record.totalMs / 1000, metricAttributes);
-    if (record.usage) {
-      active.tokenUsage.record(record.usage.inputTokens, { ...metricAttributes, 'gen_ai.token.type': 'input' });
-      active.tokenUsage.record(record.usage.outputTokens, { ...metricAttributes, 'gen_ai.token.type': 'output' });
-    }
-    if (record.costUSD !== null && record.costUSD > 0) active.cost.add(record.costUSD, metricAttributes);
+    const immediate = setImmediate(run);
+    pending.set(immediate, run);
   };
 
   return {
     export(record, call) {
-      const active = current();
-      if (!active) return;
+      if (!isOn()) return;
       const content = settings?.includeContent && call ? callContent(call, record) : undefined;
-      // Made after the call's own turn, so the answer is never held up by it.
-      const job = () => {
-        pending.delete(immediate);
-        try {
-          emit(active, record, content);
-        } catch (error) {
-          console.error(`switchboard: could not export the call to OpenTelemetry: ${(error as Error).message}`);
-        }
-      };
-      const immediate = setImmediate(job);
-      pending.set(immediate, job);
+      if (pipeline) return later(() => emit(record, content));
+      // The SDK is still loading (the first call after turning it on): wait for it, within the queue's bound.
+      if (!loading || waiting >= limits.maxQueueSize) return;
+      waiting += 1;
+      void loading.done.then(() => {
+        waiting -= 1;
+        emit(record, content);
+      });
     },
     isIncludingContent() {
-      return current() !== undefined && settings?.includeContent === true;
+      return isOn() && settings?.includeContent === true;
     },
     invalidate() {
       checkedAt = Number.NEGATIVE_INFINITY;
     },
     async queue() {
-      const active = current();
-      if (!active) return null;
-      const { resourceMetrics } = await active.queueReader.collect();
-      const total = (name: string, only?: (attributes: Attributes) => boolean) =>
-        resourceMetrics.scopeMetrics
-          .flatMap((scope) => scope.metrics)
-          .filter((metric) => metric.descriptor.name === name)
-          .flatMap((metric) => metric.dataPoints as Array<{ value: unknown; attributes: Attributes }>)
-          .filter((point) => !only || only(point.attributes))
-          .reduce((sum, point) => sum + (typeof point.value === 'number' ? point.value : 0), 0);
-      return {
-        queued: total('otel.sdk.processor.span.queue.size'),
-        capacity: total('otel.sdk.processor.span.queue.capacity'),
-        dropped: total('otel.sdk.processor.span.processed', (attributes) => attributes['error.type'] === 'queue_full'),
-      };
+      if (!isOn()) return null;
+      await loading?.done;
+      return pipeline ? pipeline.queue() : null;
     },
     async flush() {
       await new Promise((resolve) => setImmediate(resolve));
-      // A collector that is down is the export's problem, never the caller's.
-      await Promise.allSettled([
-        pipeline?.tracerProvider.forceFlush({ timeoutMillis: limits.exportTimeoutMillis }),
-        pipeline?.meterProvider.forceFlush({ timeoutMillis: limits.exportTimeoutMillis }),
-      ]);
+      await loading?.done;
+      await pipeline?.flush();
     },
     async dispose() {
+      await loading?.done;
       isDisposed = true;
       // Spans still to be made are made now, then everything queued is sent (or given up on) before stopping.
-      for (const [immediate, job] of [...pending]) {
+      for (const [immediate, run] of [...pending]) {
         clearImmediate(immediate);
-        job();
+        run();
       }
       if (pipeline) {
         stop(pipeline);
