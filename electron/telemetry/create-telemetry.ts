@@ -3,11 +3,11 @@ import type { UsageRecord } from '../../shared/types/usage';
 import type { Keychain } from '../keychain/types';
 import type { CallContent } from './call-attributes';
 import { callContent, type FinishedCall } from './call-content';
-import { defaultExportLimits, type ExportLimits, type QueueState } from './export-limits';
+import { defaultExportLimits, type ExportLimits, type ExportStatus, type QueueState } from './export-limits';
 import { readOtlpHeaders } from './otlp-headers';
 import type { OtlpPipeline } from './otlp-pipeline';
 
-export { defaultExportLimits, type ExportLimits, type QueueState } from './export-limits';
+export { defaultExportLimits, type ExportLimits, type ExportStatus, type QueueState } from './export-limits';
 
 export interface TelemetryOptions {
   readConfig(): SwitchboardConfig;
@@ -27,6 +27,8 @@ export interface Telemetry {
   invalidate(): void;
   /** The span queue now; null while the export is off. */
   queue(): Promise<QueueState | null>;
+  /** How the last span export went; null while off or before the first. */
+  status(): ExportStatus | null;
   /** Sends what is queued now (bounded by the export timeout); never throws. */
   flush(): Promise<void>;
   /** Makes the spans still to be made, flushes and stops; after it nothing is exported. */
@@ -144,6 +146,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       await loading?.done;
       return pipeline ? pipeline.queue() : null;
     },
+    status: () => (isOn() && pipeline ? pipeline.status() : null),
     async flush() {
       await new Promise((resolve) => setImmediate(resolve));
       await loading?.done;

@@ -27,3 +27,13 @@ export interface QueueState {
   /** Spans dropped because the queue was full, since the export started. */
   dropped: number;
 }
+
+/** How the last span export went: what Settings shows, so a dead collector is seen. */
+export interface ExportStatus {
+  /** ISO 8601. */
+  at: string;
+  isOk: boolean;
+  /** Why it failed (the SDK's message, after its retries). */
+  error?: string;
+  spans: number;
+}

@@ -3,11 +3,12 @@ import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, MetricReader, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { ExportResultCode } from '@opentelemetry/core';
+import { BatchSpanProcessor, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
 import type { EndpointKind } from '../../shared/types/config';
 import type { UsageRecord } from '../../shared/types/usage';
 import { callAttributes, errorType, providerName, type CallContent } from './call-attributes';
-import type { ExportLimits, QueueState } from './export-limits';
+import type { ExportLimits, ExportStatus, QueueState } from './export-limits';
 
 /** Reads the SDK's self-observability metrics on demand. */
 class OnDemandReader extends MetricReader {
@@ -24,6 +25,8 @@ export interface OtlpPipeline {
   endpoint: string;
   emit(record: UsageRecord, kind: EndpointKind | undefined, content: CallContent | undefined): void;
   queue(): Promise<QueueState>;
+  /** The last span export's outcome; null before the first. */
+  status(): ExportStatus | null;
   flush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -39,6 +42,30 @@ export function createOtlpPipeline(options: {
     'service.name': 'switchboard',
     ...(options.version ? { 'service.version': options.version } : {}),
   });
+  let lastExport: ExportStatus | null = null;
+  const otlpSpans = new OTLPTraceExporter({
+    url: `${endpoint}/v1/traces`,
+    headers,
+    timeoutMillis: limits.exportTimeoutMillis,
+    concurrencyLimit: 2,
+  });
+  // The exporter as the processor sees it, noting how each export went.
+  const spanExporter: SpanExporter = {
+    export(spans, done) {
+      otlpSpans.export(spans, (result) => {
+        const isOk = result.code === ExportResultCode.SUCCESS;
+        lastExport = {
+          at: new Date().toISOString(),
+          isOk,
+          spans: spans.length,
+          ...(isOk ? {} : { error: result.error?.message ?? 'the collector did not take the spans' }),
+        };
+        done(result);
+      });
+    },
+    shutdown: () => otlpSpans.shutdown(),
+    forceFlush: () => otlpSpans.forceFlush(),
+  };
   const queueReader = new OnDemandReader();
   const selfMeters = new MeterProvider({ readers: [queueReader] });
   const tracerProvider = new TracerProvider({
@@ -46,12 +73,7 @@ export function createOtlpPipeline(options: {
     spanLimits: { attributeValueLengthLimit: limits.maxAttributeLength, attributeCountLimit: 64 },
     spanProcessors: [
       new BatchSpanProcessor({
-        exporter: new OTLPTraceExporter({
-          url: `${endpoint}/v1/traces`,
-          headers,
-          timeoutMillis: limits.exportTimeoutMillis,
-          concurrencyLimit: 2,
-        }),
+        exporter: spanExporter,
         maxQueueSize: limits.maxQueueSize,
         maxExportBatchSize: Math.min(limits.maxExportBatchSize, limits.maxQueueSize),
         scheduledDelayMillis: limits.scheduledDelayMillis,
@@ -141,6 +163,7 @@ export function createOtlpPipeline(options: {
         dropped: total('otel.sdk.processor.span.processed', (attributes) => attributes['error.type'] === 'queue_full'),
       };
     },
+    status: () => lastExport,
     async flush() {
       // A collector that is down is the export's problem, never the caller's.
       await Promise.allSettled([

@@ -9,6 +9,8 @@ export interface TelemetryView {
   enabled: boolean;
   includeContent: boolean;
   headers: { isSet: boolean; problem?: string };
+  /** How the last export of calls went since Switchboard started; null before the first (or while off). */
+  lastExport: { at: string; isOk: boolean; error?: string } | null;
 }
 
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -205,7 +205,13 @@ describe('Settings: telemetry.get and telemetry.save', () => {
       );
       expect(saved).toEqual({
         ok: true,
-        data: { endpoint: collector.url, enabled: true, includeContent: false, headers: { isSet: true } },
+        data: {
+          endpoint: collector.url,
+          enabled: true,
+          includeContent: false,
+          headers: { isSet: true },
+          lastExport: null,
+        },
       });
       expect(JSON.stringify(await running.core.dispatch('telemetry.get', {}, context))).not.toContain(
         'settings-secret',
@@ -217,6 +223,8 @@ describe('Settings: telemetry.get and telemetry.save', () => {
         authorization: 'Bearer settings-secret-31',
         'x-team': 'blue',
       });
+      const after = await running.core.dispatch('telemetry.get', {}, context);
+      expect(after).toMatchObject({ ok: true, data: { lastExport: { isOk: true } } });
       expect(readFileSync(join(running.home, 'config.json'), 'utf8')).not.toContain('settings-secret');
       running.services.store.flushUsage();
       expect(readdirBytes(running.home)).not.toContain('settings-secret');
@@ -262,6 +270,10 @@ describe('a collector that is down', () => {
       await running.services.telemetry.flush();
       const queue = await running.services.telemetry.queue();
       expect(queue!.queued).toBeLessThanOrEqual(limits.maxQueueSize);
+      // Settings can say so.
+      const status = running.services.telemetry.status()!;
+      expect(status.isOk).toBe(false);
+      expect(status.error).toMatch(/ECONNREFUSED/);
     } finally {
       await running.close();
     }

@@ -22,7 +22,12 @@ export function createTelemetryHandlers(services: Services): TelemetryHandlers {
       enabled: otlp?.enabled ?? false,
       includeContent: otlp?.includeContent ?? false,
       headers,
+      lastExport: lastExport(),
     };
+  };
+  const lastExport = (): TelemetryView['lastExport'] => {
+    const status = services.telemetry.status();
+    return status && { at: status.at, isOk: status.isOk, ...(status.error ? { error: status.error } : {}) };
   };
   return {
     'telemetry.get': view,

@@ -109,6 +109,13 @@ export function TelemetryPanel() {
           {saved.headers.problem ??
             (saved.headers.isSet ? 'Headers: set (kept in your OS keychain)' : 'Headers: not set')}
         </p>
+        {saved.lastExport && (
+          <p className="hint">
+            {saved.lastExport.isOk
+              ? `Last export: sent at ${new Date(saved.lastExport.at).toLocaleTimeString()}`
+              : `Last export failed at ${new Date(saved.lastExport.at).toLocaleTimeString()}: ${saved.lastExport.error ?? 'the collector did not take it'}`}
+          </p>
+        )}
         {errors.form && <p role="alert">{errors.form}</p>}
         <button type="submit" className="primary">
           Save telemetry
