@@ -13,7 +13,9 @@ export async function runKeys(dataDir: string, args: string[], keychain = create
   }
   if (action === 'list') {
     const config = loadConfig(dataDir);
-    const ids = new Set([...config.endpoints.map((endpoint) => endpoint.id), ...(await keychain.list())]);
+    // Endpoint ids only: other accounts (the OpenTelemetry collector's headers) are not endpoint keys.
+    const stored = (await keychain.list()).filter((id) => endpointIdSchema.safeParse(id).success);
+    const ids = new Set([...config.endpoints.map((endpoint) => endpoint.id), ...stored]);
     for (const id of [...ids].sort()) {
       const key = maskKey(await keychain.get(id));
       const known = config.endpoints.some((endpoint) => endpoint.id === id) ? '' : '  (not in config.json)';

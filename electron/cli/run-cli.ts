@@ -3,6 +3,7 @@ import { resolveDataDir } from '../core/paths';
 import { describeArgumentError } from './argument-error';
 import { runKeys } from './keys-command';
 import { runServe } from './serve-command';
+import { runTelemetry } from './telemetry-command';
 import { runUsage } from './usage-command';
 
 const usage = `Usage: switchboard <command>
@@ -12,6 +13,9 @@ const usage = `Usage: switchboard <command>
   keys set <endpoint-id>                    store a key in the OS keychain (read from stdin)
   keys list                                 endpoints with a key (last four characters only)
   keys remove <endpoint-id>                 delete a key from the OS keychain
+  telemetry show                            the OpenTelemetry collector and whether its headers are set
+  telemetry headers set|remove              keep the collector's headers ("Name: value" lines on stdin)
+                                            in the OS keychain, or delete them
   usage [--since DATE] [--until DATE] [--source app|api] [--status ok|error|cancelled|interrupted]
         [--model ID] [--endpoint ID] [--route NAME] [--by model] [--format table|csv|json] [--limit N]
                                             the call history, or what each model cost; DATE is
@@ -31,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runKeys(dataDir, rest);
       case 'usage':
         return await runUsage(dataDir, rest);
+      case 'telemetry':
+        return await runTelemetry(dataDir, rest);
       case undefined:
       case '--help':
       case '-h':

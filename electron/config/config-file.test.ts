@@ -54,6 +54,16 @@ describe('config.json', () => {
     expect(() => loadConfig(dir)).toThrow(/endpoints\[1\]\.baseURL: an "openai-compatible" endpoint needs a "baseURL"/);
   });
 
+  it('reads what a model cannot take (capabilities), and explains a bad one', () => {
+    const config = structuredClone(example) as { endpoints: Record<string, unknown>[] };
+    config.endpoints[1]!.capabilities = { 'llama3.2': { tools: false, images: false } };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    expect(loadConfig(dir).endpoints[1]!.capabilities).toEqual({ 'llama3.2': { tools: false, images: false } });
+    config.endpoints[1]!.capabilities = { 'llama3.2': { tools: 'no' } };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    expect(() => loadConfig(dir)).toThrow(/endpoints\[1\]\.capabilities\.llama3\.2\.tools: tools is true or false/);
+  });
+
   it('names the line of a JSON syntax error', () => {
     writeFileSync(join(dir, 'config.json'), '{\n  "endpoints": [\n    { "id": "x", }\n  ]\n}');
     expect(() => loadConfig(dir)).toThrow(/not valid JSON at line 3/);

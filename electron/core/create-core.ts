@@ -7,6 +7,7 @@ import { createModelHandlers, type ModelOptions } from './handlers/model-handler
 import { createRoutingHandlers } from './handlers/routing-handlers';
 import { createPlaygroundHandlers } from './handlers/playground-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
+import { createTelemetryHandlers } from './handlers/telemetry-handlers';
 import { createUsageHandlers } from './handlers/usage-handlers';
 import type { Services } from './services';
 import type { Core } from './types';
@@ -29,6 +30,7 @@ export function createCoreFromServices(services: Services, options: CoreOptions 
     ...createRoutingHandlers(services),
     ...createPlaygroundHandlers(services, streams),
     ...createCompareVoteHandlers(services),
+    ...createTelemetryHandlers(services),
     'localApi.info': async () => options.localApi?.() ?? null,
   });
   return {
@@ -39,6 +41,8 @@ export function createCoreFromServices(services: Services, options: CoreOptions 
       // A cancelled stream still writes its usage row: close the database only after.
       await Promise.allSettled(running.map(({ done }) => done));
       streams.clear();
+      // Calls already made still reach the collector (or are given up on within its timeout).
+      await services.telemetry.dispose();
       services.dispose();
     },
   };

@@ -1,6 +1,7 @@
 import type { BudgetReport } from '../../shared/contract/usage';
 import type { SwitchboardConfig } from '../../shared/types/config';
 import type { UsageRecord } from '../../shared/types/usage';
+import type { FinishedCall } from '../telemetry/call-content';
 import { budgetReport } from '../budget/budget-report';
 import { checkBudget, endpointOf } from '../budget/check-budget';
 import { createPricer } from '../catalog/pricer';
@@ -19,6 +20,7 @@ import { createStreamTarget } from '../providers/stream-target';
 import type { StreamTarget } from '../providers/types';
 import { createRouter, type Router, type RouterOptions } from '../routing/create-router';
 import { openStore } from '../store/open-store';
+import { createTelemetry, type ExportLimits, type Telemetry } from '../telemetry/create-telemetry';
 import type { Store } from '../store/types';
 
 /** Everything the shells share: one per data directory. */
@@ -41,6 +43,8 @@ export interface Services {
   budgets(): BudgetReport;
   /** Orders routes' targets by their strategy and keeps each target's circuit. */
   router: Router;
+  /** Each finished call to the team's OpenTelemetry collector, when `telemetry.otlp` is set. */
+  telemetry: Telemetry;
   dispose(): void;
 }
 
@@ -53,6 +57,8 @@ export interface ServiceOptions {
   codecs?: CodecRegistry;
   /** Routing's randomness, bench and stats cache; tests pass seeded or small ones. */
   routing?: Pick<RouterOptions, 'random' | 'health' | 'statsTtlMs' | 'exploreRate'>;
+  /** The OpenTelemetry export's queue and timeouts; tests pass small ones. */
+  telemetry?: { limits?: Partial<ExportLimits>; refreshMs?: number };
 }
 
 /** The composition root of the core: wires config, keychain, store, catalog and gateway. */
@@ -71,7 +77,8 @@ export function createServices(options: ServiceOptions): Services {
   };
   const getKey = (endpointId: string) => keychain.get(endpointId);
   const price = createPricer();
-  const record = (usage: UsageRecord) => {
+  const telemetry = createTelemetry({ readConfig, keychain, ...options.telemetry });
+  const record = (usage: UsageRecord, call?: FinishedCall) => {
     // A key the provider refused is read again on the next call: `keys set` elsewhere applies at once.
     for (const attempt of usage.attempts) {
       if (attempt.error?.code === 'PROVIDER_AUTH') keychain.forget(attempt.target.split('/')[0]!);
@@ -80,6 +87,7 @@ export function createServices(options: ServiceOptions): Services {
     // their answer can say when it was not saved.
     if (usage.source === 'api') store.queueUsage(usage);
     else store.recordUsage(usage);
+    telemetry.export(usage, call);
   };
   const budgets = () => budgetReport(readConfig().budgets, store.spendByEndpoint, new Date());
   const checkEndpointBudget = (_modelId: string, target: string) => {
@@ -96,6 +104,7 @@ export function createServices(options: ServiceOptions): Services {
     streamTarget: options.streamTarget ?? createStreamTarget({ codecs }),
     price,
     record,
+    wantsText: telemetry.isIncludingContent,
     checkBudget: checkEndpointBudget,
     cache: {
       get: (key) => store.getCachedAnswer(key, new Date().toISOString()),
@@ -111,6 +120,7 @@ export function createServices(options: ServiceOptions): Services {
         return await editConfigFile(dataDir, edit);
       } finally {
         config.invalidate();
+        telemetry.invalidate();
       }
     },
     keychain,
@@ -120,6 +130,7 @@ export function createServices(options: ServiceOptions): Services {
     codecs,
     budgets,
     router,
+    telemetry,
     dispose: () => store.close(),
   };
 }

@@ -40,12 +40,13 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
 
   async function* stream(request: CallRequest): AsyncGenerator<GatewayPart> {
     const state = new CallState(newId(), request, now(), new Date().toISOString());
+    state.isKeepingText = dependencies.wantsText?.() ?? false;
     let isRecorded = false;
     // The answer is delivered even when its usage row cannot be saved; the part says why.
     const finish = (part: TerminalPart): TerminalPart => {
       isRecorded = true;
       try {
-        dependencies.record(part.record);
+        dependencies.record(part.record, { request, text: state.text });
         return part;
       } catch (error) {
         console.error(`switchboard: could not save the usage row: ${(error as Error).message}`);
@@ -91,8 +92,15 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       return;
     }
     const { router } = dependencies;
-    state.routePlan =
-      router && resolution.routing ? router.plan(resolution.routing, resolution.targets, request) : null;
+    // A request that narrows a single model id is routed as a route of one target, so its decision says so.
+    const routing = resolution.routing ?? (request.route && { name: request.modelId, strategy: 'ordered' as const });
+    try {
+      state.routePlan = router && routing ? router.plan(routing, resolution.targets, request) : null;
+    } catch (error) {
+      const code = error instanceof SwitchboardError ? error.code : 'INTERNAL';
+      yield fail(code, (error as Error).message, 'error');
+      return;
+    }
     if (state.routePlan?.targets.length === 0) {
       const { code, message } = noTargetLeft(request.modelId, state.routePlan.decision);
       yield fail(code, message, 'error');
@@ -106,8 +114,11 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       resolution.cacheTtlMs !== undefined && cache
         ? { cache, key: responseCacheKey(request), ttlMs: resolution.cacheTtlMs }
         : undefined;
-    state.isKeepingText = keeping !== undefined;
-    const kept = keeping && request.cache !== 'refresh' ? keeping.cache.get(keeping.key) : undefined;
+    state.isKeepingText ||= keeping !== undefined;
+    const found = keeping && request.cache !== 'refresh' ? keeping.cache.get(keeping.key) : undefined;
+    // A request that narrowed its route replays only an answer from a target it kept.
+    const kept =
+      found && (!request.route || targets.some((resolved) => resolved.target === found.target)) ? found : undefined;
     if (kept) {
       // A replay calls no provider: cost 0, no tokens used.
       state.target = kept.target;

@@ -8,6 +8,7 @@ import type { PriceCall } from '../catalog/types';
 import type { SamplingSettings, StreamTarget } from '../providers/types';
 import type { RouteLimits } from './call-limits';
 import type { RouteRouting, Router } from '../routing/create-router';
+import type { RoutePreference } from '../../shared/routing/route-preference';
 
 /** One target a model id resolved to. */
 export interface ResolvedTarget {
@@ -56,6 +57,8 @@ export interface CallRequest {
   cache?: 'use' | 'refresh';
   /** A local API request, carried to every target (pass-through or translated); `messages` is then unused. */
   api?: ApiCall;
+  /** This request's own narrowing or reordering of its route's targets. */
+  route?: RoutePreference;
 }
 
 /** A call's failure, with what a local API client needs to answer it in its own protocol. */
@@ -86,8 +89,13 @@ export interface GatewayDependencies {
   getKey(endpointId: string): Promise<string | undefined>;
   streamTarget: StreamTarget;
   price: PriceCall;
-  /** Persists the usage row; a failure here never breaks the call. */
-  record(record: UsageRecord): void;
+  /**
+   * Persists the usage row; a failure here never breaks the call. `call` is the request and the answer's text
+   * (kept only when `wantsText` says so), for the OpenTelemetry export.
+   */
+  record(record: UsageRecord, call?: { request: CallRequest; text: string }): void;
+  /** Whether each call should keep its answer's text for `record` (telemetry with content on). */
+  wantsText?(): boolean;
   cache?: ResponseCache;
   /** Orders a route's targets by its strategy and benches failing targets; routes go in order without it. */
   router?: Router;

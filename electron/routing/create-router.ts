@@ -5,6 +5,8 @@ import { catalogFacts } from '../catalog/model-facts';
 import type { PriceCall } from '../catalog/types';
 import type { CallRequest, ResolvedTarget } from '../gateway/types';
 import { decideOrder } from './decide-order';
+import { narrowRoute, type NarrowedRoute } from './narrow-route';
+import { missingCapabilities, requestNeeds } from './request-needs';
 import { TargetHealth, type HealthOptions } from './target-health';
 import { routeStats, type RouteCall, type RouteStats } from './target-stats';
 
@@ -102,10 +104,18 @@ export function createRouter(options: RouterOptions): Router {
   return {
     health,
     stats,
-    plan(routing, targets, request) {
+    plan(routing, written, request) {
+      // A request's own narrowing (throws INVALID_INPUT naming unknown targets).
+      const narrowed: NarrowedRoute | undefined = request.route
+        ? narrowRoute(request.modelId, written, request.route)
+        : undefined;
+      const targets = narrowed?.targets ?? written;
+      const strategy = request.route?.strategy ?? routing.strategy;
+      // The request is looked through only when some target's capabilities are set: unsaid means capable.
+      const needs = targets.some((resolved) => resolved.endpoint.capabilities) ? requestNeeds(request) : [];
       const byTarget = new Map(targets.map((resolved) => [resolved.target, resolved]));
       const estimatedInputTokens = estimateInput(request);
-      const needsHistory = routing.strategy === 'fastest' || routing.strategy === 'cheapest';
+      const needsHistory = strategy === 'fastest' || strategy === 'cheapest';
       const routeStatsNow = needsHistory ? stats(routing.name) : { targets: new Map(), medianOutputTokens: null };
       const limit = request.sampling?.maxOutputTokens ?? bodyLimit(request.api?.body);
       const expectedOutput =
@@ -115,7 +125,7 @@ export function createRouter(options: RouterOptions): Router {
             ? { tokens: Math.round(routeStatsNow.medianOutputTokens), from: 'recent median' }
             : { tokens: defaultOutputTokens, from: 'default' };
       const decided = decideOrder({
-        strategy: routing.strategy,
+        strategy,
         targets: targets.map((resolved) => resolved.target),
         estimatedInputTokens,
         expectedOutput,
@@ -143,6 +153,11 @@ export function createRouter(options: RouterOptions): Router {
         admit: (target) => health.admit(target),
         random,
         exploreRate: options.exploreRate,
+        missing: needs.length > 0 ? (target) => missingCapabilities(byTarget.get(target)!, needs) : undefined,
+        needs,
+        pinned: narrowed?.pinned,
+        leftOut: narrowed?.leftOut,
+        narrowed: narrowed?.narrowed,
       });
       return {
         targets: decided.order.map((target) => byTarget.get(target)!),
@@ -163,16 +178,26 @@ export function createRouter(options: RouterOptions): Router {
 /** Why a call has no target left to try once skipped ones are out, with the code to fail it with. */
 export function noTargetLeft(modelId: string, decision: RouteDecision): { code: string; message: string } {
   const reasons = decision.considered.map((entry) => `${entry.target}: ${entry.why}`).join(' | ');
-  const isTooLarge = decision.considered.every((entry) => entry.status === 'too-small');
-  return isTooLarge
-    ? {
-        code: 'INVALID_INPUT',
-        message: `The request (about ${decision.estimatedInputTokens} tokens) is larger than the context window of every target of ${modelId}; shorten it or add a target with a larger window. ${reasons}`,
-      }
-    : {
-        code: 'PROVIDER_UNAVAILABLE',
-        message: `Every target of ${modelId} is skipped for now; try again when a bench ends. ${reasons}`,
-      };
+  const skipped = decision.considered.filter((entry) => entry.status !== 'left-out');
+  const isTooLarge = skipped.every((entry) => entry.status === 'too-small');
+  if (isTooLarge)
+    return {
+      code: 'INVALID_INPUT',
+      message: `The request (about ${decision.estimatedInputTokens} tokens) is larger than the context window of every target of ${modelId}; shorten it or add a target with a larger window. ${reasons}`,
+    };
+  // Nothing the request can be sent to, whatever the wait: say what it needs and who lacks it.
+  const cannotTake = skipped.every((entry) => entry.status === 'too-small' || entry.status === 'missing-capability');
+  if (cannotTake) {
+    const lacking = skipped.filter((entry) => entry.status === 'missing-capability').map((entry) => entry.target);
+    return {
+      code: 'INVALID_INPUT',
+      message: `No target of ${modelId} can take this request: it needs ${(decision.needs ?? []).join(', ')}, which ${lacking.join(', ')} cannot take; send it without that or add a target that can (an endpoint's "capabilities" in config.json). ${reasons}`,
+    };
+  }
+  return {
+    code: 'PROVIDER_UNAVAILABLE',
+    message: `Every target of ${modelId} is skipped for now; try again when a bench ends. ${reasons}`,
+  };
 }
 
 /** The decision with each target's outcome from the call's attempts (its last attempt). */

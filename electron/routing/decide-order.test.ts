@@ -119,4 +119,19 @@ describe('TargetHealth', () => {
     health.released('a/m');
     expect(health.admit('a/m')).toEqual({ ok: true, probe: true });
   });
+
+  it('skips a target missing a capability the request needs, naming it, and lets the request pin its order', () => {
+    const { order, decision } = decideOrder(
+      base({
+        needs: ['tools'],
+        missing: (target) => (target === 'a/m' ? ['tools'] : []),
+        pinned: ['c/m'],
+        narrowed: 'order c/m',
+      }),
+    );
+    expect(order).toEqual(['c/m', 'b/m']);
+    expect(decision.considered.at(-1)).toMatchObject({ target: 'a/m', status: 'missing-capability' });
+    expect(decision.considered.at(-1)!.why).toContain('tools');
+    expect(decision).toMatchObject({ narrowed: 'order c/m', needs: ['tools'] });
+  });
 });

@@ -1,5 +1,5 @@
 import type { RouteStrategy } from '../../shared/types/config';
-import type { ConsideredTarget, RouteDecision } from '../../shared/types/usage';
+import type { Capability, ConsideredTarget, RouteDecision } from '../../shared/types/usage';
 import type { Admission } from './target-health';
 import type { RouteStats } from './target-stats';
 
@@ -22,6 +22,15 @@ export interface DecideInput {
   random(): number;
   /** How often `fastest` tries an unmeasured target first. */
   exploreRate?: number;
+  /** What the request needs that a target is known to lack (none when unknown: assumed capable). */
+  missing?(target: string): Capability[];
+  /** Targets the request asked to try first, in its order (`order`); the rest follow as ranked. */
+  pinned?: readonly string[];
+  /** Targets the request left out (`only`, `ignore`), listed last with why. */
+  leftOut?: readonly ConsideredTarget[];
+  /** How the request narrowed the route, for the decision. */
+  narrowed?: string;
+  needs?: Capability[];
 }
 
 export interface DecidedOrder {
@@ -54,25 +63,54 @@ export function decideOrder(input: DecideInput): DecidedOrder {
       });
       continue;
     }
+    const lacks = input.missing?.(target) ?? [];
+    if (lacks.length > 0) {
+      skipped.push({
+        target,
+        status: 'missing-capability',
+        why: `cannot take ${lacks.join(', ')} (the endpoint's capabilities in config)`,
+      });
+      continue;
+    }
     const admission = input.admit(target);
     if (!admission.ok) {
-      skipped.push({ target, status: 'benched', why: `benched until ${time(admission.until)}Z: ${admission.reason}` });
+      skipped.push({
+        target,
+        status: 'benched',
+        why: `benched until ${time(admission.until)}Z: ${admission.reason}`,
+        until: new Date(admission.until).toISOString(),
+      });
       continue;
     }
     if (admission.probe) probes.push(target);
     else usable.push(target);
   }
   const ranked = rank(input, usable);
-  const considered: ConsideredTarget[] = [
+  let tried: ConsideredTarget[] = [
     ...probes.map((target) => ({ target, status: 'probe' as const, why: 'bench over: one probe call' })),
     ...ranked,
-    ...skipped,
   ];
-  return {
-    order: [...probes, ...ranked.map((entry) => entry.target)],
-    probes,
-    decision: { strategy: input.strategy, estimatedInputTokens: input.estimatedInputTokens, considered },
+  if (input.pinned && input.pinned.length > 0) tried = pinFirst(tried, input.pinned);
+  const considered = [...tried, ...skipped, ...(input.leftOut ?? [])];
+  const decision: RouteDecision = {
+    strategy: input.strategy,
+    estimatedInputTokens: input.estimatedInputTokens,
+    considered,
   };
+  if (input.narrowed) decision.narrowed = input.narrowed;
+  if (input.needs && input.needs.length > 0) decision.needs = input.needs;
+  return { order: tried.map((entry) => entry.target), probes, decision };
+}
+
+/** The request's `order` goes first, in its order; the others keep their place after. */
+function pinFirst(entries: ConsideredTarget[], pinned: readonly string[]): ConsideredTarget[] {
+  const first: ConsideredTarget[] = [];
+  for (const target of pinned) {
+    const entry = entries.find((candidate) => candidate.target === target);
+    if (entry && !first.includes(entry)) first.push({ ...entry, why: `asked first by the request; ${entry.why}` });
+  }
+  const firstTargets = new Set(first.map((entry) => entry.target));
+  return [...first, ...entries.filter((entry) => !firstTargets.has(entry.target))];
 }
 
 function rank(input: DecideInput, targets: string[]): ConsideredTarget[] {

@@ -14,6 +14,7 @@ import type {
 import { decisionSummary, withOutcomes } from '../routing/create-router';
 import type { Attempt, RouteDecision } from '../../shared/types/usage';
 import { readApiBody } from './read-api-body';
+import { takeRoutePreference } from './take-route-preference';
 import { sendJson, sendJsonText } from './send-json';
 import { errorFormatFor } from './server-error';
 import { createSseResponse, defaultKeepAliveMs } from './sse-response';
@@ -72,6 +73,12 @@ export async function handleApiCall(
   const { protocol } = codec;
   const value = await readApiBody(request, response, errorFormatFor(options.path ?? ''));
   if (value === undefined) return;
+  // Switchboard's own field comes out of the body before the protocol reads it: no provider sees it.
+  const preference = takeRoutePreference(value, request.headers['x-switchboard-route']);
+  if (!preference.ok) {
+    const refusal = codec.toErrorResponse('INVALID_INPUT', preference.message, { param: preference.param });
+    return sendJson(response, refusal.status, refusal.body, refusal.headers);
+  }
   const read = codec.readRequest(value);
   if (!read.ok) {
     const refusal = codec.toErrorResponse('INVALID_INPUT', read.message, { param: read.param });
@@ -132,6 +139,7 @@ export async function handleApiCall(
     signal: controller.signal,
     cache: /no-cache|no-store/i.test(request.headers['cache-control'] ?? '') ? 'refresh' : 'use',
     api,
+    route: preference.route,
   })) {
     switch (part.type) {
       case 'route-decision':

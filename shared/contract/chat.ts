@@ -3,6 +3,7 @@ import type { CallPart } from '../types/chat';
 import type { UsageRecord } from '../types/usage';
 import { attachmentsSchema, type StoredAttachment } from './attachments';
 import { route } from './define';
+import { routePreferenceSchema } from '../routing/route-preference';
 
 /** How to ask: the provider's defaults for whatever is left out. */
 export const callSettingsSchema = z.object({
@@ -112,6 +113,8 @@ export const chatRoutes = {
         conversationId: conversationId.optional(),
         /** For a new conversation: its system prompt and settings. */
         settings: conversationSettingsSchema.optional(),
+        /** Narrows or reorders the route's targets for this question only. */
+        route: routePreferenceSchema.optional(),
       })
       .refine((input) => input.text.trim().length > 0 || input.attachments.length > 0, {
         message: 'write a message or attach a file',

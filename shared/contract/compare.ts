@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conversationSettingsSchema, type TurnStarted, type ConversationSummary, type PathMessage } from './chat';
 import { maxComparePanes } from './compare-limits';
 import { route } from './define';
+import { routePreferenceSchema } from '../routing/route-preference';
 
 /** One pane: its model, what it sets for itself, and its own conversation once it has one. */
 export const comparePaneSchema = z.object({
@@ -88,6 +89,8 @@ export const compareRoutes = {
       sessionId: sessionId.optional(),
       prompt: z.string().trim().min(1, 'Write a prompt first.').max(4_000_000),
       setup: readySetupSchema,
+      /** Narrows or reorders each route's targets for this prompt only. */
+      route: routePreferenceSchema.optional(),
     }),
   ),
   /** Answers one pane's last question again, with the pane's model and settings as the setup now has them. */

@@ -6,6 +6,7 @@ import type { Result, Route } from './define';
 import { routingRoutes } from './routing';
 import { playgroundRoutes, type PlaygroundEvents } from './playground';
 import { settingsRoutes } from './settings';
+import { telemetryRoutes } from './telemetry';
 import { usageRoutes } from './usage';
 
 /** Every request the renderer can make of the core. */
@@ -17,6 +18,7 @@ export const routes = {
   ...routingRoutes,
   ...playgroundRoutes,
   ...compareVoteRoutes,
+  ...telemetryRoutes,
 };
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
@@ -49,3 +51,4 @@ export type * from './settings';
 export type * from './usage';
 export type * from './playground';
 export type * from './compare-votes';
+export type * from './telemetry';

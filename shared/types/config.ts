@@ -46,6 +46,13 @@ export const maxAnswerBytesSchema = z
   .positive('maxAnswerBytes must be above 0')
   .max(256 * 1024 * 1024, 'maxAnswerBytes is at most 256 MiB (268435456)');
 
+/** What a model can take besides text; `false` skips it for requests that need it. */
+export const capabilitiesSchema = z.strictObject({
+  tools: z.boolean('tools is true or false').optional(),
+  images: z.boolean('images is true or false').optional(),
+  structuredOutput: z.boolean('structuredOutput is true or false').optional(),
+});
+
 export const endpointSchema = z
   .strictObject({
     id: endpointIdSchema,
@@ -63,6 +70,11 @@ export const endpointSchema = z
     contextWindows: z
       .record(z.string(), z.number().int('a context window is a whole number of tokens').positive())
       .optional(),
+    /**
+     * Per model (or `"*"` for every model of the endpoint): what it cannot take, so routes skip it for requests
+     * that need it. Unsaid means capable.
+     */
+    capabilities: z.record(z.string(), capabilitiesSchema).optional(),
   })
   .refine((endpoint) => endpoint.kind !== 'openai-compatible' || endpoint.baseURL !== undefined, {
     message: 'an "openai-compatible" endpoint needs a "baseURL" such as "http://127.0.0.1:11434/v1"',
@@ -166,10 +178,30 @@ export const budgetsSchema = z.strictObject({
 });
 export type BudgetsConfig = z.infer<typeof budgetsSchema>;
 
+/** Where to export each call as an OpenTelemetry span (and token and cost metrics), over OTLP/HTTP. */
+export const otlpSchema = z.strictObject({
+  /** The collector's base URL; Switchboard adds `/v1/traces` and `/v1/metrics`. */
+  endpoint: z
+    .url({ protocol: /^https?$/, error: 'endpoint is the collector\'s http(s) URL, e.g. "http://127.0.0.1:4318"' })
+    .refine((url) => !/\/v1\/(traces|metrics)\/?$/.test(url), {
+      message:
+        'endpoint is the collector\'s base URL (e.g. "http://127.0.0.1:4318"): leave out /v1/traces, Switchboard adds it',
+    }),
+  /** Off keeps the settings without exporting. */
+  enabled: z.boolean('enabled is true or false').default(true),
+  /** Prompts and answers go with the spans only when this is on. */
+  includeContent: z.boolean('includeContent is true or false').default(false),
+});
+export type OtlpConfig = z.infer<typeof otlpSchema>;
+
+export const telemetrySchema = z.strictObject({ otlp: otlpSchema.optional() });
+
 export const configSchema = z.strictObject({
   endpoints: z.array(endpointSchema).default([]),
   routes: z.record(routeNameSchema, routeSchema).default({}),
   /** Monthly spending limits; none unless set. */
   budgets: budgetsSchema.optional(),
+  /** Exporting usage to the team's OpenTelemetry collector; off unless set. Headers live in the OS keychain. */
+  telemetry: telemetrySchema.optional(),
 });
 export type SwitchboardConfig = z.infer<typeof configSchema>;

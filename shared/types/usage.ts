@@ -55,11 +55,24 @@ export interface ConsideredTarget {
   /**
    * `ranked`: placed by the strategy; `benched`: skipped, its circuit is open after failures; `probe`: tried
    * once after its bench ended; `too-small`: skipped, its context window is below the request's estimated
-   * input; `unpriced`: no price known (cheapest puts it last); `unmeasured`: no recent calls (fastest).
+   * input; `unpriced`: no price known (cheapest puts it last); `unmeasured`: no recent calls (fastest);
+   * `missing-capability`: skipped, it cannot take something the request needs (tools, images, structured
+   * output), named in `why`; `left-out`: the request itself narrowed the route without it.
    */
-  status: 'ranked' | 'benched' | 'probe' | 'too-small' | 'unpriced' | 'unmeasured' | 'exploring';
+  status:
+    | 'ranked'
+    | 'benched'
+    | 'probe'
+    | 'too-small'
+    | 'unpriced'
+    | 'unmeasured'
+    | 'exploring'
+    | 'missing-capability'
+    | 'left-out';
   /** A short human reason: the price, the speed, the bench's end, the window. */
   why: string;
+  /** For a benched target: when its bench ends (ISO 8601). */
+  until?: string;
   /** What the target's attempt did: `served`, an error code, or `not-tried`. */
   outcome?: string;
 }
@@ -71,7 +84,14 @@ export interface RouteDecision {
   estimatedInputTokens: number;
   /** Every target of the route, in the order tried (skipped ones last). */
   considered: ConsideredTarget[];
+  /** How the request narrowed or reordered the route for itself (`only a/m; order b/m`); absent when it did not. */
+  narrowed?: string;
+  /** What the request needs of a target (`tools`, `images`, `structured-output`); absent when nothing special. */
+  needs?: Capability[];
 }
+
+/** What a request may need of a target beyond text. */
+export type Capability = 'tools' | 'images' | 'structured-output';
 
 /** One usage row: everything measured about one call. Keys never appear here. */
 export interface UsageRecord {

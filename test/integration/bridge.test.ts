@@ -163,6 +163,8 @@ describe('the contract over the socket', () => {
       'routes.setStrategy': () => ({ name: 'pair', strategy: 'weighted', weights: { 'every/a': 3, 'every/b': 1 } }),
       'routes.remove': () => ({ name: 'pair' }),
       'localApi.info': () => ({}),
+      'telemetry.save': () => ({ endpoint: 'http://127.0.0.1:4318', enabled: false, includeContent: false }),
+      'telemetry.get': () => ({}),
       'chat.send': () => ({ modelId: 'every/a', text: 'Hi' }),
       'chat.edit': () => ({
         conversationId: state.conversationId,

@@ -6,7 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
 import { openStore } from '../../electron/store/open-store';
+import { otlpHeadersAccount } from '../../electron/telemetry/otlp-headers';
 import { cliPath, runCli, typeScriptNodeArgs } from './cli-process';
 import { lookUpInOsKeychain } from './os-keychain';
 
@@ -217,6 +219,37 @@ describe('switchboard CLI', () => {
     expect(listed.stdout).not.toContain('sk-cli-test');
     expect((await runCli(['keys', 'remove', 'cli-openai'], { home })).stdout).toMatch(/Removed the key of cli-openai/);
     expect((await runCli(['keys', 'list'], { home })).stdout).toMatch(/cli-openai\s+no key/);
+  });
+
+  it.skipIf(!hasKeyring)("lists endpoint keys only, not the OpenTelemetry collector's headers", async () => {
+    const keychain = createKeytarKeychain();
+    await keychain.set(otlpHeadersAccount, JSON.stringify({ Authorization: 'Bearer cli-otlp-9876' }));
+    try {
+      const listed = await runCli(['keys', 'list'], { home });
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(listed.stdout).toMatch(/cli-openai/);
+      expect(listed.stdout).not.toContain(otlpHeadersAccount);
+      expect(listed.stdout).not.toContain('9876');
+    } finally {
+      await keychain.remove(otlpHeadersAccount);
+    }
+  });
+
+  it.skipIf(!hasKeyring)('keeps the collector headers from stdin in the keychain, never printing them', async () => {
+    const set = await runCli(['telemetry', 'headers', 'set'], { home, stdin: 'Authorization: Bearer cli-otel-5555\n' });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe('Stored the collector headers (Authorization) in the OS keychain.\n');
+    expect(await createKeytarKeychain().get(otlpHeadersAccount)).toBe('{"Authorization":"Bearer cli-otel-5555"}');
+    const shown = await runCli(['telemetry', 'show'], { home });
+    expect(shown.stdout).toMatch(/headers\tset/);
+    expect(shown.stdout + set.stdout).not.toContain('cli-otel-5555');
+    const bad = await runCli(['telemetry', 'headers', 'set'], { home, stdin: 'Bearer oops\n' });
+    expect(bad.stderr).toMatch(/line 1 is not "Name: value"/);
+    expect(bad.stderr).not.toContain('oops');
+    expect((await runCli(['telemetry', 'headers', 'remove'], { home })).stdout).toBe(
+      'Removed the collector headers.\n',
+    );
+    expect((await runCli(['telemetry', 'show'], { home })).stdout).toMatch(/headers\tnot set/);
   });
 
   it('refuses an empty key and a key in argv position', async () => {

@@ -7,6 +7,7 @@ import type {
   PathMessage,
 } from '../../../shared/contract';
 import { SwitchboardError } from '../../../shared/errors/codes';
+import type { RoutePreference } from '../../../shared/routing/route-preference';
 import type { ChatMessage, TerminalPart } from '../../../shared/types/chat';
 import type { Handlers } from '../dispatch';
 import type { Services } from '../services';
@@ -144,7 +145,7 @@ export function createChatHandlers(
 
   /** Starts one routed stream in the background; its parts go to the caller in batches. */
   function startStream(
-    call: { modelId: string; messages: ChatMessage[]; sampling: CallSettings },
+    call: { modelId: string; messages: ChatMessage[]; sampling: CallSettings; route?: RoutePreference },
     turn: Turn,
     context: CallContext,
   ): string {
@@ -179,9 +180,9 @@ export function createChatHandlers(
   }
 
   /** Asks the model about the branch ending with the question, as the conversation's settings say. */
-  function answer(asked: Asked, modelId: string, context: CallContext): string {
+  function answer(asked: Asked, modelId: string, context: CallContext, route?: RoutePreference): string {
     const messages = contextMessages(asked.path, asked.settings.system);
-    return startStream({ modelId, messages, sampling: samplingOf(asked.settings) }, asked.turn, context);
+    return startStream({ modelId, messages, sampling: samplingOf(asked.settings), route }, asked.turn, context);
   }
 
   const started = (asked: Asked, streamId: string) => ({
@@ -191,14 +192,14 @@ export function createChatHandlers(
   });
 
   return {
-    'chat.send': async ({ conversationId, modelId, text, attachments, settings }, context) => {
+    'chat.send': async ({ conversationId, modelId, text, attachments, settings, route }, context) => {
       const title = text.trim().slice(0, 80) || attachments[0]?.name || 'New conversation';
       const asked = saveQuestion(
         { text, attachments },
         modelId,
         conversationId === undefined ? { title, settings } : { id: requireConversation(conversationId).id },
       );
-      return started(asked, answer(asked, modelId, context));
+      return started(asked, answer(asked, modelId, context, route));
     },
     'chat.edit': async ({ conversationId, messageId, modelId, text }, context) => {
       requireConversation(conversationId);

@@ -49,7 +49,7 @@ export function createCompareHandlers(
   }
 
   return {
-    'compare.send': async ({ sessionId: givenId, prompt, setup }, context) => {
+    'compare.send': async ({ sessionId: givenId, prompt, setup, route }, context) => {
       if (givenId !== undefined) requireSession(givenId);
       const sessionId = givenId ?? store.compare.createSession(prompt.trim().slice(0, 80), setup);
       const panes: ComparePane[] = [];
@@ -66,6 +66,7 @@ export function createCompareHandlers(
             modelId: pane.modelId,
             text: prompt,
             attachments: [],
+            ...(route ? { route } : {}),
             ...(isFollowUp ? { conversationId: pane.conversationId } : { settings }),
           },
           context,

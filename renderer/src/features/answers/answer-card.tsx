@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { skippedNotes } from '../../../../shared/routing/skipped-notes';
 import type { StreamView } from '../../store/types';
 import { CopyButton } from '../../ui/copy-button';
 import { formatMs, formatRate, formatRecordCost, formatTokens } from '../../ui/format';
@@ -25,6 +26,7 @@ export function AnswerCard(props: {
   const { view } = props;
   const isModelHidden = props.hideModelName === true;
   const record = view.record;
+  const skipped = skippedNotes(record?.routeDecision, (iso) => new Date(iso).toLocaleTimeString());
   return (
     <article
       className={`answer answer-${view.status}${props.className ? ` ${props.className}` : ''}`}
@@ -50,6 +52,13 @@ export function AnswerCard(props: {
             <li key={`${attempt.target}-${attempt.startedAtMs}`}>
               {attempt.target} failed: {attempt.error?.message}
             </li>
+          ))}
+        </ul>
+      )}
+      {skipped.length > 0 && (
+        <ul className="attempts" aria-label="Skipped targets">
+          {skipped.map((note) => (
+            <li key={note.target}>{note.text}</li>
           ))}
         </ul>
       )}

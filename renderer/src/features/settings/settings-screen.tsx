@@ -5,6 +5,7 @@ import { EndpointForm } from './endpoint-form';
 import { LocalApiPanel } from './local-api-panel';
 import { RouteHealthPanel } from './route-health-panel';
 import { RouteList } from './route-list';
+import { TelemetryPanel } from './telemetry-panel';
 import { ThemeControl } from './theme-control';
 import { ProviderForm } from '../welcome/provider-form';
 
@@ -27,6 +28,7 @@ export function SettingsScreen() {
       <RouteList />
       <RouteHealthPanel />
       <LocalApiPanel />
+      <TelemetryPanel />
       <section className="appearance" aria-labelledby="appearance-title">
         <h3 id="appearance-title">Appearance</h3>
         <ThemeControl />
