@@ -124,4 +124,21 @@ describe('missingDecisionText', () => {
       /made before Switchboard recorded them/,
     );
   });
+
+  it('says what the request needed and how it narrowed the route, and a target it left out was not called', () => {
+    const text = describeDecision({
+      strategy: 'ordered',
+      estimatedInputTokens: 10,
+      needs: ['tools', 'structured-output'],
+      narrowed: 'only two/m',
+      considered: [
+        { target: 'two/m', status: 'ranked', outcome: 'served' },
+        { target: 'one/m', status: 'left-out', outcome: 'not-tried' },
+      ],
+    } as RouteDecision);
+    expect(text.basis).toBe(
+      'The request was about 10 input tokens. It needed tools, structured output. It narrowed the route: only two/m.',
+    );
+    expect(text.considered[1]).toMatchObject({ status: 'Left out by the request (skipped)', outcome: 'Not called' });
+  });
 });

@@ -41,6 +41,7 @@ const statusText: Record<string, string> = {
   benched: 'Benched (skipped)',
   'too-small': 'Too small (skipped)',
   'missing-capability': 'Missing capability (skipped)',
+  'left-out': 'Left out by the request (skipped)',
 };
 
 /** `missing-capability` → `Missing capability`, `RATE_LIMITED` → `rate limited`: a code read as words. */
@@ -48,7 +49,7 @@ const words = (code: string) => code.replace(/[-_]+/g, ' ').trim().toLowerCase()
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Statuses whose target was skipped before any call: it was never called, whatever came after. */
-const skipped = new Set(['benched', 'too-small', 'missing-capability']);
+const skipped = new Set(['benched', 'too-small', 'missing-capability', 'left-out']);
 
 function outcomeText(outcome: string | undefined, status: string): string {
   if (outcome === undefined || (outcome === 'not-tried' && skipped.has(status))) return 'Not called';
@@ -67,10 +68,17 @@ export function describeDecision(decision: RouteDecision): DecisionText {
   const considered = Array.isArray(decision.considered) ? decision.considered : [];
   return {
     strategy: strategyText[strategy] ?? `${capitalized(words(strategy))}.`,
-    basis:
+    basis: [
       typeof decision.estimatedInputTokens === 'number'
         ? `The request was about ${decision.estimatedInputTokens.toLocaleString('en-US')} input tokens.`
         : '',
+      Array.isArray(decision.needs) && decision.needs.length > 0
+        ? `It needed ${decision.needs.map(words).join(', ')}.`
+        : '',
+      typeof decision.narrowed === 'string' && decision.narrowed ? `It narrowed the route: ${decision.narrowed}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     considered: considered.map((entry) => {
       const status = String(entry.status);
       return {
