@@ -258,3 +258,43 @@ describe('a response past the read limit', () => {
     expect(parts.some((part) => part.type === 'finish')).toBe(false);
   });
 });
+
+describe('one read of the provider’s answer', () => {
+  it('goes out as one part holding its whole events, the commit gate and the model rewrite kept', async () => {
+    const delta = (content: Record<string, unknown>, finish: string | null = null) =>
+      JSON.stringify({ id: 'c', model: 'served', choices: [{ index: 0, delta: content, finish_reason: finish }] });
+    const chunks = [
+      delta({ role: 'assistant', content: '' }),
+      ...Array.from({ length: 10 }, (_, index) => delta({ content: `t${index} ` })),
+      delta({}, 'stop'),
+      JSON.stringify({ id: 'c', model: 'served', choices: [], usage: { prompt_tokens: 2, completion_tokens: 10 } }),
+    ];
+    // Written at once: the client gets it in as few writes as the events' kinds allow.
+    fake.enqueue({ kind: 'replay', chunks });
+    const got = await run('openai-compatible', call('openai-chat', { model: 'r', messages: [], stream: true }));
+    expect(got.wire).toHaveLength(1);
+    expect(got.wire[0]).toMatchObject({
+      content: 'text',
+      text: Array.from({ length: 10 }, (_, i) => `t${i} `).join(''),
+    });
+    const received = payloads(got.wire);
+    expect(received).toHaveLength(13);
+    expect(received.slice(0, 12).every((payload) => payload.includes('"model":"fake/m"'))).toBe(true);
+    expect(received.at(-1)).toBe('[DONE]');
+    expect(got.finish).toMatchObject({ finishReason: 'stop', usage: { inputTokens: 2, outputTokens: 10 } });
+  });
+
+  it('keeps events of different kinds apart, so reasoning is never counted as answer text', async () => {
+    const delta = (content: Record<string, unknown>) =>
+      JSON.stringify({ id: 'c', model: 'served', choices: [{ index: 0, delta: content, finish_reason: null }] });
+    fake.enqueue({
+      kind: 'replay',
+      chunks: [delta({ reasoning_content: 'think' }), delta({ content: 'say' }), delta({ content: ' more' })],
+    });
+    const got = await run('openai-compatible', call('openai-chat', { model: 'r', messages: [], stream: true }));
+    expect(got.wire.map((part) => [part.content, part.text])).toEqual([
+      ['reasoning', 'think'],
+      ['text', 'say more'],
+    ]);
+  });
+});

@@ -115,7 +115,8 @@ function rateLimitReset(headers: IncomingHttpHeaders): number | undefined {
  * socket write, not one per event.
  */
 class ReadBatch {
-  readonly parts: ProviderPart[] = [];
+  private readonly parts: ProviderPart[] = [];
+  private readonly notes: ProviderPart[] = [];
   private data = '';
   private content: WireContent | undefined;
   private text = '';
@@ -130,15 +131,22 @@ class ReadBatch {
     }
   }
 
+  /** A part that ends the events so far (a finish, an error): it comes after them. */
   push(part: ProviderPart): void {
     this.flush();
     this.parts.push(part);
   }
 
+  /** A part that says something of the call, not of the answer (usage, the served model): it comes first. */
+  note(part: ProviderPart): void {
+    this.notes.push(part);
+  }
+
   /** Ends the read: the parts to yield, in order. */
   take(): ProviderPart[] {
     this.flush();
-    return this.parts.splice(0);
+    if (this.notes.length === 0) return this.parts.splice(0);
+    return [...this.notes.splice(0), ...this.parts.splice(0)];
   }
 
   private flush(): void {
@@ -179,11 +187,11 @@ async function* streamEvents(response: IncomingMessage, context: PassContext): A
     // Running counts, so a call cut short is still priced from what the provider said.
     if (account.usage !== usage) {
       usage = account.usage;
-      batch.push({ type: 'usage', usage: usage! });
+      batch.note({ type: 'usage', usage: usage! });
     }
     if (!isModelNamed && account.model !== undefined) {
       isModelNamed = true;
-      batch.push({ type: 'response-metadata', modelId: redactKey(account.model, apiKey) });
+      batch.note({ type: 'response-metadata', modelId: redactKey(account.model, apiKey) });
     }
     if (!reading.isSkipped && (!reading.isPing || hasContent)) {
       if (reading.content !== undefined) hasContent = true;
