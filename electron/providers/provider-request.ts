@@ -63,8 +63,12 @@ export function postToProvider(
       ...options,
       headers: { ...headers, [hopHeader]: '1', 'content-length': Buffer.byteLength(body) },
     });
-    // Aborting ends the request only while it runs: once the answer is read, its socket goes back to the pool.
-    const abort = () => request.destroy(signal!.reason instanceof Error ? signal!.reason : new Error('aborted'));
+    let answer: IncomingMessage | undefined;
+    // Aborting ends the request only while it runs: an answer read to its end keeps its socket for the next call.
+    const abort = () => {
+      if (answer?.complete) return;
+      request.destroy(signal!.reason instanceof Error ? signal!.reason : new Error('aborted'));
+    };
     const release = () => signal?.removeEventListener('abort', abort);
     signal?.addEventListener('abort', abort, { once: true });
     request.once('close', release);
@@ -72,6 +76,7 @@ export function postToProvider(
       reject(toProviderError(signal?.aborted ? signal.reason : error, endpoint.id, apiKey)),
     );
     request.on('response', (response) => {
+      answer = response;
       response.once('end', release);
       const status = response.statusCode ?? 0;
       if (status >= 200 && status < 300) return resolve(response);
@@ -95,14 +100,14 @@ export function postToProvider(
           if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
         }
         const init = { status: status < 200 || status > 599 ? 502 : status, headers };
-        let answer: Response;
+        let whole: Response;
         try {
-          answer = new Response(Buffer.concat(parts), { ...init, statusText: response.statusMessage });
+          whole = new Response(Buffer.concat(parts), { ...init, statusText: response.statusMessage });
         } catch {
           // A status text fetch would not accept: the status says enough.
-          answer = new Response(Buffer.concat(parts), init);
+          whole = new Response(Buffer.concat(parts), init);
         }
-        void httpError(answer, url, endpoint.id, apiKey).then(reject, reject);
+        void httpError(whole, url, endpoint.id, apiKey).then(reject, reject);
       });
     });
     request.end(body);

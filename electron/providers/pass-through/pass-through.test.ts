@@ -298,3 +298,37 @@ describe('one read of the provider’s answer', () => {
     ]);
   });
 });
+
+describe('the connection to the provider', () => {
+  it('is kept alive and reused by the next calls', async () => {
+    const { createServer } = await import('node:http');
+    let connections = 0;
+    const chunk = JSON.stringify({ id: 'c', model: 'm', choices: [{ index: 0, delta: { content: 'Hi' } }] });
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.end(`data: ${chunk}\n\ndata: [DONE]\n\n`);
+      });
+    });
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const endpoint = { id: 'local', kind: 'openai-compatible' as const, baseURL: `http://127.0.0.1:${port}/v1` };
+    try {
+      for (let index = 0; index < 3; index += 1) {
+        const parts: ProviderPart[] = [];
+        const api = call('openai-chat', { model: 'x', messages: [], stream: true });
+        for await (const part of await stream({ endpoint, model: 'm', apiKey: undefined }, { messages: [], api }))
+          parts.push(part);
+        expect(parts.at(-1)).toMatchObject({ type: 'finish' });
+        // The next call comes a turn later, as over a network: the socket is back in the pool by then.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(connections).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

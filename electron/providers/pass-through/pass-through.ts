@@ -204,7 +204,8 @@ async function* streamEvents(response: IncomingMessage, context: PassContext): A
     return true;
   };
   try {
-    for await (const chunk of response as AsyncIterable<Buffer>) {
+    // Left at the stream's end, the response is drained, not destroyed: its socket serves the next call.
+    for await (const chunk of response.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       idle?.onEvent();
       received += chunk.length;
       if (received > limit) {
@@ -238,10 +239,8 @@ async function* streamEvents(response: IncomingMessage, context: PassContext): A
   } finally {
     idle?.stop();
     // Read to its end, the socket goes back to the pool; left before it (a limit, the caller gone), it closes.
-    if (!response.complete) {
-      if (isEnded) response.resume();
-      else response.destroy();
-    }
+    if (isEnded) response.resume();
+    else if (!response.complete) response.destroy();
   }
 }
 
