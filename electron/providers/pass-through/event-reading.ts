@@ -77,9 +77,3 @@ export function stringField(data: string, key: string, from = 0): string | undef
     return undefined;
   }
 }
-
-/** Whether the text holds any of the keys (each written with its quotes): a cheap test before reading it whole. */
-export function hasAnyKey(data: string, keys: readonly string[]): boolean {
-  for (const key of keys) if (data.includes(key)) return true;
-  return false;
-}

@@ -1,6 +1,5 @@
 import { readRawEvent } from '../raw-usage';
 import {
-  hasAnyKey,
   parseEvent,
   stringField,
   textOf,
@@ -40,19 +39,9 @@ function readChoices(choices: Json[], key: 'delta' | 'message'): EventReading {
 
 const end: EventReading = { isEnd: true };
 const named: EventReading = { hasModel: true };
-/** Keys whose chunk says more than one answer-text delta: read whole. */
-const keysReadWhole = [
-  '"usage"',
-  '"error"',
-  '"tool_calls"',
-  '"function_call"',
-  '"reasoning',
-  '"refusal"',
-  '"audio"',
-  '"images"',
-  '"logprobs":{',
-  '"logprobs":[',
-];
+/** Keys whose chunk says more than one answer-text delta: read whole. One scan, not one per key. */
+const keysReadWhole =
+  /"(?:usage|error|tool_calls|function_call|reasoning[^"]*|refusal|audio|images)"|"logprobs" ?: ?[{[]/;
 
 /**
  * Most of a stream: a chunk with one choice whose delta adds answer text, and nothing to count, finish or fail.
@@ -61,7 +50,7 @@ const keysReadWhole = [
  */
 function textDelta(data: string): EventReading | undefined {
   if (data.charCodeAt(0) !== 123 || data.charCodeAt(data.length - 1) !== 125) return undefined; // '{' … '}'
-  if (hasAnyKey(data, keysReadWhole)) return undefined;
+  if (keysReadWhole.test(data)) return undefined;
   const delta = data.indexOf('"delta"');
   if (delta === -1 || data.indexOf('"delta"', delta + 7) !== -1) return undefined;
   const finish = data.indexOf('"finish_reason"');
