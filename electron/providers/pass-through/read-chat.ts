@@ -48,7 +48,7 @@ const keysReadWhole =
  * Read as text, without parsing: undefined when the chunk is anything else (then it is parsed whole). Keys are
  * matched with their quotes, which a JSON string cannot hold unescaped, so text in the answer never matches.
  */
-function textDelta(data: string): EventReading | undefined {
+export function textDelta(data: string): EventReading | undefined {
   if (data.charCodeAt(0) !== 123 || data.charCodeAt(data.length - 1) !== 125) return undefined; // '{' … '}'
   if (keysReadWhole.test(data)) return undefined;
   const delta = data.indexOf('"delta"');
