@@ -73,8 +73,7 @@ describe('an app call to an OpenAI-compatible server', () => {
     expect(parts).toEqual([
       { type: 'response-metadata', modelId: 'served-m' },
       { type: 'reasoning-delta', text: 'thinking' },
-      { type: 'text-delta', text: 'Hel' },
-      { type: 'text-delta', text: 'lo "there"' },
+      { type: 'text-delta', text: 'Hello "there"' },
       {
         type: 'usage',
         usage: { inputTokens: 4, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 3, reasoningTokens: 0 },
@@ -87,6 +86,14 @@ describe('an app call to an OpenAI-compatible server', () => {
         providerCostUSD: undefined,
       },
     ]);
+  });
+
+  it('joins the text deltas of one read into one part', async () => {
+    reply = [chunk({ role: 'assistant', content: '' }), ...['a', 'b', 'c'].map((text) => chunk({ content: text }))]
+      .concat(chunk({}, 'stop'), 'data: [DONE]\n\n')
+      .join('');
+    const parts = await call();
+    expect(parts.filter((part) => part.type === 'text-delta')).toEqual([{ type: 'text-delta', text: 'abc' }]);
   });
 
   it('says a stream that ended without a finish reason was interrupted', async () => {

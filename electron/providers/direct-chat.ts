@@ -48,6 +48,16 @@ function chatBody(target: ProviderTarget, request: ProviderRequest): string {
   });
 }
 
+/** The most text one joined delta holds: the answer's size limit takes or refuses a part whole. */
+const maxJoinedText = 2048;
+
+/** A delta joined to the one before it when that one is of its kind: a read's text goes on in few parts. */
+function addDelta(parts: ProviderPart[], type: 'text-delta' | 'reasoning-delta', text: string): void {
+  const last = parts.at(-1);
+  if (last?.type === type && last.text.length + text.length <= maxJoinedText) last.text += text;
+  else parts.push({ type, text });
+}
+
 function interrupted(endpointId: string): ProviderError {
   return new ProviderError({
     code: 'INTERRUPTED',
@@ -110,7 +120,7 @@ async function* readChat(
     }
     const quick = account.model === undefined ? undefined : textDelta(data);
     if (quick !== undefined) {
-      if (quick.text) parts.push({ type: 'text-delta', text: quick.text });
+      if (quick.text) addDelta(parts, 'text-delta', quick.text);
       return false;
     }
     const chunk = parseEvent(data);
@@ -134,9 +144,9 @@ async function* readChat(
     if (account.usage && account.usage !== before.usage) parts.push({ type: 'usage', usage: account.usage });
     const delta = (Array.isArray(chunk.choices) ? chunk.choices[0] : undefined)?.delta as Json | undefined;
     const reasoning = textOf(delta?.reasoning_content) ?? textOf(delta?.reasoning);
-    if (reasoning !== undefined) parts.push({ type: 'reasoning-delta', text: reasoning });
+    if (reasoning !== undefined) addDelta(parts, 'reasoning-delta', reasoning);
     const text = textOf(delta?.content);
-    if (text !== undefined) parts.push({ type: 'text-delta', text });
+    if (text !== undefined) addDelta(parts, 'text-delta', text);
     return false;
   };
   try {
