@@ -29,7 +29,19 @@ export function catalogLookups(
   return tries;
 }
 
+/**
+ * Models the bundled catalog has no price for, by endpoint: the catalog never changes while the app runs, so a
+ * miss is looked up once, not on every call (each lookup tries several providers). Bounded: cleared when full.
+ */
+const catalogMisses = new Set<string>();
+const maxMisses = 1000;
+
 function catalogCost(input: CostInput, usage: NormalizedUsage): number | null {
+  // Prices at a given time (a re-pricing of old rows) are looked up every time.
+  const missKey = input.at
+    ? undefined
+    : `${input.endpointKind}\n${input.baseURL ?? ''}\n${input.model}\n${input.servedModel ?? ''}`;
+  if (missKey !== undefined && catalogMisses.has(missKey)) return null;
   // genai-prices counts the whole prompt as input_tokens, cache included, like NormalizedUsage.
   const catalogUsage = {
     input_tokens: usage.inputTokens,
@@ -49,6 +61,10 @@ function catalogCost(input: CostInput, usage: NormalizedUsage): number | null {
         // An unknown provider id is a miss, not a failure.
       }
     }
+  }
+  if (missKey !== undefined) {
+    if (catalogMisses.size >= maxMisses) catalogMisses.clear();
+    catalogMisses.add(missKey);
   }
   return null;
 }

@@ -6,6 +6,7 @@ import { createCoreFromServices } from '../core/create-core';
 import { createServices } from '../core/services';
 import type { LocalApiInfo } from '../../shared/contract';
 import { startLocalServer } from '../server/start-local-server';
+import { capYoungGeneration } from '../server/young-generation-cap';
 
 /** Where the built renderer sits next to this bundle (`out/main/cli.js` → `out/renderer`). */
 function defaultRendererDir(): string {
@@ -38,6 +39,8 @@ export async function runServe(dataDir: string, args: string[]): Promise<number>
     throw new SwitchboardError('INVALID_INPUT', `--port "${values.port}" is not a port; use 0 to pick a free one`);
   }
   const defaultPort = defaultPortFromEnv(process.env);
+  // A long-running server: V8's young generation would otherwise grow to 128 MiB resident under steady calls.
+  capYoungGeneration();
   const services = createServices({ dataDir });
   let localApi: LocalApiInfo | null = null;
   const core = createCoreFromServices(services, { localApi: () => localApi });

@@ -1,5 +1,8 @@
 import type { CallLimits, TimeLimit } from './call-limits';
 
+/** Why an attempt's signal aborts when it ends: made once, not for every attempt. */
+const attemptOver = new DOMException('The attempt is over.', 'AbortError');
+
 /**
  * Holds one attempt to its time limits: the first token within `firstTokenMs` of the request, no gap
  * over `idleMs` between tokens after it, and the whole call within `totalMs` of its start. Passing one
@@ -37,7 +40,7 @@ export class AttemptWatch {
   /** Ends the attempt: the timer stops and the upstream request is aborted if it still runs. */
   stop(): void {
     clearTimeout(this.timer);
-    this.controller.abort();
+    this.controller.abort(attemptOver);
   }
 
   private deadline(): { at: number; limit: TimeLimit } {

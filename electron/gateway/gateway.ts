@@ -148,6 +148,8 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       if (outcome.kind === 'cancelled') break;
       if (outcome.kind === 'finished') {
         state.addAttempt(resolved.target, attemptStart, now(), null);
+        // A local API client has its whole answer before the call is priced and its row written.
+        if (request.api) yield { type: 'answer-end' };
         router?.report(resolved.target, { ok: true });
         priceFinished(dependencies.price, resolved, state);
         if (keeping && state.text.length > 0 && isKeepable(state)) {

@@ -81,7 +81,12 @@ export type GatewayPart =
   | { type: 'wire-event'; data: string }
   | { type: 'model-part'; part: LanguageModelV4StreamPart }
   /** A local API call's route order, before its first attempt: the handler says it in a header. */
-  | { type: 'route-decision'; decision: RouteDecision };
+  | { type: 'route-decision'; decision: RouteDecision }
+  /**
+   * A local API call's answer is whole (its attempt finished): the handler ends the response now; pricing and
+   * the usage row follow, then the `finish` part.
+   */
+  | { type: 'answer-end' };
 
 export interface GatewayDependencies {
   /** Throws a SwitchboardError naming what exists when the id is unknown. */

@@ -8,7 +8,7 @@ import type { ProviderTarget } from './types';
  */
 export const hopHeader = 'x-switchboard-hop';
 
-const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+export const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
 /**
  * The most bytes read from one provider response. The gateway caps an answer's text far lower; this
@@ -77,16 +77,29 @@ export function createProviderFetch(
     });
     if (!redirectStatuses.has(response.status)) return capBody(response, limit, endpoint.id);
     await response.body?.cancel().catch(() => {});
-    // The provider chose the address: it could carry the key.
-    const target = redactKey(redirectTarget(response.headers.get('location'), requestURL(input)), apiKey);
-    // Fails over like a 404: the API is not at this base URL, another target may answer.
-    throw new ProviderError({
-      code: 'PROVIDER_NOT_FOUND',
-      status: response.status,
-      isRetryable: true,
-      message:
-        `${endpoint.id} answered with a redirect to ${target}; Switchboard does not follow redirects with your key: ` +
-        `set the endpoint's base URL to the final address`,
-    });
+    throw redirectRefusal({ endpoint, apiKey }, response.status, response.headers.get('location'), requestURL(input));
   };
+}
+
+/**
+ * A redirect answered to a provider request, refused: following it would resend the key headers to wherever it
+ * points. Every redirect is refused, to the same origin too: the fix (the final address as base URL) is the same.
+ */
+export function redirectRefusal(
+  { endpoint, apiKey }: Pick<ProviderTarget, 'endpoint' | 'apiKey'>,
+  status: number,
+  location: string | null,
+  url: string,
+): ProviderError {
+  // The provider chose the address: it could carry the key.
+  const target = redactKey(redirectTarget(location, url), apiKey);
+  // Fails over like a 404: the API is not at this base URL, another target may answer.
+  return new ProviderError({
+    code: 'PROVIDER_NOT_FOUND',
+    status,
+    isRetryable: true,
+    message:
+      `${endpoint.id} answered with a redirect to ${target}; Switchboard does not follow redirects with your key: ` +
+      `set the endpoint's base URL to the final address`,
+  });
 }

@@ -29,7 +29,7 @@ export function rateLimitResetMs(headers: Record<string, string | undefined> | u
   return waits.length > 0 ? Math.max(...waits) : undefined;
 }
 
-const rateLimitHeaders = [
+export const rateLimitHeaders = [
   ...['requests', 'tokens'].flatMap((kind) => [`x-ratelimit-remaining-${kind}`, `x-ratelimit-reset-${kind}`]),
   ...['requests', 'tokens', 'input-tokens', 'output-tokens'].flatMap((kind) => [
     `anthropic-ratelimit-${kind}-remaining`,

@@ -1,6 +1,7 @@
 import type { LanguageModelV4Prompt, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { ChatMessage } from '../../shared/types/chat';
 import { protocolCodecs, type CodecRegistry } from '../protocols';
+import { openDirectChat } from './direct-chat';
 import { callSignal, idleTimer, type IdleTimer } from './idle-timer';
 import { isPassThrough, wireProtocols } from './language-model';
 import { createModelCache } from './model-cache';
@@ -57,6 +58,15 @@ export function createStreamTarget(options: StreamTargetOptions = {}): StreamTar
         return await (isPassThrough(target.endpoint.kind, request.api.protocol)
           ? openPassThrough(target, request, call)
           : openTranslated(target, request, call));
+      } catch (error) {
+        idle?.stop();
+        throw error;
+      }
+    }
+    // An OpenAI-compatible server (a local one, a gateway of the user's) is read directly, without the AI SDK.
+    if (target.endpoint.kind === 'openai-compatible' && options.fetch === undefined) {
+      try {
+        return await openDirectChat(target, request, { idle, signal, maxResponseBytes: options.maxResponseBytes });
       } catch (error) {
         idle?.stop();
         throw error;

@@ -62,9 +62,10 @@ export type ProviderPart =
     }
   | { type: 'error'; error: ProviderError }
   /**
-   * Pass-through: one whole event of the provider's stream, as its SSE text (or, when not streaming, the
-   * whole JSON body), to forward as it is (only its `model` names the target). `content` says what it
-   * carries: the first event with content is the first token; `text` is the text it adds (answer text,
+   * Pass-through: whole events of the provider's stream (those of one read, of one kind of content), as
+   * their SSE text (or, when not streaming, the whole JSON body), to forward as they are (only their `model`
+   * names the target). `content` says what they carry: the first part with content is the first token;
+   * `text` is the text they add (answer text,
    * reasoning or a tool call's arguments), counted for the size limit and estimates, and kept for the
    * cache when it is answer text. `other` is content no kept text could replay (audio, a tool result).
    */

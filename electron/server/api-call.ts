@@ -131,6 +131,18 @@ export async function handleApiCall(
     sse.commit(servedBy());
   };
 
+  /** Sends the rest of a successful answer: the stream's end, or the whole body with the headers saying who served. */
+  const endAnswer = (final?: RouteDecision | null) => {
+    if (api.isStream) {
+      open();
+      response.end();
+    } else if (wholeBody !== undefined) {
+      sendJsonText(response, 200, wholeBody, servedBy(final));
+    } else {
+      sendJson(response, 200, codec.toResponseBody(answerMeta(), parts, api.body), servedBy(final));
+    }
+  };
+
   if (api.isStream) sse.startKeepAlive();
   for await (const part of services.gateway.stream({
     modelId: read.modelId,
@@ -187,21 +199,14 @@ export async function handleApiCall(
         response.end(streamEncoder().fail(part.code, part.message));
         return;
       }
+      case 'answer-end':
+        // The answer goes out whole now; the gateway prices the call and queues its row after.
+        sse.stopKeepAlive();
+        endAnswer();
+        break;
       case 'finish':
         target = part.record.target ?? target;
-        if (api.isStream) {
-          open();
-          response.end();
-        } else if (wholeBody !== undefined) {
-          sendJsonText(response, 200, wholeBody, servedBy(part.record.routeDecision));
-        } else {
-          sendJson(
-            response,
-            200,
-            codec.toResponseBody(answerMeta(), parts, api.body),
-            servedBy(part.record.routeDecision),
-          );
-        }
+        if (!response.writableEnded) endAnswer(part.record.routeDecision);
         return;
     }
   }

@@ -39,8 +39,20 @@ export function presentedPageSecret(headers: IncomingHttpHeaders): string | unde
 /** Compared in constant time; hashing first makes the lengths equal, so the length leaks nothing either. */
 export function isSecretValid(presented: string | undefined, expected: string): boolean {
   if (presented === undefined || presented === '') return false;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(presented), digest(expected));
+  return timingSafeEqual(digest(presented), expectedDigest(expected));
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** The server's own secrets are few and fixed: each is hashed once, not on every request. */
+const expectedDigests = new Map<string, Buffer>();
+function expectedDigest(expected: string): Buffer {
+  let known = expectedDigests.get(expected);
+  if (known === undefined) {
+    if (expectedDigests.size >= 16) expectedDigests.clear();
+    expectedDigests.set(expected, (known = digest(expected)));
+  }
+  return known;
 }
 
 /** The path of a request target, or null when it is not a URL (`http://[/`): never throws. */

@@ -76,6 +76,11 @@ function guardEvery<T extends object>(
 }
 
 /** Opens (and migrates) `<dataDir>/switchboard.db`; `':memory:'` for a throwaway store. */
+/** How long a local API call's row waits for others to be written with it in one transaction. */
+export const usageFlushMs = 25;
+/** As many queued rows are written at once, without waiting. */
+const fullBatchRows = 256;
+
 export function openStore(dataDir: string): Store {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'switchboard.db');
   const db = openDatabase(dataDir, file);
@@ -104,13 +109,13 @@ export function openStore(dataDir: string): Store {
 
   // Rows of local API calls, written after their response ended, many in one transaction.
   let queued: UsageRecord[] = [];
-  let flushTimer: NodeJS.Immediate | undefined;
+  let flushTimer: NodeJS.Timeout | undefined;
   const insertQueued = db.transaction((records: UsageRecord[]) => {
     for (const record of records) insertUsage.run(toUsageRow(record));
   });
   /** Never throws: a failed batch is logged and kept for the next one (up to a bound, so memory stays flat). */
   const flushQueued = () => {
-    if (flushTimer) clearImmediate(flushTimer);
+    if (flushTimer) clearTimeout(flushTimer);
     flushTimer = undefined;
     if (queued.length === 0 || !db.open) return;
     const batch = queued;
@@ -174,7 +179,9 @@ export function openStore(dataDir: string): Store {
     }),
     queueUsage: (record) => {
       queued.push(record);
-      flushTimer ??= setImmediate(flushQueued);
+      // A transaction per call would cost more than the call's own routing: rows wait a moment for company.
+      if (queued.length >= fullBatchRows) flushQueued();
+      else flushTimer ??= setTimeout(flushQueued, usageFlushMs);
     },
     flushUsage: flushQueued,
     listUsage: guard(flushed((query = {}) => usage.listUsagePage(query, { limit: query.limit ?? 200 }).records)),

@@ -61,8 +61,8 @@ export interface Store extends ConversationStore {
   /** A route's recent calls, newest first, for routing by speed and price (electron/routing/). */
   recentRouteCalls(routeName: string): RouteCall[];
   /**
-   * Writes the row soon, after the current turn of the event loop, in one transaction with the rows queued
-   * beside it: a local API response ends before its row is written. Every read of usage, `flushUsage` and
+   * Writes the row soon (within `usageFlushMs`, 25 ms), in one transaction with the rows queued beside it: a
+   * local API response ends before its row is written. Every read of usage, `flushUsage` and
    * `close` write queued rows first; a failed write is logged and tried again with the next batch.
    */
   queueUsage(record: UsageRecord): void;

@@ -141,7 +141,13 @@ export const closeClient = () => clientAgent.destroy();
  * One chat completion over HTTP: time to the first content delta (streaming) or to the whole body, and the
  * number of SSE events received. Rejects on any status but 200.
  */
-export function callHttp(base: string, token: string, model: string, isStream: boolean): Promise<CallTiming> {
+export function callHttp(
+  base: string,
+  token: string,
+  model: string,
+  isStream: boolean,
+  headers: Record<string, string> = {},
+): Promise<CallTiming> {
   const url = new URL(`${base}/chat/completions`);
   const body = JSON.stringify({ model, messages: [{ role: 'user', content: 'Hi' }], stream: isStream });
   return new Promise((resolve, reject) => {
@@ -157,6 +163,7 @@ export function callHttp(base: string, token: string, model: string, isStream: b
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           authorization: `Bearer ${token}`,
+          ...headers,
         },
       },
       (response: IncomingMessage) => {

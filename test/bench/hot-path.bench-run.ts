@@ -1,5 +1,6 @@
-// Issue 14's side-by-side: direct, a bare Node proxy, Switchboard's local API and its core in process, interleaved
-// in one session against one fake provider on 127.0.0.1. Writes test-reports/bench.json and docs/BENCHMARKS.md.
+// Issue 14's side-by-side: direct, a bare Node proxy, Switchboard's local API and its core in process, and Portkey's
+// open-source gateway, interleaved in one session against one fake provider on 127.0.0.1. Writes
+// test-reports/bench.json and docs/BENCHMARKS.md.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,9 +13,10 @@ import { createServices } from '../../electron/core/services';
 import { createKeytarKeychain } from '../../electron/keychain/keytar-keychain';
 import { deadPort } from '../fake-provider/dead-port';
 import { typeScriptNodeArgs } from '../integration/cli-process';
-import { callHttp, closeClient, type CallTiming } from './hot-path-peers';
+import { callHttp, closeClient, deltaText, type CallTiming } from './hot-path-peers';
 import { writeHotPathReport, type HotPathResults } from './hot-path-report';
 import { record, round } from './measure';
+import { installPortkey, portkeyHeaders, portkeyVersion, startPortkey } from './portkey-peer';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const callsPerRun = Number(process.env.BENCH_CALLS ?? 300);
@@ -23,8 +25,8 @@ const failoverCalls = Number(process.env.BENCH_FAILOVER_CALLS ?? 40);
 const memoryCalls = Number(process.env.BENCH_MEMORY_CALLS ?? 10_000);
 const repoRoot = resolve(import.meta.dirname, '../..');
 
-export const pathNames = ['direct', 'bare proxy', 'local API', 'in process'] as const;
-export type PathName = (typeof pathNames)[number];
+const allPaths = ['direct', 'bare proxy', 'local API', 'in process', 'Portkey'] as const;
+type PathName = (typeof allPaths)[number];
 type Call = (model: string, isStream: boolean) => Promise<CallTiming>;
 
 export const percentile = (values: number[], p: number) => {
@@ -69,13 +71,19 @@ async function drive(call: () => Promise<unknown>, count: number, concurrency: n
   );
 }
 
-it('hot path: direct, bare proxy, local API, in process', async () => {
+it('hot path: direct, bare proxy, local API, in process, Portkey', async () => {
   const started = performance.now();
-  const loadBefore = (await import('node:os')).loadavg();
+  const { loadavg } = await import('node:os');
+  const loadBefore = loadavg();
+  // Installed before anything is timed; a failed install is said in the report and the session goes on without it.
+  const portkeyInstall = await installPortkey();
+  if (!portkeyInstall.ok) console.warn(`hot path: Portkey is left out: ${portkeyInstall.why}`);
   const upstreamProcess = await startChild([...typeScriptNodeArgs, peerScript, 'upstream']);
   const upstream = { url: upstreamProcess.line };
   const bareProcess = await startChild([...typeScriptNodeArgs, peerScript, 'proxy', upstream.url]);
   const bare = { url: bareProcess.line };
+  const portkey = portkeyInstall.ok ? await startPortkey(portkeyInstall.script) : undefined;
+  const pathNames = allPaths.filter((path) => path !== 'Portkey' || portkey !== undefined);
   const cli = join(repoRoot, 'out/main/cli.js');
   if (!existsSync(cli))
     throw new Error('Build first: npm run bench builds the app (electron-vite build) before it runs.');
@@ -112,25 +120,28 @@ it('hot path: direct, bare proxy, local API, in process', async () => {
   const inProcess: Call = async (model) => {
     const start = performance.now();
     let ttftMs = 0;
-    let events = 0;
+    let textLength = 0;
     for await (const part of services.gateway.stream({
       modelId: `fake/${model}`,
       messages: [{ role: 'user', content: 'Hi' }],
       source: 'app',
     })) {
       if (part.type === 'text-delta') {
-        events += 1;
+        textLength += part.text.length;
         if (ttftMs === 0) ttftMs = performance.now() - start;
       }
       if (part.type === 'error') throw new Error(part.message);
     }
-    return { ttftMs, totalMs: performance.now() - start, events };
+    // The provider's deltas, however many of them one part joins.
+    return { ttftMs, totalMs: performance.now() - start, events: Math.round(textLength / deltaText.length) };
   };
   const calls: Record<PathName, Call> = {
     direct: (model, isStream) => callHttp(`${upstream.url}/v1`, 'x', model, isStream),
     'bare proxy': (model, isStream) => callHttp(`${bare.url}/v1`, 'x', model, isStream),
     'local API': (model, isStream) => callHttp(server.apiBase, server.token, `fake/${model}`, isStream),
     'in process': inProcess,
+    Portkey: (model, isStream) =>
+      callHttp(`${portkey!.url}/v1`, 'x', model, isStream, portkeyHeaders(`${upstream.url}/v1`)),
   };
   // The app's own calls always stream.
   const hasNonStreaming = (path: PathName) => path !== 'in process';
@@ -142,7 +153,12 @@ it('hot path: direct, bare proxy, local API, in process', async () => {
     longStream: {},
     failover: {},
     serve: { startupMs: [], readyMs: [], idleMiB: 0, afterMiB: 0, calls: 0 },
-    loadAverage: { before: loadBefore, after: [] },
+    loadAverage: { before: loadBefore, after: [], perRun: [] },
+    peers: {
+      portkey: portkeyInstall.ok
+        ? { version: portkeyVersion, readyMs: portkey!.readyMs, residentMiB: 0 }
+        : { version: portkeyVersion, why: portkeyInstall.why },
+    },
     durationS: 0,
   };
 
@@ -155,6 +171,7 @@ it('hot path: direct, bare proxy, local API, in process', async () => {
   }
 
   for (let run = 0; run < runs; run += 1) {
+    results.loadAverage.perRun.push(loadavg()[0]!);
     // Latency: every path in turn, the order rotated each round.
     const samples = new Map<string, { ttft: number[]; total: number[] }>();
     const sample = (key: string) => samples.get(key) ?? samples.set(key, { ttft: [], total: [] }).get(key)!;
@@ -242,6 +259,10 @@ it('hot path: direct, bare proxy, local API, in process', async () => {
 
   await serveProcess.stop();
   services.dispose();
+  if (portkey) {
+    results.peers.portkey.residentMiB = residentMiB(portkey.pid);
+    await portkey.stop();
+  }
 
   // `switchboard serve` from cold: start-up to the first answered call, then memory after many calls.
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -265,7 +286,7 @@ it('hot path: direct, bare proxy, local API, in process', async () => {
   await upstreamProcess.stop();
   if (hasKeychain) await keychain.remove('fake');
   await rm(home, { recursive: true, force: true });
-  results.loadAverage.after = (await import('node:os')).loadavg();
+  results.loadAverage.after = loadavg();
   results.durationS = (performance.now() - started) / 1000;
 
   for (const entry of writeHotPathReport(results)) record(entry);

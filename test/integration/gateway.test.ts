@@ -491,7 +491,10 @@ async function runApi(modelId: string, body: Record<string, unknown>, signal?: A
   }
   const last = parts.at(-1)!;
   if (last.type !== 'finish' && last.type !== 'error') throw new Error('no terminal part');
-  const events = parts.flatMap((part) => (part.type === 'wire-event' ? [part.data] : []));
+  // A forwarded part holds the whole events of one read: each one apart, as the client reads them.
+  const events = parts.flatMap((part) =>
+    part.type !== 'wire-event' ? [] : api.isStream ? part.data.split(/(?<=\n\n)/) : [part.data],
+  );
   return { parts, last, events, record: last.record };
 }
 
@@ -506,6 +509,7 @@ describe('local API calls', () => {
       'attempt-start',
       'attempt-error',
       'attempt-start',
+      'answer-end',
       'finish',
     ]);
     expect(events.join('')).not.toContain('"model":"first/m"');

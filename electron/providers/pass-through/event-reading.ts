@@ -47,3 +47,33 @@ export function parseEvent(data: string): Json | undefined {
 /** A non-empty string, or undefined. */
 export const textOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
+
+/** `"key"`'s string value at or after `from`, read as text; undefined when the key or a string value is not there. */
+export function stringField(data: string, key: string, from = 0): string | undefined {
+  const at = data.indexOf(key, from);
+  if (at === -1) return undefined;
+  let index = at + key.length;
+  while (data.charCodeAt(index) === 32) index += 1;
+  if (data.charCodeAt(index) !== 58) return undefined; // ':'
+  index += 1;
+  while (data.charCodeAt(index) === 32) index += 1;
+  if (data.charCodeAt(index) !== 34) return undefined; // '"'
+  const start = index + 1;
+  let end = start;
+  let isEscaped = false;
+  while (end < data.length) {
+    const code = data.charCodeAt(end);
+    if (code === 92) {
+      isEscaped = true;
+      end += 2;
+    } else if (code === 34) break;
+    else end += 1;
+  }
+  if (end >= data.length) return undefined;
+  if (!isEscaped) return data.slice(start, end);
+  try {
+    return JSON.parse(data.slice(start - 1, end + 1)) as string;
+  } catch {
+    return undefined;
+  }
+}

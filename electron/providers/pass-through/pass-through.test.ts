@@ -258,3 +258,77 @@ describe('a response past the read limit', () => {
     expect(parts.some((part) => part.type === 'finish')).toBe(false);
   });
 });
+
+describe('one read of the provider’s answer', () => {
+  it('goes out as one part holding its whole events, the commit gate and the model rewrite kept', async () => {
+    const delta = (content: Record<string, unknown>, finish: string | null = null) =>
+      JSON.stringify({ id: 'c', model: 'served', choices: [{ index: 0, delta: content, finish_reason: finish }] });
+    const chunks = [
+      delta({ role: 'assistant', content: '' }),
+      ...Array.from({ length: 10 }, (_, index) => delta({ content: `t${index} ` })),
+      delta({}, 'stop'),
+      JSON.stringify({ id: 'c', model: 'served', choices: [], usage: { prompt_tokens: 2, completion_tokens: 10 } }),
+    ];
+    // Written at once: the client gets it in as few writes as the events' kinds allow.
+    fake.enqueue({ kind: 'replay', chunks });
+    const got = await run('openai-compatible', call('openai-chat', { model: 'r', messages: [], stream: true }));
+    expect(got.wire).toHaveLength(1);
+    expect(got.wire[0]).toMatchObject({
+      content: 'text',
+      text: Array.from({ length: 10 }, (_, i) => `t${i} `).join(''),
+    });
+    const received = payloads(got.wire);
+    expect(received).toHaveLength(13);
+    expect(received.slice(0, 12).every((payload) => payload.includes('"model":"fake/m"'))).toBe(true);
+    expect(received.at(-1)).toBe('[DONE]');
+    expect(got.finish).toMatchObject({ finishReason: 'stop', usage: { inputTokens: 2, outputTokens: 10 } });
+  });
+
+  it('keeps events of different kinds apart, so reasoning is never counted as answer text', async () => {
+    const delta = (content: Record<string, unknown>) =>
+      JSON.stringify({ id: 'c', model: 'served', choices: [{ index: 0, delta: content, finish_reason: null }] });
+    fake.enqueue({
+      kind: 'replay',
+      chunks: [delta({ reasoning_content: 'think' }), delta({ content: 'say' }), delta({ content: ' more' })],
+    });
+    const got = await run('openai-compatible', call('openai-chat', { model: 'r', messages: [], stream: true }));
+    expect(got.wire.map((part) => [part.content, part.text])).toEqual([
+      ['reasoning', 'think'],
+      ['text', 'say more'],
+    ]);
+  });
+});
+
+describe('the connection to the provider', () => {
+  it('is kept alive and reused by the next calls', async () => {
+    const { createServer } = await import('node:http');
+    let connections = 0;
+    const chunk = JSON.stringify({ id: 'c', model: 'm', choices: [{ index: 0, delta: { content: 'Hi' } }] });
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.end(`data: ${chunk}\n\ndata: [DONE]\n\n`);
+      });
+    });
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const endpoint = { id: 'local', kind: 'openai-compatible' as const, baseURL: `http://127.0.0.1:${port}/v1` };
+    try {
+      for (let index = 0; index < 3; index += 1) {
+        const parts: ProviderPart[] = [];
+        const api = call('openai-chat', { model: 'x', messages: [], stream: true });
+        for await (const part of await stream({ endpoint, model: 'm', apiKey: undefined }, { messages: [], api }))
+          parts.push(part);
+        expect(parts.at(-1)).toMatchObject({ type: 'finish' });
+        // The next call comes a turn later, as over a network: the socket is back in the pool by then.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(connections).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

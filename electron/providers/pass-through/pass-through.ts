@@ -1,14 +1,16 @@
 import type { ClientProtocol } from '../../protocols/types';
-import { httpError } from '../http-error';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import type { IdleTimer } from '../idle-timer';
-import { createProviderFetch, maxResponseBytes } from '../provider-fetch';
+import { maxResponseBytes } from '../provider-fetch';
 import { ProviderError } from '../provider-error';
-import { rateLimitResetFromHeaders } from '../rate-limit';
+import { postToProvider } from '../provider-request';
+import { rateLimitHeaders, rateLimitResetMs } from '../rate-limit';
 import type { RawAccount } from '../raw-usage';
 import { redactKey } from '../redact-key';
 import { streamErrorToProviderError, toProviderError } from '../to-provider-error';
 import type { ProviderPart, ProviderRequest, ProviderTarget } from '../types';
-import { parseEvent, type EventReading, type WireReader } from './event-reading';
+import { parseEvent, type EventReading, type WireContent, type WireReader } from './event-reading';
 import { anthropicReader } from './read-anthropic';
 import { chatReader } from './read-chat';
 import { responsesReader } from './read-responses';
@@ -21,8 +23,6 @@ const readers: Record<ClientProtocol, WireReader> = {
   anthropic: anthropicReader,
   'openai-responses': responsesReader,
 };
-
-const streaming = { stream: true };
 
 /** What one pass-through call reads its answer with. */
 interface PassContext {
@@ -39,33 +39,19 @@ interface PassContext {
 
 /**
  * Sends a local API request to a target that speaks its protocol: the body as the client sent it with only
- * `model` rewritten, and the answer back as whole events (`wire-event`), read as they pass for usage, the
- * first token and the finish. HTTP errors before the answer are thrown as ProviderError.
+ * `model` rewritten, over a kept-alive socket, and the answer back as whole events (`wire-event`, the events of
+ * one read together), read as they pass for usage, the first token and the finish. HTTP errors before the
+ * answer are thrown as ProviderError.
  */
 export async function openPassThrough(
   target: ProviderTarget,
   request: ProviderRequest,
-  options: { fetch?: typeof globalThis.fetch; idle?: IdleTimer; signal?: AbortSignal; maxResponseBytes?: number },
+  options: { idle?: IdleTimer; signal?: AbortSignal; maxResponseBytes?: number },
 ): Promise<AsyncIterable<ProviderPart>> {
   const api = request.api!;
-  const { endpoint, apiKey } = target;
   const wire = wireRequest(target, api);
-  // A stream counts its own bytes as it reads them: no extra stream stage on the hot path.
-  const limit = options.maxResponseBytes ?? maxResponseBytes;
-  const fetch = createProviderFetch(target, options.fetch, api.isStream ? Infinity : limit);
-  let response: Response;
-  try {
-    response = await fetch(wire.url, {
-      method: 'POST',
-      headers: wire.headers,
-      body: wire.body,
-      signal: options.signal,
-    });
-  } catch (error) {
-    throw toProviderError(options.idle?.signal.aborted ? options.idle.signal.reason : error, endpoint.id, apiKey);
-  }
-  if (!response.ok) throw await httpError(response, wire.url, endpoint.id, apiKey);
-  const served = `${endpoint.id}/${target.model}`;
+  const response = await postToProvider(target, wire.url, wire.headers, wire.body, options.signal);
+  const served = `${target.endpoint.id}/${target.model}`;
   const context: PassContext = {
     target,
     served,
@@ -73,7 +59,7 @@ export async function openPassThrough(
     reader: readers[api.protocol],
     wire,
     idle: options.idle,
-    limit,
+    limit: options.maxResponseBytes ?? maxResponseBytes,
   };
   return api.isStream ? streamEvents(response, context) : wholeBody(response, context);
 }
@@ -113,67 +99,135 @@ function interrupted(endpointId: string): ProviderError {
   });
 }
 
-async function* streamEvents(response: Response, context: PassContext): AsyncGenerator<ProviderPart> {
-  const { target, reader, wire, idle } = context;
+/** The rate-limit headers of an answer, as the rate-limit reader takes them. */
+function rateLimitReset(headers: IncomingHttpHeaders): number | undefined {
+  const picked: Record<string, string> = {};
+  for (const name of rateLimitHeaders) {
+    const value = headers[name];
+    if (typeof value === 'string') picked[name] = value;
+  }
+  return rateLimitResetMs(picked);
+}
+
+/**
+ * The events of one read, gathered into as few parts as keep their meaning: consecutive events of one kind of
+ * content (or of none) go out as one `wire-event` with their texts joined, so a read costs one part and one
+ * socket write, not one per event.
+ */
+class ReadBatch {
+  private readonly parts: ProviderPart[] = [];
+  private readonly notes: ProviderPart[] = [];
+  private data = '';
+  private content: WireContent | undefined;
+  private text = '';
+
+  add(framed: string, reading: EventReading): void {
+    const { content } = reading;
+    if (content !== undefined && this.content !== undefined && content !== this.content) this.flush();
+    this.data += framed;
+    if (content !== undefined) {
+      this.content = content;
+      if (reading.text !== undefined) this.text += reading.text;
+    }
+  }
+
+  /** A part that ends the events so far (a finish, an error): it comes after them. */
+  push(part: ProviderPart): void {
+    this.flush();
+    this.parts.push(part);
+  }
+
+  /** A part that says something of the call, not of the answer (usage, the served model): it comes first. */
+  note(part: ProviderPart): void {
+    this.notes.push(part);
+  }
+
+  /** Ends the read: the parts to yield, in order. */
+  take(): ProviderPart[] {
+    this.flush();
+    if (this.notes.length === 0) return this.parts.splice(0);
+    return [...this.notes.splice(0), ...this.parts.splice(0)];
+  }
+
+  private flush(): void {
+    if (this.data.length === 0) return;
+    this.parts.push({ type: 'wire-event', data: this.data, content: this.content, text: this.text });
+    this.data = '';
+    this.content = undefined;
+    this.text = '';
+  }
+}
+
+async function* streamEvents(response: IncomingMessage, context: PassContext): AsyncGenerator<ProviderPart> {
+  const { target, reader, wire, idle, limit } = context;
   const { endpoint, apiKey } = target;
   const account: RawAccount = {};
-  const resetInMs = rateLimitResetFromHeaders(response.headers);
+  const resetInMs = rateLimitReset(response.headers);
   if (resetInMs !== undefined) yield { type: 'rate-limit', resetInMs };
   const splitter = new SseSplitter();
-  const decoder = new TextDecoder();
+  const decoder = new StringDecoder('utf8');
+  const batch = new ReadBatch();
   let hasContent = false;
   let isModelNamed = false;
   let usage = account.usage;
   let received = 0;
+  let isEnded = false;
+  /** Takes one event into the batch; true when the stream is over (its end, or a failure). */
+  const take = (name: string | undefined, data: string, isLast: boolean): boolean => {
+    const reading = reader.readEvent(data, name, account, wire.isUsageAdded);
+    if (reading.isUnreadable || reading.error !== undefined) {
+      // A last event cut off without its blank line is not worth a failure of its own.
+      if (isLast) return false;
+      const error = reading.isUnreadable
+        ? unreadableError(context, 'an event', data)
+        : streamErrorToProviderError(reading.error, endpoint.id, apiKey);
+      batch.push({ type: 'error', error });
+      return true;
+    }
+    // Running counts, so a call cut short is still priced from what the provider said.
+    if (account.usage !== usage) {
+      usage = account.usage;
+      batch.note({ type: 'usage', usage: usage! });
+    }
+    if (!isModelNamed && account.model !== undefined) {
+      isModelNamed = true;
+      batch.note({ type: 'response-metadata', modelId: redactKey(account.model, apiKey) });
+    }
+    if (!reading.isSkipped && (!reading.isPing || hasContent)) {
+      if (reading.content !== undefined) hasContent = true;
+      const text = reading.hasModel ? rewriteModel(data, context.served, context.servedJson) : data;
+      batch.add(frameEvent(name, text), reading);
+    }
+    if (!reading.isEnd) return false;
+    isEnded = true;
+    batch.push(finishPart(account, apiKey));
+    return true;
+  };
   try {
-    for await (const chunk of response.body! as AsyncIterable<Uint8Array>) {
+    // Left at the stream's end, the response is drained, not destroyed: its socket serves the next call.
+    for await (const chunk of response.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       idle?.onEvent();
-      received += chunk.byteLength;
-      if (received > context.limit) {
-        yield { type: 'error', error: tooLarge(endpoint.id, context.limit) };
+      received += chunk.length;
+      if (received > limit) {
+        yield { type: 'error', error: tooLarge(endpoint.id, limit) };
         return;
       }
-      for (const event of splitter.push(decoder.decode(chunk, streaming))) {
-        const reading = reader.readEvent(event.data, event.name, account, wire.isUsageAdded);
-        if (reading.isUnreadable) {
-          yield { type: 'error', error: unreadableError(context, 'an event', event.data) };
-          return;
-        }
-        if (reading.error !== undefined) {
-          yield { type: 'error', error: streamErrorToProviderError(reading.error, endpoint.id, apiKey) };
-          return;
-        }
-        // Running counts, so a call cut short is still priced from what the provider said.
-        if (account.usage !== usage) {
-          usage = account.usage;
-          yield { type: 'usage', usage: usage! };
-        }
-        if (!isModelNamed && account.model !== undefined) {
-          isModelNamed = true;
-          yield { type: 'response-metadata', modelId: redactKey(account.model, apiKey) };
-        }
-        if (!reading.isSkipped && (!reading.isPing || hasContent)) {
-          if (reading.content !== undefined) hasContent = true;
-          yield wireEvent(event.name, event.data, reading, context);
-        }
-        if (reading.isEnd) {
-          yield finishPart(account, apiKey);
-          return;
-        }
+      let isOver = false;
+      for (const event of splitter.push(decoder.write(chunk))) {
+        isOver = take(event.name, event.data, false);
+        if (isOver) break;
       }
+      const parts = batch.take();
+      // One part per read, the common case, without a loop's iterator.
+      if (parts.length === 1) yield parts[0]!;
+      else yield* parts;
+      if (isOver) return;
     }
     const last = splitter.end();
-    if (last !== undefined) {
-      // The last event without the blank line after it: read as any other.
-      const reading = reader.readEvent(last.data, last.name, account, wire.isUsageAdded);
-      if (reading.error === undefined && !reading.isUnreadable && !reading.isSkipped) {
-        yield wireEvent(last.name, last.data, reading, context);
-        if (reading.isEnd) {
-          yield finishPart(account, apiKey);
-          return;
-        }
-      }
-    }
+    // The last event without the blank line after it: read as any other.
+    const isOver = last !== undefined && take(last.name, last.data, true);
+    yield* batch.take();
+    if (isOver) return;
     if (reader.isFinishedWithoutEnd(account)) {
       yield finishPart(account, apiKey);
       return;
@@ -184,22 +238,29 @@ async function* streamEvents(response: Response, context: PassContext): AsyncGen
     yield { type: 'error', error: toProviderError(reason, endpoint.id, apiKey) };
   } finally {
     idle?.stop();
+    // Read to its end, the socket goes back to the pool; left before it (a limit, the caller gone), it closes.
+    if (isEnded) response.resume();
+    else if (!response.complete) response.destroy();
   }
 }
 
-function wireEvent(name: string | undefined, data: string, reading: EventReading, context: PassContext): ProviderPart {
-  const text = reading.hasModel ? rewriteModel(data, context.served, context.servedJson) : data;
-  return { type: 'wire-event', data: frameEvent(name, text), content: reading.content, text: reading.text };
-}
-
-async function* wholeBody(response: Response, context: PassContext): AsyncGenerator<ProviderPart> {
-  const { target, reader } = context;
+async function* wholeBody(response: IncomingMessage, context: PassContext): AsyncGenerator<ProviderPart> {
+  const { target, reader, limit } = context;
   const { endpoint, apiKey } = target;
-  const resetInMs = rateLimitResetFromHeaders(response.headers);
+  const resetInMs = rateLimitReset(response.headers);
   if (resetInMs !== undefined) yield { type: 'rate-limit', resetInMs };
-  let text: string;
+  const chunks: Buffer[] = [];
+  let received = 0;
   try {
-    text = await response.text();
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      received += chunk.length;
+      if (received > limit) {
+        response.destroy();
+        yield { type: 'error', error: tooLarge(endpoint.id, limit) };
+        return;
+      }
+      chunks.push(chunk);
+    }
   } catch (error) {
     const reason = context.idle?.signal.aborted ? context.idle.signal.reason : error;
     yield { type: 'error', error: toProviderError(reason, endpoint.id, apiKey) };
@@ -207,6 +268,7 @@ async function* wholeBody(response: Response, context: PassContext): AsyncGenera
   } finally {
     context.idle?.stop();
   }
+  const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
   const body = parseEvent(text);
   if (body === undefined) {
     yield { type: 'error', error: unreadableError(context, 'a body', text) };

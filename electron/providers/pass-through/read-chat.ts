@@ -1,6 +1,7 @@
 import { readRawEvent } from '../raw-usage';
 import {
   parseEvent,
+  stringField,
   textOf,
   unreadable,
   type EventReading,
@@ -36,10 +37,38 @@ function readChoices(choices: Json[], key: 'delta' | 'message'): EventReading {
   return content === undefined ? { hasModel: true } : { content, text, hasModel: true };
 }
 
+const end: EventReading = { isEnd: true };
+const named: EventReading = { hasModel: true };
+/** Keys whose chunk says more than one answer-text delta: read whole. One scan, not one per key. */
+const keysReadWhole =
+  /"(?:usage|error|tool_calls|function_call|reasoning[^"]*|refusal|audio|images)"|"logprobs" ?: ?[{[]/;
+
+/**
+ * Most of a stream: a chunk with one choice whose delta adds answer text, and nothing to count, finish or fail.
+ * Read as text, without parsing: undefined when the chunk is anything else (then it is parsed whole). Keys are
+ * matched with their quotes, which a JSON string cannot hold unescaped, so text in the answer never matches.
+ */
+export function textDelta(data: string): EventReading | undefined {
+  if (data.charCodeAt(0) !== 123 || data.charCodeAt(data.length - 1) !== 125) return undefined; // '{' … '}'
+  if (keysReadWhole.test(data)) return undefined;
+  const delta = data.indexOf('"delta"');
+  if (delta === -1 || data.indexOf('"delta"', delta + 7) !== -1) return undefined;
+  const finish = data.indexOf('"finish_reason"');
+  if (finish !== -1 && !data.startsWith('null', finish + 16) && !data.startsWith(' null', finish + 16))
+    return undefined;
+  const text = stringField(data, '"content"', delta);
+  // A content that is not a string (null, parts) is read whole.
+  if (text === undefined) return data.includes('"content"', delta) ? undefined : named;
+  return text.length === 0 ? named : { content: 'text', text, hasModel: true };
+}
+
 /** Chat Completions (OpenAI-compatible servers, OpenRouter, Vercel): `data: <chunk>` events, then `[DONE]`. */
 export const chatReader: WireReader = {
   readEvent(data, _name, account, isUsageAdded) {
-    if (data === '[DONE]') return { isEnd: true };
+    if (data === '[DONE]') return end;
+    // Once the model is known (the first chunk), a plain text delta needs no parse.
+    const quick = account.model === undefined ? undefined : textDelta(data);
+    if (quick !== undefined) return quick;
     const chunk = parseEvent(data);
     if (chunk === undefined) return unreadable;
     if (chunk.error) return { error: chunk };
