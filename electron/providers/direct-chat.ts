@@ -31,6 +31,21 @@ function chatMessages(messages: ChatMessage[]): Json[] {
   });
 }
 
+/** JSON output as the AI SDK's OpenAI-compatible provider asks for it: a strict schema, else JSON mode. */
+function responseFormat(format: ProviderRequest['responseFormat']): Json | undefined {
+  if (format?.type !== 'json') return undefined;
+  if (!format.schema) return { type: 'json_object' };
+  return {
+    type: 'json_schema',
+    json_schema: {
+      schema: format.schema as Json,
+      strict: true,
+      name: format.name ?? 'response',
+      ...(format.description ? { description: format.description } : {}),
+    },
+  };
+}
+
 /** The request body: the call's settings under Chat Completions' names, usage asked for. */
 function chatBody(target: ProviderTarget, request: ProviderRequest): string {
   return JSON.stringify({
@@ -42,6 +57,7 @@ function chatBody(target: ProviderTarget, request: ProviderRequest): string {
     presence_penalty: request.presencePenalty,
     stop: request.stopSequences,
     seed: request.seed,
+    response_format: responseFormat(request.responseFormat),
     messages: chatMessages(request.messages),
     stream: true,
     stream_options: { include_usage: true },
