@@ -1,6 +1,7 @@
 import { compareMigration } from './compare-tables';
 import { playgroundMigration } from './playground-tables';
 import { usageRollupMigration } from './usage-rollup';
+import { usageCoarseRollupMigration } from './usage-rollup-coarse';
 
 /** One step of the history's schema. */
 export interface Migration {
@@ -175,4 +176,6 @@ export const migrations: Migration[] = [
   // 10: Compare's sessions (each pane an ordinary conversation, hidden from History until continued), model sets
   // and the setup being edited.
   { release: '0.1.0', sql: compareMigration },
+  // 12: narrower usage roll-ups (by day and model; first-token times by month), so a year's report reads few rows.
+  { release: '0.1.0', sql: usageCoarseRollupMigration },
 ];
