@@ -9,7 +9,7 @@ import {
   splitRange,
   type NormalizedFilter,
 } from './usage-filter';
-import { bucketColumns, callMeasures, dailyKey, endpointOf, ttftKey, ttftMeasures } from './usage-rollup';
+import { bucketColumns, callMeasures, dailyKey, endpointOf } from './usage-rollup';
 import { modelDaily } from './usage-rollup-coarse';
 import { fromUsageRow, type UsageRow } from './usage-rows';
 
@@ -76,6 +76,12 @@ export function mergeBuckets(rows: ModelTtftBuckets[]): ModelTtftBuckets[] {
   return [...byModel.values()];
 }
 
+/**
+ * How a part day is read from the calls: as rows in a roll-up's columns, summed by the roll-up's select, or by a
+ * query of its own (given the filter's conditions) whose rows are turned into the select's.
+ */
+type PartDay<Row> = { calls: string } | { query: (conditions: string[]) => string; rows: (counts: unknown[]) => Row[] };
+
 /** A part day's calls in a roll-up's columns: the same key and measures the triggers add. */
 function partDayRows(key: [string, string][], measures: [string, string][], only = 'true'): string {
   const columns = [...key, ...measures].map(([column, value]) => `${value} AS ${column}`);
@@ -116,7 +122,7 @@ export function createUsageQueries(db: Database.Database) {
     filter: NormalizedFilter,
     read: { table: DayTable; conditions: string[]; monthly?: string },
     select: string,
-    partDay: string,
+    partDay: PartDay<Row>,
   ): Generator<Row[]> {
     const range = splitRange(filter.since, filter.until);
     const { table, conditions, monthly } = read;
@@ -156,12 +162,15 @@ export function createUsageQueries(db: Database.Database) {
     }
     for (const [partFrom, partTo] of range.partial) {
       const query = statement(`${name}|${shape}|part`, () =>
-        select.replace(
-          'FROM rows',
-          `FROM (${partDay})${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
-        ),
+        'calls' in partDay
+          ? select.replace(
+              'FROM rows',
+              `FROM (${partDay.calls})${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+            )
+          : partDay.query(conditions),
       );
-      yield query.all({ ...parameters, partFrom, partTo }) as Row[];
+      const rows = query.all({ ...parameters, partFrom, partTo });
+      yield 'calls' in partDay ? (rows as Row[]) : partDay.rows(rows);
     }
   }
 
@@ -177,9 +186,11 @@ export function createUsageQueries(db: Database.Database) {
         : { table: 'usage_daily', conditions: attributeConditions(filter, 'daily') },
       // Both roll-ups' keys start with day and model: grouped as they are read, without sorting.
       `SELECT day, model, ${byModel ? modelSumColumns : sumColumns} FROM rows GROUP BY day, model HAVING SUM(calls) > 0`,
-      byModel
-        ? partDayRows(modelDaily.key('u'), modelDaily.measures('u'))
-        : partDayRows(dailyKey('u'), callMeasures('u')),
+      {
+        calls: byModel
+          ? partDayRows(modelDaily.key('u'), modelDaily.measures('u'))
+          : partDayRows(dailyKey('u'), callMeasures('u')),
+      },
     )) {
       yield { kind: 'days', rows };
     }
@@ -193,7 +204,27 @@ export function createUsageQueries(db: Database.Database) {
       { table: 'usage_ttft_daily', conditions: attributeConditions(filter, 'ttft'), monthly: 'usage_ttft_monthly' },
       `SELECT model, SUM(calls) AS calls, ${bucketColumns.map((column) => `SUM(${column}) AS ${column}`).join(', ')}
        FROM rows GROUP BY model HAVING SUM(calls) > 0`,
-      partDayRows(ttftKey('u'), ttftMeasures('u'), 'u.time_to_first_token_ms IS NOT NULL'),
+      // Counted by bucket and summed here: 64 bucket columns per call would work out each call's bucket 64 times.
+      {
+        query: (conditions) =>
+          `SELECT model, ttft_bucket AS bucket, COUNT(*) AS calls FROM usage
+           WHERE ${['created_at >= @partFrom', 'created_at < @partTo', 'time_to_first_token_ms IS NOT NULL', ...conditions].join(' AND ')}
+           GROUP BY model, ttft_bucket`,
+        rows: (counts) => {
+          const byModel = new Map<string, Record<string, string | number>>();
+          for (const { model, bucket, calls } of counts as { model: string; bucket: number; calls: number }[]) {
+            const row = byModel.get(model) ?? {
+              model,
+              calls: 0,
+              ...Object.fromEntries(bucketColumns.map((column) => [column, 0])),
+            };
+            (row.calls as number) += calls;
+            (row[bucketColumns[bucket]!] as number) += calls;
+            byModel.set(model, row);
+          }
+          return [...byModel.values()];
+        },
+      },
     )) {
       yield {
         kind: 'ttft',

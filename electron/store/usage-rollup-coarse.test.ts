@@ -157,6 +157,7 @@ const filters: UsageFilter[] = [
   { model: 'a/one' },
   { endpoint: 'b', until: '2026-12-01' },
   { model: 'cheap', since: '2026-08-31T22:00:00Z' },
+  { endpoint: 'a', source: 'app', since: '2026-09-05T07:00:00Z', until: '2026-10-20T18:00:00Z' },
   { status: 'error', since: '2026-09-10T05:00:00Z' },
   { route: 'fast' },
 ];
