@@ -2,6 +2,7 @@ import { compareMigration } from './compare-tables';
 import { compareVotesMigration } from './compare-votes';
 import { playgroundMigration } from './playground-tables';
 import { usageRollupMigration } from './usage-rollup';
+import { usageCoarseRollupMigration } from './usage-rollup-coarse';
 
 /** One step of the history's schema. */
 export interface Migration {
@@ -178,4 +179,6 @@ export const migrations: Migration[] = [
   { release: '0.1.0', sql: compareMigration },
   // 11: Compare's blind votes (models in the order shown, the winner or a tie, the conversation), for the leaderboard.
   { release: '0.1.0', sql: compareVotesMigration },
+  // 12: narrower usage roll-ups (by day and model; first-token times by month), so a year's report reads few rows.
+  { release: '0.1.0', sql: usageCoarseRollupMigration },
 ];

@@ -7,11 +7,14 @@ import {
   filterShape,
   normalizeFilter,
   splitRange,
-  type FilteredTable,
   type NormalizedFilter,
 } from './usage-filter';
-import { bucketColumns, callMeasures, dailyKey, endpointOf, ttftKey, ttftMeasures } from './usage-rollup';
+import { bucketColumns, callMeasures, dailyKey, endpointOf } from './usage-rollup';
+import { modelDaily } from './usage-rollup-coarse';
 import { fromUsageRow, type UsageRow } from './usage-rows';
+
+/** The daily roll-ups a report reads. */
+type DayTable = 'usage_daily' | 'usage_model_daily' | 'usage_ttft_daily';
 
 const sumColumns = `
   SUM(calls) AS calls,
@@ -30,6 +33,11 @@ const sumColumns = `
   SUM(unsaved_hits) AS unsavedHits,
   SUM(failover_calls) AS failoverCalls`;
 
+/** The same sums from the roll-up by day and model, which counts failed and error calls itself. */
+const modelSumColumns = sumColumns
+  .replace("SUM(CASE WHEN status <> 'ok' THEN calls ELSE 0 END)", 'SUM(failed_calls)')
+  .replace("SUM(CASE WHEN status = 'error' THEN calls ELSE 0 END)", 'SUM(error_calls)');
+
 /** Whole days read per query: a month of a million-call year is a few thousand roll-up rows. */
 const sliceDays = 31;
 
@@ -38,6 +46,18 @@ const addDays = (date: string, count: number) =>
   new Date(Date.parse(`${date}T00:00:00.000Z`) + count * day).toISOString().slice(0, 10);
 const minDay = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
 const maxDay = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/** The whole months inside the days [from, to), as their first days; null when there is none. */
+export function wholeMonths(from: string, to: string): { from: string; to: string } | null {
+  const first = from.endsWith('-01') ? from : nextMonth(from);
+  const last = `${to.slice(0, 7)}-01`;
+  return first < last ? { from: first, to: last } : null;
+}
+
+const nextMonth = (date: string) => {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
+};
 
 export const byDayAndModel = (a: DayModelSums, b: DayModelSums) =>
   a.day < b.day ? -1 : a.day > b.day ? 1 : a.model < b.model ? -1 : a.model > b.model ? 1 : 0;
@@ -55,6 +75,12 @@ export function mergeBuckets(rows: ModelTtftBuckets[]): ModelTtftBuckets[] {
   }
   return [...byModel.values()];
 }
+
+/**
+ * How a part day is read from the calls: as rows in a roll-up's columns, summed by the roll-up's select, or by a
+ * query of its own (given the filter's conditions) whose rows are turned into the select's.
+ */
+type PartDay<Row> = { calls: string } | { query: (conditions: string[]) => string; rows: (counts: unknown[]) => Row[] };
 
 /** A part day's calls in a roll-up's columns: the same key and measures the triggers add. */
 function partDayRows(key: [string, string][], measures: [string, string][], only = 'true'): string {
@@ -75,64 +101,96 @@ export function createUsageQueries(db: Database.Database) {
     return found;
   };
 
-  const dayBounds = {
-    daily: db.prepare<[], { first: string | null; last: string | null }>(
-      'SELECT MIN(day) AS first, MAX(day) AS last FROM usage_daily',
-    ),
-    ttft: db.prepare<[], { first: string | null; last: string | null }>(
-      'SELECT MIN(day) AS first, MAX(day) AS last FROM usage_ttft_daily',
-    ),
-  };
+  // Each roll-up's first and last day (the monthly histogram follows the daily one).
+  const dayBounds = Object.fromEntries(
+    (['usage_daily', 'usage_model_daily', 'usage_ttft_daily'] as const).map((table) => [
+      table,
+      db.prepare<[], { first: string | null; last: string | null }>(
+        `SELECT MIN(day) AS first, MAX(day) AS last FROM ${table}`,
+      ),
+    ]),
+  ) as Record<DayTable, Database.Statement<[], { first: string | null; last: string | null }>>;
 
   /**
    * Runs `select` (grouped, reading `FROM rows`) over the whole days of the range in a roll-up, a slice of
-   * days at a time, then over each part day at either end of the range from the calls themselves: exact for
-   * any since/until. Each slice is one short query, so a reader may let other work run between slices.
+   * days at a time (whole months from `monthly` when given), then over each part day at either end of the
+   * range from the calls themselves: exact for any since/until. Each slice is one short query, so a reader may
+   * let other work run between slices.
    */
   function* overRange<Row>(
     name: string,
     filter: NormalizedFilter,
-    table: Exclude<FilteredTable, 'usage'>,
+    read: { table: DayTable; conditions: string[]; monthly?: string },
     select: string,
-    partDay: string,
+    partDay: PartDay<Row>,
   ): Generator<Row[]> {
     const range = splitRange(filter.since, filter.until);
-    const conditions = attributeConditions(filter, table);
-    const shape = filterShape({ ...filter, since: null, until: null });
+    const { table, conditions, monthly } = read;
+    const shape = `${table}|${filterShape({ ...filter, since: null, until: null })}`;
     const parameters = filterParameters(filter);
     if (range.wholeDays) {
       const bounds = dayBounds[table].get()!;
       const from = maxDay(range.wholeDays.from, bounds.first);
       const to = minDay(range.wholeDays.to, bounds.last === null ? null : addDays(bounds.last, 1));
+      const months = monthly !== undefined && from !== null && to !== null ? wholeMonths(from, to) : null;
+      if (months) {
+        const where = [...conditions, 'month >= @monthFrom', 'month < @monthTo'].join(' AND ');
+        yield statement(`${name}|${shape}|months`, () =>
+          select.replace('FROM rows', `FROM ${monthly} WHERE ${where}`),
+        ).all({ ...parameters, monthFrom: months.from.slice(0, 7), monthTo: months.to.slice(0, 7) }) as Row[];
+      }
       const where = [...conditions, 'day >= @wholeFrom', 'day < @wholeTo'].join(' AND ');
       const query = statement(`${name}|${shape}|whole`, () =>
-        select.replace('FROM rows', `FROM ${table === 'daily' ? 'usage_daily' : 'usage_ttft_daily'} WHERE ${where}`),
+        select.replace('FROM rows', `FROM ${table} WHERE ${where}`),
       );
-      for (let start = from; start !== null && to !== null && start < to; start = addDays(start, sliceDays)) {
-        const end = minDay(addDays(start, sliceDays), to)!;
-        yield query.all({ ...parameters, wholeFrom: start, wholeTo: end }) as Row[];
+      const spans = months
+        ? [
+            [from, months.from],
+            [months.to, to],
+          ]
+        : [[from, to]];
+      for (const [spanFrom, spanTo] of spans) {
+        for (
+          let start = spanFrom!;
+          start !== null && spanTo !== null && start < spanTo!;
+          start = addDays(start, sliceDays)
+        ) {
+          const end = minDay(addDays(start, sliceDays), spanTo!)!;
+          yield query.all({ ...parameters, wholeFrom: start, wholeTo: end }) as Row[];
+        }
       }
     }
     for (const [partFrom, partTo] of range.partial) {
       const query = statement(`${name}|${shape}|part`, () =>
-        select.replace(
-          'FROM rows',
-          `FROM (${partDay})${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
-        ),
+        'calls' in partDay
+          ? select.replace(
+              'FROM rows',
+              `FROM (${partDay.calls})${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+            )
+          : partDay.query(conditions),
       );
-      yield query.all({ ...parameters, partFrom, partTo }) as Row[];
+      const rows = query.all({ ...parameters, partFrom, partTo });
+      yield 'calls' in partDay ? (rows as Row[]) : partDay.rows(rows);
     }
   }
 
   /** The matching calls' sums by day and model, in slices. */
   function* daySlices(filter: NormalizedFilter): Generator<UsageSlice> {
+    // Without a status or route filter, the roll-up by day, model and source has a few rows a day, not ~100.
+    const byModel = filter.status === null && filter.route === null;
     for (const rows of overRange<DayModelSums>(
       'days',
       filter,
-      'daily',
-      // The roll-up's key starts with day and model: grouped as it is read, without sorting.
-      `SELECT day, model, ${sumColumns} FROM rows GROUP BY day, model HAVING SUM(calls) > 0`,
-      partDayRows(dailyKey('u'), callMeasures('u')),
+      byModel
+        ? { table: 'usage_model_daily', conditions: attributeConditions(filter, 'ttft') }
+        : { table: 'usage_daily', conditions: attributeConditions(filter, 'daily') },
+      // Both roll-ups' keys start with day and model: grouped as they are read, without sorting.
+      `SELECT day, model, ${byModel ? modelSumColumns : sumColumns} FROM rows GROUP BY day, model HAVING SUM(calls) > 0`,
+      {
+        calls: byModel
+          ? partDayRows(modelDaily.key('u'), modelDaily.measures('u'))
+          : partDayRows(dailyKey('u'), callMeasures('u')),
+      },
     )) {
       yield { kind: 'days', rows };
     }
@@ -143,10 +201,30 @@ export function createUsageQueries(db: Database.Database) {
     for (const rows of overRange<Record<string, string | number>>(
       'ttft',
       filter,
-      'ttft',
+      { table: 'usage_ttft_daily', conditions: attributeConditions(filter, 'ttft'), monthly: 'usage_ttft_monthly' },
       `SELECT model, SUM(calls) AS calls, ${bucketColumns.map((column) => `SUM(${column}) AS ${column}`).join(', ')}
        FROM rows GROUP BY model HAVING SUM(calls) > 0`,
-      partDayRows(ttftKey('u'), ttftMeasures('u'), 'u.time_to_first_token_ms IS NOT NULL'),
+      // Counted by bucket and summed here: 64 bucket columns per call would work out each call's bucket 64 times.
+      {
+        query: (conditions) =>
+          `SELECT model, ttft_bucket AS bucket, COUNT(*) AS calls FROM usage
+           WHERE ${['created_at >= @partFrom', 'created_at < @partTo', 'time_to_first_token_ms IS NOT NULL', ...conditions].join(' AND ')}
+           GROUP BY model, ttft_bucket`,
+        rows: (counts) => {
+          const byModel = new Map<string, Record<string, string | number>>();
+          for (const { model, bucket, calls } of counts as { model: string; bucket: number; calls: number }[]) {
+            const row = byModel.get(model) ?? {
+              model,
+              calls: 0,
+              ...Object.fromEntries(bucketColumns.map((column) => [column, 0])),
+            };
+            (row.calls as number) += calls;
+            (row[bucketColumns[bucket]!] as number) += calls;
+            byModel.set(model, row);
+          }
+          return [...byModel.values()];
+        },
+      },
     )) {
       yield {
         kind: 'ttft',

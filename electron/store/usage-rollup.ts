@@ -69,7 +69,7 @@ export const ttftMeasures = (row: string): [column: string, value: string][] => 
   ...bucketColumns.map((column, index): [string, string] => [column, `${row}.ttft_bucket IS ${index}`]),
 ];
 
-interface RollUp {
+export interface RollUp {
   table: string;
   key: (row: string) => [string, string][];
   measures: (row: string) => [string, string][];
@@ -86,7 +86,7 @@ const ttft: RollUp = {
 };
 
 /** Adds (`sign` 1) or takes away (-1) one usage row's measures on its day's row of a roll-up. */
-function upsert(rollUp: RollUp, row: 'NEW' | 'OLD', sign: 1 | -1): string {
+export function upsert(rollUp: RollUp, row: 'NEW' | 'OLD', sign: 1 | -1): string {
   const key = rollUp.key(row);
   const measures = rollUp.measures(row);
   const columns = [...key, ...measures].map(([column]) => column);
