@@ -104,15 +104,15 @@ describe('stream parts held until the next frame', () => {
     await nextFrameRuns();
     expect([...applied[0]!.keys()]).toHaveLength(8);
 
-    // Each stream now costs 3 ms: two fit in the 8 ms budget, the others wait their turn, in the order they came.
-    costPerStreamMs = 3;
+    // Each stream now costs 2 ms: two fit in the 4 ms budget, the others wait their turn, in the order they came.
+    costPerStreamMs = 2;
     for (let pane = 1; pane <= 8; pane += 1) queue.push(`pane-${pane}`, [delta('b')]);
     await nextFrameRuns();
     expect([...applied[1]!.keys()]).toHaveLength(8); // the cost per stream is known after this update
     for (let pane = 1; pane <= 4; pane += 1) queue.push(`pane-${pane}`, [delta('c')]);
     queue.push('pane-1', [delta('d')]);
-    // 24 ms went over the budget 3 times: 3 frames more without an update.
-    for (let frame = 0; frame < 3; frame += 1) await nextFrameRuns();
+    // 16 ms went over the frame budget twice: 2 frames more without an update.
+    for (let frame = 0; frame < 2; frame += 1) await nextFrameRuns();
     expect(applied).toHaveLength(2);
     await nextFrameRuns();
     expect([...applied[2]!.entries()]).toEqual([

@@ -17,9 +17,15 @@ export function nextFrame(run: () => void, fallbackMs = 100): void {
 export const frameBudgetMs = 8;
 
 /**
+ * What a frame's stream updates may cost in script: the layout and paint they cause cost about as much again, so
+ * streaming keeps the main thread under half busy.
+ */
+export const streamBudgetMs = 4;
+
+/**
  * Holds stream parts as they arrive (each stream's batch is its own socket or IPC message) and hands them over
  * once per frame: 8 panes streaming cost one store update and one render per frame, not one per pane per batch.
- * A frame takes as many streams as its budget holds at the last update's cost per stream, those waiting longest
+ * A frame takes as many streams as `streamBudgetMs` holds at the last update's cost per stream, those waiting longest
  * first; the others wait for the next frames (8 panes whose render cost 5 ms each made one 40 ms task a frame).
  * When an update (and the render it causes, which React runs in a microtask) still went over the budget, the next
  * one waits as many frames more as it went over, so the page keeps drawing frames; parts keep their order within
@@ -67,7 +73,7 @@ export function createPartsQueue(
       schedule(waitThenFlush);
       return;
     }
-    flush(costPerStreamMs > 0 ? Math.max(1, Math.floor(frameBudgetMs / costPerStreamMs)) : Infinity);
+    flush(costPerStreamMs > 0 ? Math.max(1, Math.floor(streamBudgetMs / costPerStreamMs)) : Infinity);
   };
   return {
     push(streamId: string, parts: CallPart[]) {
