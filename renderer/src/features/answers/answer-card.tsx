@@ -16,7 +16,7 @@ export function AnswerCard(props: {
   footer?: ReactNode;
   /** Leaves the model's name out (a blind compare); `label` then names the answer. */
   hideModelName?: boolean;
-  /** `answer-pane`: a live pane beside others (Compare), whose finished blocks off screen skip layout and paint. */
+  /** `answer-pane`: a live pane beside others (Compare). */
   className?: string;
 }) {
   const { view } = props;
