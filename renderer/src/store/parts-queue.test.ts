@@ -85,7 +85,7 @@ describe('stream parts held until the next frame', () => {
   it('takes as many streams a frame as the budget holds at the last cost per stream, those waiting longest first', async () => {
     const frames: (() => void)[] = [];
     let clock = 0;
-    let costPerStreamMs = 0.5;
+    let costPerStreamMs = 0.25;
     const applied: Map<string, CallPart[]>[] = [];
     const queue = createPartsQueue(
       (pending) => {
@@ -104,15 +104,15 @@ describe('stream parts held until the next frame', () => {
     await nextFrameRuns();
     expect([...applied[0]!.keys()]).toHaveLength(8);
 
-    // Each stream now costs 2 ms: two fit in the 4 ms budget, the others wait their turn, in the order they came.
-    costPerStreamMs = 2;
+    // Each stream now costs 1 ms: two fit in the 2 ms budget, the others wait their turn, in the order they came.
+    costPerStreamMs = 1;
     for (let pane = 1; pane <= 8; pane += 1) queue.push(`pane-${pane}`, [delta('b')]);
     await nextFrameRuns();
     expect([...applied[1]!.keys()]).toHaveLength(8); // the cost per stream is known after this update
     for (let pane = 1; pane <= 4; pane += 1) queue.push(`pane-${pane}`, [delta('c')]);
     queue.push('pane-1', [delta('d')]);
-    // 16 ms went over the frame budget twice: 2 frames more without an update.
-    for (let frame = 0; frame < 2; frame += 1) await nextFrameRuns();
+    // 8 ms went over the 8 ms frame budget once: a frame more without an update.
+    for (let frame = 0; frame < 1; frame += 1) await nextFrameRuns();
     expect(applied).toHaveLength(2);
     await nextFrameRuns();
     expect([...applied[2]!.entries()]).toEqual([
