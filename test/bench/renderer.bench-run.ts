@@ -63,8 +63,12 @@ async function streamPanes(page: Page): Promise<FrameFigures> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Compare' }).click();
   const screen = page.getByRole('region', { name: 'Compare' });
   await screen.getByRole('textbox', { name: 'Prompt', exact: true }).fill('Explain it in parts.');
+  // Compare's setup is kept across reloads: a later run starts a new compare on the panes already there.
+  const newCompare = screen.getByRole('button', { name: 'New compare' });
+  if (await newCompare.isVisible()) await newCompare.click();
   for (let index = 1; index <= panes; index += 1) {
-    if (index > 2) await screen.getByRole('button', { name: 'Add model' }).click();
+    const isThere = (await screen.getByRole('group', { name: `Pane ${index}`, exact: true }).count()) > 0;
+    if (!isThere) await screen.getByRole('button', { name: 'Add model' }).click();
     await pick(page, `Model ${index}`, `fake/m${index}`);
   }
   const cdp = await page.context().newCDPSession(page);

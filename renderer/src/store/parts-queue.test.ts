@@ -71,15 +71,58 @@ describe('stream parts held until the next frame', () => {
     nextFrameRuns();
     nextFrameRuns();
     expect(applied).toHaveLength(1);
-    queue.push('pane-2', [delta('c')]);
     nextFrameRuns();
-    expect(applied).toEqual([['pane-1'], ['pane-1', 'pane-2']]);
+    expect(applied).toEqual([['pane-1'], ['pane-1']]);
     await Promise.resolve();
 
     // A cheap update: the next parts come at the next frame again.
     queue.push('pane-1', [delta('d')]);
     nextFrameRuns();
     expect(applied).toHaveLength(3);
+    expect(frames).toHaveLength(0);
+  });
+
+  it('takes as many streams a frame as the budget holds at the last cost per stream, those waiting longest first', async () => {
+    const frames: (() => void)[] = [];
+    let clock = 0;
+    let costPerStreamMs = 0.25;
+    const applied: Map<string, CallPart[]>[] = [];
+    const queue = createPartsQueue(
+      (pending) => {
+        applied.push(pending);
+        clock += costPerStreamMs * pending.size;
+      },
+      (run) => frames.push(run),
+      () => clock,
+    );
+    const nextFrameRuns = async () => {
+      frames.shift()!();
+      await Promise.resolve(); // the update's cost is read after React's render (a microtask)
+    };
+    // Cheap streams: all 8 in one frame.
+    for (let pane = 1; pane <= 8; pane += 1) queue.push(`pane-${pane}`, [delta('a')]);
+    await nextFrameRuns();
+    expect([...applied[0]!.keys()]).toHaveLength(8);
+
+    // Each stream now costs 1 ms: two fit in the 2 ms budget, the others wait their turn, in the order they came.
+    costPerStreamMs = 1;
+    for (let pane = 1; pane <= 8; pane += 1) queue.push(`pane-${pane}`, [delta('b')]);
+    await nextFrameRuns();
+    expect([...applied[1]!.keys()]).toHaveLength(8); // the cost per stream is known after this update
+    for (let pane = 1; pane <= 4; pane += 1) queue.push(`pane-${pane}`, [delta('c')]);
+    queue.push('pane-1', [delta('d')]);
+    // 8 ms went over the 8 ms frame budget once: a frame more without an update.
+    for (let frame = 0; frame < 1; frame += 1) await nextFrameRuns();
+    expect(applied).toHaveLength(2);
+    await nextFrameRuns();
+    expect([...applied[2]!.entries()]).toEqual([
+      ['pane-1', [delta('c'), delta('d')]],
+      ['pane-2', [delta('c')]],
+    ]);
+    queue.push('pane-1', [delta('e')]);
+    await nextFrameRuns();
+    await nextFrameRuns();
+    expect(applied.slice(3).map((pending) => [...pending.keys()])).toEqual([['pane-3', 'pane-4'], ['pane-1']]);
     expect(frames).toHaveLength(0);
   });
 

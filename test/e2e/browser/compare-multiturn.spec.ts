@@ -295,3 +295,42 @@ test('Add model stops at 8 and says why, and eight panes fit on one screen', asy
   await page.getByRole('button', { name: 'Remove model 8' }).click();
   await expect(add).toBeEnabled();
 });
+
+test('a pane follows its streaming answer until the user scrolls up in it; the other panes keep following', async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  await openFreshCompare(page);
+  while ((await page.getByRole('button', { name: /^Remove model/ }).count()) > 0) {
+    await page
+      .getByRole('button', { name: /^Remove model/ })
+      .last()
+      .click();
+  }
+  await pickModel(page, 'fake/alpha', 'Model 1');
+  await pickModel(page, 'fake/beta', 'Model 2');
+  const long = {
+    kind: 'text' as const,
+    text: 'A paragraph of a long answer that keeps going for a while.\n\n'.repeat(80),
+    deltas: 160,
+    delayMs: 30,
+  };
+  fake.enqueue(long, long);
+  await send(page, 'Go on at length.', 'Compare');
+  const body = (number: number) => pane(page, number).getByRole('region', { name: `Conversation ${number}` });
+  const toBottom = (number: number) =>
+    body(number).evaluate((box) => box.scrollHeight - box.scrollTop - box.clientHeight);
+  // The answers grow past their panes and each pane shows its answer's end.
+  await expect.poll(() => body(1).evaluate((box) => box.scrollTop), { timeout: 15_000 }).toBeGreaterThan(200);
+  await body(1).hover();
+  await page.mouse.wheel(0, -150);
+  await expect.poll(() => toBottom(1)).toBeGreaterThan(100);
+  for (const number of [1, 2]) {
+    await expect(pane(page, number).getByRole('article').last().getByRole('status')).toHaveText('ok', {
+      timeout: 20_000,
+    });
+  }
+  // Pane 1 stayed where its reader left it while its answer went on; pane 2 followed to the end.
+  expect(await toBottom(1)).toBeGreaterThan(500);
+  expect(await toBottom(2)).toBeLessThanOrEqual(2);
+});

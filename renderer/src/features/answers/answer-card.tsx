@@ -20,7 +20,7 @@ export function AnswerCard(props: {
    * (failover notes, the error's words, measurements and cost) is left out.
    */
   hideModelName?: boolean;
-  /** `answer-pane`: a live pane beside others (Compare), whose finished blocks off screen skip layout and paint. */
+  /** `answer-pane`: a live pane beside others (Compare). */
   className?: string;
 }) {
   const { view } = props;

@@ -23,6 +23,14 @@ describe('code blocks highlighted by language', () => {
     expect(shell!.flat().length).toBeGreaterThan(3);
   });
 
+  it('highlights a block once while it is kept: 8 panes showing the same code, a list scrolled back', async () => {
+    const code = 'print("the same block in every pane")';
+    const first = await highlight(code, 'python');
+    expect(first!.length).toBe(1);
+    expect(await highlight(code, 'python')).toBe(first);
+    expect(await highlight(code, 'py')).not.toBe(first);
+  });
+
   it('leaves unknown languages and very big blocks plain', async () => {
     expect(await highlight('whatever', 'klingon')).toBeNull();
     expect(await highlight('x'.repeat(maxHighlightedLength + 1), 'js')).toBeNull();

@@ -1,4 +1,5 @@
 import type { HighlighterCore, LanguageRegistration, ThemedToken } from 'shiki/core';
+import { createMemoCache } from './memo-cache';
 
 type LanguageModule = Promise<{ default: LanguageRegistration[] }>;
 
@@ -113,7 +114,21 @@ async function getHighlighter(): Promise<HighlighterCore> {
  * Tokens of a code block, each with both themes' colours as `--shiki-light` / `--shiki-dark`
  * (the stylesheet picks one); null when the language is not highlighted or the block is too big.
  */
-export async function highlight(code: string, language: string): Promise<ThemedToken[][] | null> {
+export function highlight(code: string, language: string): Promise<ThemedToken[][] | null> {
+  return highlighted.get(`${language}\u0000${code}`);
+}
+
+/** Blocks highlighted lately, by language and code: 8 panes showing the same code, a list scrolled back. */
+export const highlightCacheSize = 200;
+const highlighted = createMemoCache((key) => {
+  const cut = key.indexOf('\u0000');
+  const tokens = tokensOf(key.slice(cut + 1), key.slice(0, cut));
+  // A failure is not kept: the block is tried again the next time it is drawn.
+  tokens.catch(() => highlighted.forget(key));
+  return tokens;
+}, highlightCacheSize);
+
+async function tokensOf(code: string, language: string): Promise<ThemedToken[][] | null> {
   const id = languageId(language);
   if (!id || !isHighlightable(code)) return null;
   const core = await getHighlighter();

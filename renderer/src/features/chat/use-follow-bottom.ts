@@ -66,8 +66,10 @@ export function useFollowBottom<Box extends HTMLElement, Content extends HTMLEle
     box.addEventListener('pointerdown', onPointerDown);
     window.addEventListener('pointerup', onPointerUp);
     box.addEventListener('scroll', onScroll, { passive: true });
+    // The content growing, or the box shrinking (a footer appearing under it), moves the bottom.
     const observer = new ResizeObserver(follow);
     observer.observe(content);
+    observer.observe(box);
     return () => {
       for (const name of intentEvents) box.removeEventListener(name, noteIntent);
       box.removeEventListener('pointerdown', onPointerDown);

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/app-store';
 import { isPaneStreaming } from '../../store/compare-slice';
 import type { ComparePaneState } from '../../store/types';
+import { useFollowBottom } from '../chat/use-follow-bottom';
 import { ModelButton } from '../models/model-button';
 import { PaneAnswer } from './pane-answer';
 import { PaneSettingsDialog } from './pane-settings-dialog';
@@ -37,15 +38,12 @@ export function ComparePane(props: {
   );
   const problemId = useProblemId({ pane: index }, `pane-${number}-problem`);
   const hasAnswer = pane.entries.some((entry) => entry.role === 'assistant');
-  const body = useRef<HTMLDivElement>(null);
-  const lastProgress = useAppStore((state) => {
-    const live = state.streams[pane.entries.at(-1)?.streamId ?? ''];
-    return live ? `${live.status}:${live.text.length}` : '';
-  });
-  // Follows the newest answer as it streams (and its measurements when it ends), inside the pane only.
-  useEffect(() => {
-    body.current?.scrollTo({ top: body.current.scrollHeight });
-  }, [lastProgress, pane.entries.length]);
+  // Follows the newest answer as it streams (and its measurements when it ends) until the user scrolls up, inside
+  // the pane only. The size is read when the page lays out anyway (a ResizeObserver): reading each pane's
+  // scrollHeight after every update forced a layout per pane, 8 per frame (issue 14).
+  const { boxRef, contentRef, scrollToBottom } = useFollowBottom<HTMLDivElement, HTMLDivElement>();
+  // A new question (a follow-up, a regenerate) brings the pane back to its end.
+  useLayoutEffect(() => scrollToBottom(), [pane.entries.length, scrollToBottom]);
 
   return (
     <section
@@ -78,26 +76,28 @@ export function ComparePane(props: {
       </header>
       <div
         className="compare-pane-body"
-        ref={body}
+        ref={boxRef}
         tabIndex={0}
         role="region"
         aria-label={name ? `Conversation of ${name}` : `Conversation ${number}`}
       >
-        {pane.entries.length === 0 && <p className="hint">Answers appear here.</p>}
-        {pane.entries.map((entry) =>
-          entry.role === 'assistant' ? (
-            <PaneAnswer
-              key={entry.id}
-              entry={entry}
-              hideModelName={hideModelName}
-              label={hideModelName ? name : undefined}
-            />
-          ) : (
-            <p key={entry.id} className="compare-question">
-              {entry.content}
-            </p>
-          ),
-        )}
+        <div className="compare-pane-entries" ref={contentRef}>
+          {pane.entries.length === 0 && <p className="hint">Answers appear here.</p>}
+          {pane.entries.map((entry) =>
+            entry.role === 'assistant' ? (
+              <PaneAnswer
+                key={entry.id}
+                entry={entry}
+                hideModelName={hideModelName}
+                label={hideModelName ? name : undefined}
+              />
+            ) : (
+              <p key={entry.id} className="compare-question">
+                {entry.content}
+              </p>
+            ),
+          )}
+        </div>
       </div>
       {hasAnswer && (
         <footer className="compare-pane-footer">
