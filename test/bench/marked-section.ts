@@ -24,7 +24,7 @@ export function machineLine(loadBefore: number[]): string {
     `Node ${process.version}, Debian Chromium (headless). Load average (1/5/15 min) before: ${load(loadBefore)}, ` +
     `after: ${load(loadavg())}` +
     (loadBefore[0]! > cpus().length / 2
-      ? ' — other helpers were running tests on the same 2 cores: figures are noisy.'
+      ? ` — other work was running on the same ${cpus().length} cores: figures are noisy.`
       : '.')
   );
 }
