@@ -37,10 +37,14 @@ export class AttemptWatch {
     if (isFirst) this.arm();
   }
 
-  /** Ends the attempt: the timer stops and the upstream request is aborted if it still runs. */
-  stop(): void {
+  /**
+   * Ends the attempt: the timer stops and the upstream request is aborted if it still runs. `isUpstreamEnded`
+   * when the stream's reader already ended it (read to its end, or destroyed): the abort would find nothing to
+   * stop, and its events cost more than the rest of the watch.
+   */
+  stop(isUpstreamEnded = false): void {
     clearTimeout(this.timer);
-    this.controller.abort(attemptOver);
+    if (!isUpstreamEnded) this.controller.abort(attemptOver);
   }
 
   private deadline(): { at: number; limit: TimeLimit } {

@@ -239,6 +239,8 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       if (watch.hit) return limitHit(watch.hit);
       return undefined;
     };
+    // A pass-through stream that finished has ended its upstream request itself (read to the end).
+    let isUpstreamEnded = false;
     try {
       const iterable = await openStream(resolved, request, watch.signal);
       for await (const part of iterable) {
@@ -286,6 +288,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
             state.providerCostUSD = part.providerCostUSD;
             // An answer without content (an empty completion) still reaches the client whole.
             if (held.length > 0) yield* held.splice(0);
+            isUpstreamEnded = isPassing;
             return { kind: 'finished' };
           case 'error':
             return stopped() ?? { kind: 'failed', error: part.error };
@@ -296,7 +299,7 @@ export function createGateway(dependencies: GatewayDependencies): Gateway {
       return stopped() ?? { kind: 'failed', error: asProviderError(error) };
     } finally {
       // Whatever ended the attempt (a limit, the caller stopping early), the upstream request ends too.
-      watch.stop();
+      watch.stop(isUpstreamEnded);
     }
   }
 

@@ -36,6 +36,15 @@ describe('redactKey', () => {
     );
   });
 
+  it('redacts each text with its own key when calls of several endpoints interleave', () => {
+    const other = 'sk-other-9f8e7d6c5b4a3210zyxw';
+    expect(redactKey(`model ${key}`, key)).toBe('model [redacted key]');
+    expect(redactKey(`model ${key}`, other)).toBe(`model ${key}`);
+    expect(redactKey(`model ${other}`, other)).toBe('model [redacted key]');
+    expect(redactKey('stop', other)).toBe('stop');
+    expect(redactKey(`cut ${key.slice(0, 14)}`, key)).toBe('cut [redacted key]');
+  });
+
   it('removes a short key only where it appears whole', () => {
     expect(redactKey('token abcd1234 refused; abcd is fine', 'abcd1234')).toBe(
       'token [redacted key] refused; abcd is fine',

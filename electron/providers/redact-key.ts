@@ -15,14 +15,27 @@ const shortestKey = 4;
 // Keys are ASCII: lowercasing only A-Z keeps every index in place.
 const asciiLower = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 
-/** Replaces every run of `pieceLength` or more characters (any case) that also occurs in the key. */
-function redactRuns(text: string, key: string): string {
-  const pieceLength = Math.min(fragmentLength, key.length);
+/** The last key's runs: a call redacts several texts (model, finish reason) with one key. */
+let keptRuns: { key: string; pieces: Set<string> } | undefined;
+
+/** Every run of `pieceLength` characters of the key, lowercased. */
+function runsOf(key: string, pieceLength: number): Set<string> {
+  if (keptRuns?.key === key) return keptRuns.pieces;
   const lowerKey = asciiLower(key);
   const pieces = new Set<string>();
   for (let start = 0; start + pieceLength <= lowerKey.length; start++) {
     pieces.add(lowerKey.slice(start, start + pieceLength));
   }
+  keptRuns = { key, pieces };
+  return pieces;
+}
+
+/** Replaces every run of `pieceLength` or more characters (any case) that also occurs in the key. */
+function redactRuns(text: string, key: string): string {
+  const pieceLength = Math.min(fragmentLength, key.length);
+  // A text shorter than a run holds none.
+  if (text.length < pieceLength) return text;
+  const pieces = runsOf(key, pieceLength);
   const lowerText = asciiLower(text);
   const spans: [number, number][] = [];
   for (let start = 0; start + pieceLength <= lowerText.length; start++) {

@@ -46,6 +46,12 @@ describe('request guard', () => {
     expect(requestPath('http://127.0.0.1:4000/v1/models')).toBe('/v1/models');
     expect(requestPath('http://[/')).toBeNull();
   });
+  it('reads a plain path as the URL parser does, and leaves anything else to it', () => {
+    const targets = ['/', '/v1', '/v1/', '/v1/chat/completions', '/A_b-c/D9', '//evil/v1', '/v1//x', '/a/../v1/models'];
+    for (const target of [...targets, '/%76%31/models', '/v1\\models', '/v1/./models', '', 'v1/models']) {
+      expect(requestPath(target)).toBe(new URL(target, 'http://127.0.0.1').pathname);
+    }
+  });
   it('takes JSON bodies only', () => {
     expect(isJsonContentType('application/json')).toBe(true);
     expect(isJsonContentType('Application/JSON; charset=utf-8')).toBe(true);

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { pageSecretProtocolPrefix } from '../../shared/contract/socket';
 
@@ -42,7 +42,8 @@ export function isSecretValid(presented: string | undefined, expected: string): 
   return timingSafeEqual(digest(presented), expectedDigest(expected));
 }
 
-const digest = (value: string) => createHash('sha256').update(value).digest();
+// One-shot: no Hash object per request.
+const digest = (value: string) => hash('sha256', value, 'buffer');
 
 /** The server's own secrets are few and fixed: each is hashed once, not on every request. */
 const expectedDigests = new Map<string, Buffer>();
@@ -55,8 +56,12 @@ function expectedDigest(expected: string): Buffer {
   return known;
 }
 
+const plainPath = /^\/(?:[\w-]+\/)*[\w-]*$/;
+
 /** The path of a request target, or null when it is not a URL (`http://[/`): never throws. */
 export function requestPath(target: string | undefined): string | null {
+  // A plain path (no dots, escapes, query or backslashes) is its own pathname: no URL to parse.
+  if (target !== undefined && plainPath.test(target)) return target;
   try {
     return new URL(target ?? '/', 'http://127.0.0.1').pathname;
   } catch {

@@ -10,6 +10,7 @@ import type { RawAccount } from '../raw-usage';
 import { redactKey } from '../redact-key';
 import { streamErrorToProviderError, toProviderError } from '../to-provider-error';
 import type { ProviderPart, ProviderRequest, ProviderTarget } from '../types';
+import { DeltaShape } from './delta-shape';
 import { parseEvent, type EventReading, type WireContent, type WireReader } from './event-reading';
 import { anthropicReader } from './read-anthropic';
 import { chatReader } from './read-chat';
@@ -167,6 +168,8 @@ async function* streamEvents(response: IncomingMessage, context: PassContext): A
   const splitter = new SseSplitter();
   const decoder = new StringDecoder('utf8');
   const batch = new ReadBatch();
+  // Chat Completions only: its text deltas repeat one shape.
+  const shape = reader === chatReader ? new DeltaShape(context.served, context.servedJson) : undefined;
   let hasContent = false;
   let isModelNamed = false;
   let usage = account.usage;
@@ -174,7 +177,9 @@ async function* streamEvents(response: IncomingMessage, context: PassContext): A
   let isEnded = false;
   /** Takes one event into the batch; true when the stream is over (its end, or a failure). */
   const take = (name: string | undefined, data: string, isLast: boolean): boolean => {
-    const reading = reader.readEvent(data, name, account, wire.isUsageAdded);
+    // Once the model is known (as the text-delta shortcut needs), a delta of the last shape is read by it.
+    const shaped = shape !== undefined && account.model !== undefined ? shape.read(data) : undefined;
+    const reading = shaped?.reading ?? reader.readEvent(data, name, account, wire.isUsageAdded);
     if (reading.isUnreadable || reading.error !== undefined) {
       // A last event cut off without its blank line is not worth a failure of its own.
       if (isLast) return false;
@@ -195,7 +200,13 @@ async function* streamEvents(response: IncomingMessage, context: PassContext): A
     }
     if (!reading.isSkipped && (!reading.isPing || hasContent)) {
       if (reading.content !== undefined) hasContent = true;
-      const text = reading.hasModel ? rewriteModel(data, context.served, context.servedJson) : data;
+      let text = data;
+      if (shaped !== undefined) text = shaped.rewritten;
+      else if (reading.hasModel) {
+        text = rewriteModel(data, context.served, context.servedJson);
+        if (shape !== undefined && reading.content === 'text' && reading.text !== undefined)
+          shape.learn(data, reading.text);
+      }
       batch.add(frameEvent(name, text), reading);
     }
     if (!reading.isEnd) return false;
