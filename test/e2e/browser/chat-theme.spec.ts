@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { addFakeEndpoint, sendInChat } from './chat-setup';
 import { SwitchboardPage } from './pages';
+import { accessibilityViolations } from './accessibility';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -32,14 +32,6 @@ const answer = [
   '|---|---|',
   '| fast | $0.10 |',
 ].join('\n');
-
-/** What axe finds against WCAG 2 A/AA and its best practices: contrast, names of controls, ARIA use. */
-async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
-}
 
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 

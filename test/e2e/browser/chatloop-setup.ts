@@ -1,15 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
-
-/** What axe finds against WCAG 2 A/AA and its best practices: contrast, names of controls, ARIA use. */
-export async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
-}
+import { accessibilityViolations } from './accessibility';
 
 /** Checks the page with axe and keeps a screenshot, in the light theme and in the dark one (the OS's, as set). */
 export async function checkBothThemes(page: Page, testInfo: TestInfo, name: string) {

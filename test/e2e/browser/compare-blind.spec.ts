@@ -2,12 +2,12 @@
 // until one vote on the latest round, then named; the votes build a leaderboard kept in the history.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { SwitchboardPage } from './pages';
+import { accessibilityViolations } from './accessibility';
 
 // The second test reads the leaderboard the first one left empty.
 test.describe.configure({ mode: 'serial' });
@@ -36,13 +36,6 @@ test.afterAll(async () => {
   await app?.dispose();
   await fake?.close();
 });
-
-async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
-}
 
 const compareRegion = (page: Page) => page.getByRole('region', { name: 'Compare' });
 

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { deadPort } from '../../fake-provider';
 import { startServe } from '../../integration/cli-process';
 import { snapshot } from '../snapshot';
+import { accessibilityViolations } from './accessibility';
 
 /**
  * `switchboard serve` on a fresh, empty data folder, looking for Ollama and LM Studio on the ports given
@@ -27,14 +27,6 @@ export async function startEmptyApp(ports: { ollama?: number; lmstudio?: number 
       await rm(home, { recursive: true, force: true });
     },
   };
-}
-
-/** What axe finds against WCAG 2 A/AA and its best practices: contrast, names of controls, ARIA use. */
-export async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
 }
 
 /** The screen in light and in dark, each checked by axe and kept as a screenshot; the OS scheme is restored to light. */

@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { pickModel } from './pages';
+import { accessibilityViolations } from './accessibility';
 
 let fake: FakeProvider;
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -31,14 +31,6 @@ test.afterAll(async () => {
   await app?.dispose();
   await fake?.close();
 });
-
-/** What axe finds against WCAG 2 A/AA and its best practices: contrast, names of controls, ARIA use. */
-async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
-}
 
 async function addModel(page: Page, model: string) {
   await page.keyboard.press('Control+K');

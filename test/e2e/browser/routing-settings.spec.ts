@@ -3,12 +3,12 @@
 // edited in Settings and kept in config.json; a call's Routing log says why it went where it did.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { SwitchboardPage } from './pages';
+import { accessibilityViolations } from './accessibility';
 
 test.describe.configure({ mode: 'serial' });
 // Tall enough for Settings in one screenshot (the app scrolls inside its main area).
@@ -50,13 +50,6 @@ async function apiCall(model: string) {
   });
   expect(response.status).toBe(200);
   await response.text();
-}
-
-async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
 }
 
 test('a failing target is benched and shown in Route health; a weighted strategy is saved; a call says why', async ({

@@ -1,11 +1,11 @@
 // Every screen in light and dark, with something on it: each is checked by axe (contrast, names of controls)
 // and kept as a screenshot.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { addFakeEndpoint, sendInChat } from './chat-setup';
+import { accessibilityViolations } from './accessibility';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,13 +20,6 @@ test.afterAll(async () => {
   await app?.dispose();
   await fake?.close();
 });
-
-async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
-}
 
 test('Chat, Compare, Playground, Usage and Settings in light and dark', async ({ page }, testInfo) => {
   await page.goto(app.url);

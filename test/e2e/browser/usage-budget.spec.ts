@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { sendInChat } from './chat-setup';
 import { SwitchboardPage } from './pages';
+import { accessibilityViolations } from './accessibility';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1280, height: 1400 } });
@@ -36,13 +36,6 @@ test.afterAll(async () => {
   await app?.dispose();
   await fake?.close();
 });
-
-async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
-}
 
 /** Fills and saves the Usage screen's budget form. */
 async function setBudget(page: Page, options: { for: string; limit: string; warnFrom?: string; atLimit: string }) {

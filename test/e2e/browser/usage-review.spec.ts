@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { deadPort, startFakeProvider, type FakeProvider } from '../../fake-provider';
 import { snapshot } from '../snapshot';
 import { startApp } from './app-server';
 import { sendInChat } from './chat-setup';
 import { SwitchboardPage } from './pages';
+import { accessibilityViolations } from './accessibility';
 
 // One user's history: the review test reads the calls the setup made.
 test.describe.configure({ mode: 'serial' });
@@ -49,13 +49,6 @@ async function apiCall(model: string, content: string) {
     body: JSON.stringify({ model, messages: [{ role: 'user', content }] }),
   });
   await response.text();
-}
-
-async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
 }
 
 const totals = (page: Page) => page.getByRole('status').filter({ hasText: /priced call/ });
