@@ -2,7 +2,8 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useState, type FormEvent } from 'react';
 import type { ConversationSettings } from '../../../../shared/contract';
 import { useAppStore } from '../../store/app-store';
-import { readSettingsForm, settingsFields, settingsSummary, toSettingsForm, type SettingsForm } from './settings-form';
+import { readSettingsForm, settingsSummary, toSettingsForm, type SettingsForm } from './settings-form';
+import { SettingsNumberFields } from './settings-number-fields';
 
 /** The conversation's system prompt and parameters, kept with it and used on every turn. */
 export function SettingsDialog() {
@@ -59,29 +60,7 @@ function SettingsFormView(props: { initial: ConversationSettings; onDone(): void
         <span>System prompt</span>
         <textarea rows={4} value={form.system} onChange={(event) => setForm({ ...form, system: event.target.value })} />
       </label>
-      <div className="settings-numbers">
-        {settingsFields.map((field) => (
-          <label key={field.key} className="field">
-            <span>{field.label}</span>
-            <input
-              type="number"
-              inputMode="decimal"
-              step={field.step}
-              min={field.min}
-              max={field.max}
-              value={form[field.key]}
-              aria-invalid={errors[field.key] ? true : undefined}
-              aria-describedby={errors[field.key] ? `settings-${field.key}-error` : undefined}
-              onChange={(event) => setForm({ ...form, [field.key]: event.target.value })}
-            />
-            {errors[field.key] && (
-              <span id={`settings-${field.key}-error`} className="field-error">
-                {errors[field.key]}
-              </span>
-            )}
-          </label>
-        ))}
-      </div>
+      <SettingsNumberFields form={form} errors={errors} onChange={setForm} idPrefix="settings" />
       {refusal && (
         <p className="field-error" role="alert">
           {refusal}

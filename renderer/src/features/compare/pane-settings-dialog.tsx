@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import type { ConversationSettings } from '../../../../shared/contract';
 import { useAppStore } from '../../store/app-store';
 import { overridesSummary } from '../../store/compare-setup';
-import { readSettingsForm, settingsFields, toSettingsForm, type SettingsForm } from '../chat/settings-form';
+import { readSettingsForm, toSettingsForm, type SettingsForm } from '../chat/settings-form';
+import { SettingsNumberFields } from '../chat/settings-number-fields';
 
 /** What one pane sets for itself; every field left empty uses the shared setting. */
 export function PaneSettingsDialog(props: { index: number; overrides: ConversationSettings }) {
@@ -70,30 +71,13 @@ function PaneSettingsForm(props: { index: number; initial: ConversationSettings;
           />
         </label>
       )}
-      <div className="settings-numbers">
-        {settingsFields.map((field) => (
-          <label key={field.key} className="field">
-            <span>{field.label}</span>
-            <input
-              type="number"
-              inputMode="decimal"
-              step={field.step}
-              min={field.min}
-              max={field.max}
-              placeholder="shared"
-              value={form[field.key]}
-              aria-invalid={errors[field.key] ? true : undefined}
-              aria-describedby={errors[field.key] ? `pane-${number}-${field.key}-error` : undefined}
-              onChange={(event) => setForm({ ...form, [field.key]: event.target.value })}
-            />
-            {errors[field.key] && (
-              <span id={`pane-${number}-${field.key}-error`} className="field-error">
-                {errors[field.key]}
-              </span>
-            )}
-          </label>
-        ))}
-      </div>
+      <SettingsNumberFields
+        form={form}
+        errors={errors}
+        onChange={setForm}
+        idPrefix={`pane-${number}`}
+        placeholder="shared"
+      />
       <div className="dialog-actions">
         <button type="submit" className="primary">
           Save pane settings
